@@ -1,0 +1,188 @@
+package validate
+
+// This file is the contract between the validation engine (engine.go and the
+// tokenizer) and the rules (one file per rule). Rule authors read only this.
+
+// Pos is a 1-based line and column (in bytes from the start of the line).
+type Pos struct {
+	Line, Col int
+}
+
+// Severity says how bad a finding is.
+type Severity int
+
+// Severities, from least to most severe.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+// Profile names a set of rules a user can ask for with --profile.
+type Profile string
+
+// Profiles.
+const (
+	ProfileRSS          Profile = "rss"
+	ProfileApple        Profile = "apple"
+	ProfileSpotify      Profile = "spotify"
+	ProfilePodcastIndex Profile = "podcastindex"
+)
+
+// Namespace URIs the rules match on. Nodes carry the URI their prefix is
+// bound to, never the prefix, so `<itunes:image>` and `<i:image>` look alike.
+const (
+	NSNone    = ""
+	NSItunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+	NSContent = "http://purl.org/rss/1.0/modules/content/"
+	NSAtom    = "http://www.w3.org/2005/Atom"
+	NSPodcast = "https://podcastindex.org/namespace/1.0"
+	NSPSC     = "http://podlove.org/simple-chapters"
+	NSGoogle  = "http://www.google.com/schemas/play-podcasts/1.0"
+	NSMedia   = "http://search.yahoo.com/mrss/"
+	NSDC      = "http://purl.org/dc/elements/1.1/"
+)
+
+// Attr is one attribute with its position and raw (entity-decoded) value.
+type Attr struct {
+	Space, Local string // namespace URI ("" when unprefixed) and local name
+	Prefix       string // as written, for messages
+	Value        string
+	Pos          Pos // position of the attribute name
+}
+
+// Node is one element of the feed. The engine builds the channel's nodes
+// (without its items) and one item at a time; a rule never sees the whole
+// document at once, so memory stays flat however many items there are.
+type Node struct {
+	Space, Local string // namespace URI (after prefix resolution) and local name
+	Prefix       string // as written, for messages ("itunes:image")
+	Attrs        []Attr
+	Text         string // character data directly inside, entity-decoded, CDATA included, untrimmed
+	CDATA        bool   // some of Text came from a CDATA section
+	Children     []*Node
+	Parent       *Node
+	Pos          Pos // position of '<' of the start tag
+	TextPos      Pos // position of the first character of Text (Pos when empty)
+}
+
+// Name returns the element's name as written, prefix included.
+func (n *Node) Name() string {
+	if n.Prefix == "" {
+		return n.Local
+	}
+	return n.Prefix + ":" + n.Local
+}
+
+// Attr returns the unprefixed attribute called local, or nil.
+func (n *Node) Attr(local string) *Attr {
+	for i := range n.Attrs {
+		if n.Attrs[i].Space == "" && n.Attrs[i].Local == local {
+			return &n.Attrs[i]
+		}
+	}
+	return nil
+}
+
+// Child returns the first child in namespace space with local name local, or nil.
+func (n *Node) Child(space, local string) *Node {
+	for _, c := range n.Children {
+		if c.Space == space && c.Local == local {
+			return c
+		}
+	}
+	return nil
+}
+
+// ChildrenNamed returns every child in namespace space with local name local.
+func (n *Node) ChildrenNamed(space, local string) []*Node {
+	var out []*Node
+	for _, c := range n.Children {
+		if c.Space == space && c.Local == local {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Document describes the document as a whole: what the prolog said and what
+// the engine sniffed. It is available to every hook through Pass.Doc.
+type Document struct {
+	Path             string // file name or URL, for messages
+	DeclaredEncoding string // from <?xml … encoding="…"?>, "" when absent
+	HTTPCharset      string // charset from the Content-Type header, when fetched
+	HasDeclaration   bool
+	XMLVersion       string
+	DeclPos          Pos
+	BOM              bool
+	Root             *Node             // the root element, without children
+	Namespaces       map[string]string // prefix -> URI declared on the root element
+	FetchedURL       string            // final URL when fetched over HTTP, for self-link checks
+	ItemCount        int               // known only in Finish hooks
+}
+
+// Rule is one check of the catalogue, declared as a value in its own file.
+// Its Code is stable forever and never reused.
+type Rule struct {
+	Code     string    // kebab-case, from ../shared/spec/validator-rules.md
+	Title    string    // the generic statement, e.g. "Channel needs itunes:image"
+	Severity Severity  // default severity
+	Profiles []Profile // the profiles the rule belongs to
+	Source   string    // the catalogue's Source keys, e.g. "RSS, APG"
+	Since    string    // release that introduced it, e.g. "v0.1.0"
+	Doc      string    // Markdown: the problem and its rationale
+	Hint     string    // how to fix it, one or two sentences
+	Bad      string    // an XML snippet that triggers the rule, for docs
+	Good     string    // the fixed snippet, for docs
+	Refs     []string  // URLs of the sources
+	Network  bool      // needs --online
+
+	// NewState, when set, makes a fresh per-run value handed to the hooks
+	// through Pass.State (cross-item rules keep their sets here).
+	NewState func() any
+
+	// Hooks; any may be nil. Channel is called once, after the last item,
+	// with the channel element and its non-item children. Item is called for
+	// every item with the whole item subtree. Finish is called last.
+	Channel func(p *Pass, ch *Node)
+	Item    func(p *Pass, it *Node)
+	Finish  func(p *Pass)
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Code     string
+	Severity Severity
+	Message  string // specific; quotes the offending value with %q
+	Hint     string
+	Pos      Pos
+	URL      string // the rule's docs page
+}
+
+// Pass is what a rule's hooks receive: the document, the rule's own state
+// and the means to report.
+type Pass struct {
+	Doc   *Document
+	State any // the value made by the rule's NewState, or nil
+
+	rule *Rule
+	emit func(Diagnostic)
+}
+
+// Reportf reports a finding at pos with the rule's default severity.
+// The message should quote offending values with %q.
+func (p *Pass) Reportf(pos Pos, format string, args ...any) {
+	p.ReportSeverityf(p.rule.Severity, pos, format, args...)
+}
+
+// ReportSeverityf reports a finding with a severity other than the rule's
+// default (e.g. a warning where the catalogue says "W when …").
+func (p *Pass) ReportSeverityf(sev Severity, pos Pos, format string, args ...any) {
+	p.emit(Diagnostic{
+		Code:     p.rule.Code,
+		Severity: sev,
+		Message:  sprintf(format, args...),
+		Hint:     p.rule.Hint,
+		Pos:      pos,
+	})
+}
