@@ -1,5 +1,11 @@
 package validate
 
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
 // This file is the contract between the validation engine (engine.go and the
 // tokenizer) and the rules (one file per rule). Rule authors read only this.
 
@@ -162,8 +168,10 @@ type Diagnostic struct {
 // Pass is what a rule's hooks receive: the document, the rule's own state
 // and the means to report.
 type Pass struct {
-	Doc   *Document
-	State any // the value made by the rule's NewState, or nil
+	Ctx    context.Context // for network rules; the run's context
+	Doc    *Document
+	Config *Config
+	State  any // the value made by the rule's NewState, or nil
 
 	rule *Rule
 	emit func(Diagnostic)
@@ -185,4 +193,21 @@ func (p *Pass) ReportSeverityf(sev Severity, pos Pos, format string, args ...any
 		Hint:     p.rule.Hint,
 		Pos:      pos,
 	})
+}
+
+// Config chooses what a run checks.
+type Config struct {
+	Profiles []Profile // empty means every profile
+	Path     string    // file name or URL for messages and self-link checks
+
+	// Online turns on the network rules (Rule.Network). They contact hosts
+	// only through Client and never private, loopback or link-local
+	// addresses unless AllowPrivate is set.
+	Online       bool
+	Client       *http.Client
+	AllowPrivate bool
+	Concurrency  int           // parallel requests; 0 means 8
+	Timeout      time.Duration // per request; 0 means 10 s
+	MaxEpisodes  int           // newest N episodes checked online; 0 means 10
+	Progress     func(done, total int)
 }
