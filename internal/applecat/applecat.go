@@ -1,0 +1,131 @@
+// Package applecat holds Apple Podcasts' category list (in force since the
+// August 2019 overhaul) and the pre-2019 names that map onto it. Both the
+// show builder and the validator judge categories with it.
+package applecat
+
+// Category is a top-level category and its subcategories.
+type Category struct {
+	Name string
+	Subs []string
+}
+
+// List returns Apple's current categories in Apple's order.
+func List() []Category {
+	return []Category{
+		{"Arts", []string{"Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"}},
+		{"Business", []string{"Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"}},
+		{"Comedy", []string{"Comedy Interviews", "Improv", "Stand-Up"}},
+		{"Education", []string{"Courses", "How To", "Language Learning", "Self-Improvement"}},
+		{"Fiction", []string{"Comedy Fiction", "Drama", "Science Fiction"}},
+		{"Government", nil},
+		{"History", nil},
+		{"Health & Fitness", []string{"Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"}},
+		{"Kids & Family", []string{"Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"}},
+		{"Leisure", []string{"Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden", "Video Games"}},
+		{"Music", []string{"Music Commentary", "Music History", "Music Interviews"}},
+		{"News", []string{"Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News", "Tech News"}},
+		{"Religion & Spirituality", []string{"Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion", "Spirituality"}},
+		{"Science", []string{"Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences", "Nature", "Physics", "Social Sciences"}},
+		{"Society & Culture", []string{"Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"}},
+		{"Sports", []string{"Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"}},
+		{"Technology", nil},
+		{"True Crime", nil},
+		{"TV & Film", []string{"After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"}},
+	}
+}
+
+// Valid reports whether name (and sub, when not empty) is a current
+// category, matching case-sensitively as Apple does.
+func Valid(name, sub string) bool {
+	for _, c := range List() {
+		if c.Name != name {
+			continue
+		}
+		if sub == "" {
+			return true
+		}
+		for _, s := range c.Subs {
+			if s == sub {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// Obsolete returns the current replacement ("Leisure", "News > Tech News")
+// for a pre-2019 category or subcategory, and whether name is one.
+func Obsolete(name, sub string) (string, bool) {
+	key := name
+	if sub != "" {
+		key = name + " > " + sub
+	}
+	switch key {
+	case "Games & Hobbies":
+		return "Leisure", true
+	case "Games & Hobbies > Video Games":
+		return "Leisure > Video Games", true
+	case "Games & Hobbies > Automotive":
+		return "Leisure > Automotive", true
+	case "Games & Hobbies > Aviation":
+		return "Leisure > Aviation", true
+	case "Games & Hobbies > Hobbies":
+		return "Leisure > Hobbies", true
+	case "Games & Hobbies > Other Games":
+		return "Leisure > Games", true
+	case "Health":
+		return "Health & Fitness", true
+	case "Health > Fitness & Nutrition":
+		return "Health & Fitness > Nutrition", true
+	case "Health > Self-Help":
+		return "Education > Self-Improvement", true
+	case "Health > Sexuality":
+		return "Health & Fitness > Sexuality", true
+	case "Health > Alternative Health":
+		return "Health & Fitness > Alternative Health", true
+	case "Science & Medicine":
+		return "Science", true
+	case "Science & Medicine > Medicine":
+		return "Health & Fitness > Medicine", true
+	case "Science & Medicine > Natural Sciences":
+		return "Science > Natural Sciences", true
+	case "Science & Medicine > Social Sciences":
+		return "Science > Social Sciences", true
+	case "News & Politics":
+		return "News", true
+	case "Technology > Podcasting":
+		return "Technology", true
+	case "Technology > Tech News":
+		return "News > Tech News", true
+	case "Technology > Gadgets", "Technology > Software How-To":
+		return "Technology", true
+	case "Society & Culture > History":
+		return "History", true
+	case "Arts > Literature":
+		return "Arts > Books", true
+	case "Arts > Food":
+		return "Arts > Food", false
+	case "Education > Higher Education", "Education > K-12", "Education > Training",
+		"Education > Educational Technology":
+		return "Education > Courses", true
+	case "Education > Language Courses":
+		return "Education > Language Learning", true
+	case "Government & Organizations":
+		return "Government", true
+	case "Religion & Spirituality > Other":
+		return "Religion & Spirituality > Religion", true
+	case "Sports & Recreation":
+		return "Sports", true
+	case "Sports & Recreation > Amateur", "Sports & Recreation > College & High School",
+		"Sports & Recreation > Outdoor", "Sports & Recreation > Professional":
+		return "Sports", true
+	case "TV & Film > TV & Film":
+		return "TV & Film", true
+	case "Kids & Family > Kids & Family":
+		return "Kids & Family", true
+	case "Society & Culture > Personal Journals":
+		return "", false
+	}
+	return "", false
+}
