@@ -96,6 +96,9 @@ type Location struct {
 	Geo  string // "geo:lat,lon"
 	OSM  string // e.g. "R113314"
 	Rel  string // "subject" or "creator"; empty: omitted
+
+	// Country is an ISO 3166-1 alpha-2 code, e.g. "us"; empty: omitted.
+	Country string
 }
 
 // License is <podcast:license url="…">slug</podcast:license>.
