@@ -1,0 +1,746 @@
+package show
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/podfeed/podfeed/chapters"
+	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/applecat"
+)
+
+// Prober learns an episode's media facts from the media itself.
+type Prober interface {
+	// Probe examines src: a slash path relative to the show folder, or an
+	// absolute http(s) URL (only when BuildOptions.ProbeRemote is set).
+	Probe(ctx context.Context, src string) (MediaInfo, error)
+}
+
+// MediaInfo is what a Prober reports.
+type MediaInfo struct {
+	Length   int64  // bytes
+	Type     string // MIME type from the content
+	Duration time.Duration
+	Chapters []chapters.Chapter // embedded chapters (ID3 CHAP, MP4), if any
+}
+
+// BuildOptions carries what Build must not find out by itself.
+type BuildOptions struct {
+	Now         time.Time // episodes dated after Now are held back
+	Prober      Prober    // nil: lengths, types and durations must be given
+	ProbeRemote bool      // probe audio URLs too (through Prober)
+	Generator   string    // the <generator> text, e.g. "podfeed v0.1.0"
+}
+
+// File is one output file, relative to the output folder.
+type File struct {
+	Name string // slash path, e.g. "chapters/ep-1.json"
+	Data []byte
+}
+
+// Held is an episode left out of the feed, and why.
+type Held struct {
+	Slug   string
+	Reason string // "draft" or "scheduled"
+	Date   time.Time
+}
+
+// Result is what Build produces.
+type Result struct {
+	Channel  *feed.Channel
+	Files    []File   // extra files to publish beside the feed (chapters)
+	Held     []Held   // drafts and scheduled episodes
+	Warnings []*Error // problems worth saying that do not stop the build
+}
+
+// podcastGUIDNamespace is the UUID namespace the Podcasting 2.0 namespace
+// defines for podcast:guid (a UUIDv5 of the feed URL without scheme).
+var podcastGUIDNamespace = uuid.MustParse("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+// PodcastGUID returns the podcast:guid the namespace defines for feedURL:
+// a UUIDv5 of the URL with its scheme and trailing slashes removed.
+func PodcastGUID(feedURL string) string {
+	s := feedURL
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	s = strings.TrimRight(s, "/")
+	return uuid.NewSHA1(podcastGUIDNamespace, []byte(s)).String()
+}
+
+// builder holds one Build's state.
+type builder struct {
+	ctx   context.Context
+	def   *Definition
+	opt   BuildOptions
+	errs  *errorList
+	warns *errorList
+	md    *markdown
+	files []File
+}
+
+// Build turns a loaded definition into the feed model and the files that go
+// with it. Every problem is reported at once, as Errors.
+func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
+	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: newMarkdown()}
+	ch := b.channel()
+	res := &Result{Channel: ch}
+
+	slugs := map[string]*Episode{}
+	guids := map[string]*Episode{}
+	for _, ep := range def.Episodes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		w := def.epWhere[ep]
+		b.checkSlug(ep, w, slugs)
+		date, dateOK := b.episodeDate(ep, w)
+		if ep.Draft {
+			res.Held = append(res.Held, Held{Slug: ep.Slug, Reason: "draft", Date: date})
+			continue
+		}
+		if dateOK && date.After(opt.Now) {
+			res.Held = append(res.Held, Held{Slug: ep.Slug, Reason: "scheduled", Date: date})
+			continue
+		}
+		it := b.item(ep, w, date)
+		if it == nil {
+			continue
+		}
+		if prev, dup := guids[it.GUID]; dup {
+			f, l, c := w.at("guid")
+			b.errs.addf(f, l, c, "guid %q is also used by %s: every episode needs its own", it.GUID, prev.File)
+		} else {
+			guids[it.GUID] = ep
+		}
+		ch.Items = append(ch.Items, *it)
+	}
+	sort.SliceStable(ch.Items, func(i, j int) bool {
+		a, b := ch.Items[i], ch.Items[j]
+		if !a.PubDate.Equal(b.PubDate) {
+			return a.PubDate.After(b.PubDate)
+		}
+		return a.GUID < b.GUID
+	})
+	if len(ch.Items) > 0 {
+		ch.PubDate = ch.Items[0].PubDate
+		ch.LastBuildDate = ch.Items[0].PubDate
+	}
+	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].Slug < res.Held[j].Slug })
+	res.Files = b.files
+	res.Warnings = b.warns.errs.sorted()
+	if err := b.errs.err(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func (b *builder) errAt(w where, key, format string, args ...any) {
+	f, l, c := w.at(key)
+	b.errs.addf(f, l, c, format, args...)
+}
+
+func (b *builder) warnAt(w where, key, format string, args ...any) {
+	f, l, c := w.at(key)
+	b.warns.addf(f, l, c, format, args...)
+}
+
+// url resolves a value that is either an absolute URL or a path under
+// media_base_url.
+func (b *builder) url(w where, key, v string) string {
+	if v == "" {
+		return ""
+	}
+	if looksLikeURL(v) {
+		if strings.HasPrefix(v, "//") {
+			b.errAt(w, key, "%s: %q has no scheme: write https:%s", key, v, v)
+			return v
+		}
+		if !isAbsURL(v) {
+			b.errAt(w, key, "%s: expected an absolute http(s) URL, found %q", key, v)
+		}
+		return v
+	}
+	p, err := cleanLocalPath(v)
+	if err != nil {
+		b.errAt(w, key, "%s: %v", key, err)
+		return v
+	}
+	base := b.def.Show.MediaBaseURL
+	if base == "" {
+		b.errAt(w, key, "%s: %q is a local path, so podcast.yaml needs media_base_url (the public URL the show folder's files are served from)", key, v)
+		return v
+	}
+	return mediaURL(base, p)
+}
+
+func (b *builder) channel() *feed.Channel {
+	s := &b.def.Show
+	w := b.def.showWhere
+	ch := &feed.Channel{
+		Title:          s.Title,
+		Link:           s.Link,
+		Language:       s.Language,
+		Copyright:      s.Copyright,
+		Generator:      b.opt.Generator,
+		TTL:            s.TTL,
+		SelfURL:        s.FeedURL,
+		ItunesTitle:    s.ItunesTitle,
+		ItunesAuthor:   s.Author,
+		Explicit:       s.Explicit,
+		ItunesType:     s.Type,
+		Complete:       s.Complete,
+		Block:          s.Block,
+		NewFeedURL:     s.NewFeedURL,
+		ItunesKeywords: strings.Join(s.Keywords, ","),
+		Medium:         s.Medium,
+	}
+	required := func(key, v, what string) {
+		if strings.TrimSpace(v) == "" {
+			b.errAt(w, key, "%s is required: %s", key, what)
+		}
+	}
+	required("title", s.Title, "the show's name")
+	required("description", s.Description, "what the show is about, in Markdown")
+	required("feed_url", s.FeedURL, "the public URL of feed.xml (atom:link self, podcast:guid)")
+	required("language", s.Language, "an ISO 639 code such as en or en-us")
+	required("image", s.Image, "the show's square artwork, 1400 to 3000 px, JPEG or PNG")
+	required("author", s.Author, "the name shown as the show's author")
+	if len(s.Categories) == 0 {
+		b.errAt(w, "categories", "categories is required: at least one Apple category, e.g. \"Technology\" or \"Arts > Books\"")
+	}
+	for key, v := range map[string]string{"link": s.Link, "feed_url": s.FeedURL, "new_feed_url": s.NewFeedURL, "media_base_url": s.MediaBaseURL} {
+		if v != "" && !isAbsURL(v) {
+			b.errAt(w, key, "%s: expected an absolute http(s) URL, found %q", key, v)
+		}
+	}
+	if s.Link != "" && s.Link == s.FeedURL {
+		b.warnAt(w, "link", "link is the feed URL: it should be the show's web page")
+	}
+	if s.NewFeedURL != "" && s.NewFeedURL == s.FeedURL {
+		b.errAt(w, "new_feed_url", "new_feed_url is the same as feed_url: set it to the URL the show moves to")
+	}
+	if s.Language != "" && !validLanguage(s.Language) {
+		b.errAt(w, "language", "language: expected an ISO 639 code with an optional region (en, en-us, pt-BR), found %q", s.Language)
+	}
+	if s.Type != "" && !oneOf(s.Type, "episodic", "serial") {
+		b.errAt(w, "type", "type: expected episodic or serial, found %q", s.Type)
+	}
+	if s.TTL < 0 {
+		b.errAt(w, "ttl", "ttl: expected minutes, zero or more, found %d", s.TTL)
+	}
+
+	if desc, err := b.md.render(s.Description); err != nil {
+		b.errAt(w, "description", "description: %v", err)
+	} else {
+		ch.Description = desc
+	}
+	if s.Image != "" {
+		ch.ItunesImage = b.url(w, "image", s.Image)
+		ch.Image = &feed.Image{URL: ch.ItunesImage, Title: s.Title, Link: s.Link}
+	}
+	if s.Owner != nil {
+		if s.Owner.Email != "" && !validEmail(s.Owner.Email) {
+			b.errAt(w, "owner.email", "owner.email: expected an email address, found %q", s.Owner.Email)
+		}
+		ch.ItunesOwner = &feed.Owner{Name: s.Owner.Name, Email: s.Owner.Email}
+	} else {
+		b.warnAt(w, "", "no owner: Apple uses owner.email to verify who owns the show")
+	}
+	for i, c := range s.Categories {
+		key := fmt.Sprintf("categories[%d]", i)
+		name, sub, _ := strings.Cut(c, ">")
+		name, sub = strings.TrimSpace(name), strings.TrimSpace(sub)
+		if !applecat.Valid(name, sub) {
+			msg := fmt.Sprintf("categories: %q is not one of Apple's categories", c)
+			if repl, ok := applecat.Obsolete(name, sub); ok {
+				msg += fmt.Sprintf(" (it was renamed before 2019: use %q)", repl)
+			} else if s := suggestCategory(name, sub); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			b.errAt(w, key, "%s", msg)
+			continue
+		}
+		merged := false
+		for j := range ch.Categories {
+			if ch.Categories[j].Text == name && ch.Categories[j].Sub == "" && sub != "" {
+				ch.Categories[j].Sub = sub
+				merged = true
+			}
+		}
+		if !merged {
+			ch.Categories = append(ch.Categories, feed.Category{Text: name, Sub: sub})
+		}
+	}
+
+	// Podcasting 2.0.
+	ch.GUID = s.GUID
+	if ch.GUID == "" && s.FeedURL != "" {
+		ch.GUID = PodcastGUID(s.FeedURL)
+	} else if ch.GUID != "" {
+		if u, err := uuid.Parse(ch.GUID); err != nil || u.Version() != 5 {
+			b.warnAt(w, "guid", "guid: %q is not a UUIDv5; the namespace asks for the UUIDv5 of the feed URL (%s), which podfeed uses when guid is left out", s.GUID, PodcastGUID(s.FeedURL))
+		}
+	}
+	if s.Locked != nil {
+		v := true
+		if s.Locked.Value != nil {
+			v = *s.Locked.Value
+		}
+		if s.Locked.Owner != "" && !validEmail(s.Locked.Owner) {
+			b.errAt(w, "locked.owner", "locked.owner: expected the owner's email address, found %q", s.Locked.Owner)
+		}
+		ch.Locked = &feed.Locked{Owner: s.Locked.Owner, Value: v}
+	}
+	for i, f := range s.Funding {
+		key := fmt.Sprintf("funding[%d]", i)
+		if !isAbsURL(f.URL) {
+			b.errAt(w, key+".url", "funding.url: expected an absolute http(s) URL, found %q", f.URL)
+		}
+		if len([]rune(f.Text)) > 128 {
+			b.errAt(w, key+".text", "funding.text: at most 128 characters, found %d", len([]rune(f.Text)))
+		}
+		ch.Funding = append(ch.Funding, feed.Funding{URL: f.URL, Text: f.Text})
+	}
+	ch.Persons = b.persons(w, "persons", s.Persons)
+	ch.Location = b.location(w, "location", s.Location)
+	ch.License = b.license(w, "license", s.License)
+	if s.Medium != "" && !validMedium(s.Medium) {
+		b.errAt(w, "medium", "medium: expected one of podcast, music, video, film, audiobook, newsletter, blog, publisher, course (or a list form such as musicL, or mixed), found %q", s.Medium)
+	}
+	if u := s.UpdateFrequency; u != nil {
+		uf := &feed.UpdateFrequency{Text: u.Text, Complete: u.Complete, RRule: u.RRule}
+		if u.Text == "" {
+			b.errAt(w, "update_frequency.text", "update_frequency.text is required: a human-readable schedule such as \"Weekly\"")
+		}
+		if u.DTStart != "" {
+			t, err := parseDate(u.DTStart)
+			if err != nil {
+				b.errAt(w, "update_frequency.dtstart", "update_frequency.dtstart: %v", err)
+			}
+			uf.DTStart = t
+		}
+		ch.UpdateFrequency = uf
+	}
+	for i, r := range s.Podroll {
+		key := fmt.Sprintf("podroll[%d]", i)
+		if _, err := uuid.Parse(r.FeedGUID); err != nil {
+			b.errAt(w, key+".feed_guid", "podroll.feed_guid: expected the other show's podcast:guid (a UUID), found %q", r.FeedGUID)
+		}
+		if r.FeedURL != "" && !isAbsURL(r.FeedURL) {
+			b.errAt(w, key+".feed_url", "podroll.feed_url: expected an absolute http(s) URL, found %q", r.FeedURL)
+		}
+		ch.Podroll = append(ch.Podroll, feed.RemoteItem{FeedGUID: r.FeedGUID, FeedURL: r.FeedURL, ItemGUID: r.ItemGUID, Medium: r.Medium})
+	}
+	ch.Txt = b.txt(w, "txt", s.Txt)
+	ch.Value = b.value(w, "value", s.Value)
+
+	for i, o := range s.Outputs {
+		if !oneOf(o, "rss", "json", "atom") {
+			b.errAt(w, fmt.Sprintf("outputs[%d]", i), "outputs: expected rss, json or atom, found %q", o)
+		}
+	}
+	for i, f := range s.ChapterFormats {
+		if !oneOf(f, "podcast-json", "podlove-json", "psc") {
+			b.errAt(w, fmt.Sprintf("chapter_formats[%d]", i), "chapter_formats: expected podcast-json, podlove-json or psc, found %q", f)
+		}
+	}
+	return ch
+}
+
+func suggestCategory(name, sub string) string {
+	var all []string
+	for _, c := range applecat.List() {
+		all = append(all, c.Name)
+		for _, s := range c.Subs {
+			all = append(all, c.Name+" > "+s)
+		}
+	}
+	key := name
+	if sub != "" {
+		key = name + " > " + sub
+	}
+	for _, c := range all {
+		if strings.EqualFold(c, key) {
+			return c
+		}
+	}
+	return suggest(key, all)
+}
+
+func validMedium(m string) bool {
+	base := strings.TrimSuffix(m, "L")
+	return m == "mixed" || oneOf(base, "podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course")
+}
+
+func (b *builder) persons(w where, key string, ps []Person) []feed.Person {
+	var out []feed.Person
+	for i, p := range ps {
+		k := fmt.Sprintf("%s[%d]", key, i)
+		if strings.TrimSpace(p.Name) == "" {
+			b.errAt(w, k, "%s.name is required", key)
+		}
+		if len([]rune(p.Name)) > 128 {
+			b.errAt(w, k+".name", "%s.name: at most 128 characters", key)
+		}
+		for _, f := range []struct{ k, v string }{{"img", p.Img}, {"href", p.Href}} {
+			if f.v != "" && !isAbsURL(f.v) && !looksLikeURL(f.v) {
+				// A local image is served from media_base_url.
+				if f.k == "img" {
+					p.Img = b.url(w, k+".img", f.v)
+					continue
+				}
+			}
+			if f.v != "" && !isAbsURL(f.v) {
+				b.errAt(w, k+"."+f.k, "%s.%s: expected an absolute http(s) URL, found %q", key, f.k, f.v)
+			}
+		}
+		out = append(out, feed.Person{Name: p.Name, Role: strings.ToLower(p.Role), Group: strings.ToLower(p.Group), Img: p.Img, Href: p.Href})
+	}
+	return out
+}
+
+func (b *builder) location(w where, key string, l *Location) *feed.Location {
+	if l == nil {
+		return nil
+	}
+	if strings.TrimSpace(l.Name) == "" {
+		b.errAt(w, key, "%s.name is required: a human-readable place name", key)
+	}
+	if l.Geo != "" && !strings.HasPrefix(l.Geo, "geo:") {
+		b.errAt(w, key+".geo", "%s.geo: expected a geo URI such as \"geo:30.2672,-97.7431\", found %q", key, l.Geo)
+	}
+	if l.Rel != "" && !oneOf(l.Rel, "subject", "creator") {
+		b.errAt(w, key+".rel", "%s.rel: expected subject or creator, found %q", key, l.Rel)
+	}
+	return &feed.Location{Name: l.Name, Geo: l.Geo, OSM: l.OSM, Rel: l.Rel}
+}
+
+func (b *builder) license(w where, key string, l *License) *feed.License {
+	if l == nil {
+		return nil
+	}
+	if strings.TrimSpace(l.Name) == "" {
+		b.errAt(w, key, "%s.name is required: a license slug such as cc-by-4.0", key)
+	}
+	if l.URL != "" && !isAbsURL(l.URL) {
+		b.errAt(w, key+".url", "%s.url: expected an absolute http(s) URL, found %q", key, l.URL)
+	}
+	return &feed.License{Text: l.Name, URL: l.URL}
+}
+
+func (b *builder) txt(w where, key string, ts []Txt) []feed.Txt {
+	var out []feed.Txt
+	for i, t := range ts {
+		if len([]rune(t.Text)) > 4000 {
+			b.errAt(w, fmt.Sprintf("%s[%d].text", key, i), "%s.text: at most 4000 characters", key)
+		}
+		out = append(out, feed.Txt{Purpose: t.Purpose, Text: t.Text})
+	}
+	return out
+}
+
+func (b *builder) value(w where, key string, v *Value) *feed.Value {
+	if v == nil {
+		return nil
+	}
+	if v.Type == "" || v.Method == "" {
+		b.errAt(w, key, "%s: type and method are required (e.g. type: lightning, method: keysend)", key)
+	}
+	if len(v.Recipients) == 0 {
+		b.errAt(w, key, "%s: at least one recipient is required", key)
+	}
+	out := &feed.Value{Type: v.Type, Method: v.Method, Suggested: v.Suggested}
+	for i, r := range v.Recipients {
+		k := fmt.Sprintf("%s.recipients[%d]", key, i)
+		if r.Type == "" || r.Address == "" {
+			b.errAt(w, k, "%s: type and address are required", k)
+		}
+		if r.Split < 0 {
+			b.errAt(w, k+".split", "%s.split: expected zero or more, found %d", k, r.Split)
+		}
+		out.Recipients = append(out.Recipients, feed.ValueRecipient{Name: r.Name, CustomKey: r.CustomKey, CustomValue: r.CustomValue, Type: r.Type, Address: r.Address, Split: r.Split, Fee: r.Fee})
+	}
+	return out
+}
+
+func (b *builder) checkSlug(ep *Episode, w where, seen map[string]*Episode) {
+	if ep.Slug == "" {
+		ep.Slug = slugify(ep.Title)
+	}
+	if !slugRE.MatchString(ep.Slug) {
+		b.errAt(w, "slug", "slug %q: expected letters, digits, '.', '_' or '-' (it names output files such as chapters/<slug>.json)", ep.Slug)
+		return
+	}
+	if prev, ok := seen[strings.ToLower(ep.Slug)]; ok {
+		b.errAt(w, "slug", "slug %q is also used by %s: output file names would collide", ep.Slug, prev.File)
+		return
+	}
+	seen[strings.ToLower(ep.Slug)] = ep
+}
+
+func (b *builder) episodeDate(ep *Episode, w where) (time.Time, bool) {
+	if strings.TrimSpace(ep.Date) == "" {
+		if !ep.Draft {
+			b.errAt(w, "", "date is required: when the episode is published, as RFC 3339 or YYYY-MM-DD")
+		}
+		return time.Time{}, false
+	}
+	t, err := parseDate(ep.Date)
+	if err != nil {
+		b.errAt(w, "date", "date: %v", err)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// item maps one published episode. It returns nil when the episode is too
+// broken to map (its errors are recorded).
+func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
+	it := &feed.Item{
+		Title:       ep.Title,
+		PubDate:     date,
+		ItunesTitle: ep.ItunesTitle,
+		Explicit:    ep.Explicit,
+		Season:      ep.Season,
+		SeasonName:  ep.SeasonName,
+		Episode:     ep.Episode,
+		EpisodeType: ep.EpisodeType,
+		Block:       ep.Block,
+		Link:        ep.Link,
+	}
+	if strings.TrimSpace(ep.Title) == "" {
+		b.errAt(w, "", "title is required: the episode's name")
+	}
+	if ep.Link != "" && !isAbsURL(ep.Link) {
+		b.errAt(w, "link", "link: expected an absolute http(s) URL, found %q", ep.Link)
+	}
+	if ep.Season < 0 {
+		b.errAt(w, "season", "season: expected a number from 1, found %d", ep.Season)
+	}
+	if ep.Episode < 0 {
+		b.errAt(w, "episode", "episode: expected a number from 1, found %d", ep.Episode)
+	}
+	if ep.EpisodeType != "" && !oneOf(ep.EpisodeType, "full", "trailer", "bonus") {
+		b.errAt(w, "episode_type", "episode_type: expected full, trailer or bonus, found %q", ep.EpisodeType)
+	}
+	if ep.Image != "" {
+		it.ItunesImage = b.url(w, "image", ep.Image)
+	}
+
+	media := b.enclosure(ep, w, it)
+
+	// Notes and description.
+	if strings.TrimSpace(ep.Notes) != "" {
+		html, err := b.md.render(ep.Notes)
+		if err != nil {
+			b.errAt(w, "notes", "notes: %v", err)
+		}
+		it.ContentEncoded = html
+		it.Description = html
+	}
+	if strings.TrimSpace(ep.Summary) != "" {
+		html, err := b.md.render(ep.Summary)
+		if err != nil {
+			b.errAt(w, "summary", "summary: %v", err)
+		}
+		it.Description = html
+	}
+	if it.Description == "" {
+		b.warnAt(w, "", "no show notes or summary: Apple and Spotify show an empty description")
+	}
+
+	// GUID: stable forever. The default derives from the show's podcast
+	// guid and the slug, so it changes if the file is renamed; build's
+	// subscriber-safety check catches that.
+	it.GUID = strings.TrimSpace(ep.GUID)
+	if ep.GUID != it.GUID {
+		b.errAt(w, "guid", "guid %q has leading or trailing spaces", ep.GUID)
+	}
+	if it.GUID == "" {
+		ns, err := uuid.Parse(b.def.Show.GUID)
+		if err != nil {
+			ns, _ = uuid.Parse(PodcastGUID(b.def.Show.FeedURL))
+		}
+		it.GUID = uuid.NewSHA1(ns, []byte(ep.Slug)).String()
+	}
+	it.GUIDPermaLink = false
+
+	for i, t := range ep.Transcripts {
+		k := fmt.Sprintf("transcripts[%d]", i)
+		if t.URL == "" {
+			b.errAt(w, k, "transcripts.url is required")
+			continue
+		}
+		u := b.url(w, k+".url", t.URL)
+		typ := t.Type
+		if typ == "" {
+			typ = typeByExtension(t.URL)
+			if typ == "" {
+				b.errAt(w, k, "transcripts.type is required: text/vtt, application/x-subrip, application/json, text/html or text/plain")
+			}
+		}
+		if t.Rel != "" && t.Rel != "captions" {
+			b.errAt(w, k+".rel", "transcripts.rel: expected captions or nothing, found %q", t.Rel)
+		}
+		if t.Language != "" && !validLanguage(t.Language) {
+			b.errAt(w, k+".language", "transcripts.language: expected a language code such as en, found %q", t.Language)
+		}
+		it.Transcripts = append(it.Transcripts, feed.Transcript{URL: u, Type: typ, Language: t.Language, Rel: t.Rel})
+	}
+	it.Persons = b.persons(w, "persons", ep.Persons)
+	it.Location = b.location(w, "location", ep.Location)
+	it.License = b.license(w, "license", ep.License)
+	it.Value = b.value(w, "value", ep.Value)
+	for i, sb := range ep.Soundbites {
+		k := fmt.Sprintf("soundbites[%d]", i)
+		start, err1 := parseDuration(sb.Start)
+		dur, err2 := parseDuration(sb.Duration)
+		if err1 != nil {
+			b.errAt(w, k+".start", "soundbites.start: %v", err1)
+		}
+		if err2 != nil {
+			b.errAt(w, k+".duration", "soundbites.duration: %v", err2)
+		} else if dur <= 0 {
+			b.errAt(w, k+".duration", "soundbites.duration: must be more than zero")
+		}
+		if media.Duration > 0 && start+dur > media.Duration {
+			b.errAt(w, k, "soundbite ends at %s, after the episode's end (%s)", start+dur, media.Duration)
+		}
+		it.Soundbites = append(it.Soundbites, feed.Soundbite{Start: start, Duration: dur, Title: sb.Title})
+	}
+	for i, a := range ep.AlternateEnclosures {
+		k := fmt.Sprintf("alternate_enclosures[%d]", i)
+		if a.Type == "" {
+			b.errAt(w, k, "alternate_enclosures.type is required")
+		}
+		if len(a.Sources) == 0 {
+			b.errAt(w, k, "alternate_enclosures.sources: at least one source is required")
+		}
+		ae := feed.AlternateEnclosure{Type: a.Type, Length: a.Length, Bitrate: a.Bitrate, Height: a.Height, Lang: a.Lang, Title: a.Title, Rel: a.Rel, Codecs: a.Codecs, Default: a.Default}
+		for j, s := range a.Sources {
+			ae.Sources = append(ae.Sources, feed.Source{URI: b.url(w, fmt.Sprintf("%s.sources[%d].uri", k, j), s.URI), ContentType: s.ContentType})
+		}
+		if a.Integrity != nil {
+			if !oneOf(a.Integrity.Type, "sri", "pgp-signature") {
+				b.errAt(w, k+".integrity.type", "alternate_enclosures.integrity.type: expected sri or pgp-signature, found %q", a.Integrity.Type)
+			}
+			ae.Integrity = &feed.Integrity{Type: a.Integrity.Type, Value: a.Integrity.Value}
+		}
+		it.AlternateEnclosures = append(it.AlternateEnclosures, ae)
+	}
+
+	b.chapters(ep, w, it, media)
+	return it
+}
+
+// enclosure fills the item's enclosure and duration from the definition
+// and, where possible, from the media itself; the two must agree.
+func (b *builder) enclosure(ep *Episode, w where, it *feed.Item) MediaInfo {
+	var info MediaInfo
+	if strings.TrimSpace(ep.Audio) == "" {
+		b.errAt(w, "", "audio is required: a file under the show folder (episodes/ep1.mp3) or an absolute URL")
+		return info
+	}
+	given := MediaInfo{Length: ep.Length, Type: ep.Type}
+	if ep.Duration != "" {
+		d, err := parseDuration(ep.Duration)
+		if err != nil {
+			b.errAt(w, "duration", "duration: %v", err)
+		}
+		given.Duration = d
+	}
+	if ep.Length < 0 {
+		b.errAt(w, "length", "length: expected the file size in bytes, found %d", ep.Length)
+	}
+	remote := looksLikeURL(ep.Audio)
+	src := ep.Audio
+	if !remote {
+		p, err := cleanLocalPath(ep.Audio)
+		if err != nil {
+			b.errAt(w, "audio", "audio: %v", err)
+			return info
+		}
+		src = p
+	}
+	url := b.url(w, "audio", ep.Audio)
+
+	var probed *MediaInfo
+	if b.opt.Prober != nil && (!remote || b.opt.ProbeRemote) {
+		m, err := b.opt.Prober.Probe(b.ctx, src)
+		if err != nil {
+			b.errAt(w, "audio", "audio: %v", err)
+		} else {
+			probed = &m
+		}
+	} else if !remote {
+		b.errAt(w, "audio", "audio: %q is a local file but no media prober is set up", ep.Audio)
+	}
+
+	info = given
+	if probed != nil {
+		info.Chapters = probed.Chapters
+		if given.Length != 0 && given.Length != probed.Length {
+			b.errAt(w, "length", "length: the definition says %d bytes but %s has %d", given.Length, ep.Audio, probed.Length)
+		}
+		if given.Type != "" && !strings.EqualFold(given.Type, probed.Type) {
+			b.errAt(w, "type", "type: the definition says %q but %s is %q", given.Type, ep.Audio, probed.Type)
+		}
+		if given.Duration != 0 && probed.Duration != 0 && absDur(given.Duration-probed.Duration) > time.Second {
+			b.errAt(w, "duration", "duration: the definition says %s but %s lasts %s", fmtDur(given.Duration), ep.Audio, fmtDur(probed.Duration))
+		}
+		if info.Length == 0 {
+			info.Length = probed.Length
+		}
+		if info.Type == "" {
+			info.Type = probed.Type
+		}
+		if info.Duration == 0 {
+			info.Duration = probed.Duration
+		}
+	}
+	if info.Type == "" {
+		info.Type = typeByExtension(ep.Audio)
+	}
+	if info.Type == "" {
+		b.errAt(w, "", "type is required: the audio's MIME type, e.g. audio/mpeg (podfeed could not tell it from %q)", ep.Audio)
+	}
+	if info.Length == 0 && remote {
+		b.errAt(w, "", "length is required for a remote audio file: its size in bytes (or build with --probe-remote)")
+	}
+	it.Enclosure = &feed.Enclosure{URL: url, Length: info.Length, Type: info.Type}
+	it.Duration = info.Duration.Truncate(time.Second)
+	if info.Duration%time.Second >= time.Second/2 {
+		it.Duration += time.Second
+	}
+	return info
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func fmtDur(d time.Duration) string {
+	s := int64(d.Round(time.Second) / time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+}
+
+// outputURL is the public URL of an output file published beside the feed:
+// feed_url's folder plus name.
+func (b *builder) outputURL(name string) string {
+	base := b.def.Show.FeedURL
+	if i := strings.LastIndex(base, "/"); i >= 0 && i > strings.Index(base, "://")+2 {
+		base = base[:i+1]
+	} else {
+		base += "/"
+	}
+	return mediaURL(base, name)
+}

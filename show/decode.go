@@ -1,0 +1,255 @@
+package show
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder turns a YAML (or JSON) node tree into the schema's structs by
+// reflection, recording every problem with its position instead of
+// stopping at the first, and suggesting the nearest key for unknown ones.
+type decoder struct {
+	file string
+	errs *errorList
+	// lineOffset is added to node lines: front matter starts after "---".
+	lineOffset int
+	// pos records where each key path's value starts.
+	pos map[string]Pos
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.addf(d.file, n.Line+d.lineOffset, n.Column, format, args...)
+}
+
+var yamlNodeType = reflect.TypeOf((*yaml.Node)(nil))
+
+// decode fills v (a pointer) from n; path names the key for messages.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return
+		}
+		n = n.Content[0]
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	t := v.Type()
+	if t == yamlNodeType {
+		c := *n
+		c.Line += d.lineOffset
+		shiftLines(&c, d.lineOffset)
+		v.Set(reflect.ValueOf(&c))
+		return
+	}
+	if isNull(n) {
+		return // keep the zero value
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		e := reflect.New(t.Elem())
+		d.decode(n, e.Elem(), path)
+		v.Set(e)
+	case reflect.Struct:
+		if t == reflect.TypeOf(License{}) && n.Kind == yaml.ScalarNode {
+			v.Set(reflect.ValueOf(License{Name: n.Value}))
+			return
+		}
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind == yaml.ScalarNode && t.Elem().Kind() == reflect.String {
+			// A single string where a list is expected: a list of one.
+			s := reflect.MakeSlice(t, 1, 1)
+			d.decode(n, s.Index(0), path)
+			v.Set(s)
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s: expected a list, found %s", path, describe(n))
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			if d.pos != nil {
+				d.pos[p] = Pos{Line: c.Line + d.lineOffset, Col: c.Column}
+			}
+			d.decode(c, s.Index(i), p)
+		}
+		v.Set(s)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: expected a string, found %s", path, describe(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		b, ok := parseBool(n)
+		if !ok {
+			d.errorf(n, "%s: expected true or false, found %s", path, describe(n))
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int64:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: expected a whole number, found %s", path, describe(n))
+			return
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil || (t.Kind() == reflect.Int && (i > math.MaxInt32 || i < math.MinInt32)) {
+			d.errorf(n, "%s: expected a whole number, found %q", path, n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if n.Kind != yaml.ScalarNode || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			d.errorf(n, "%s: expected a number, found %s", path, describe(n))
+			return
+		}
+		v.SetFloat(f)
+	default:
+		panic(fmt.Sprintf("show: decode: unsupported type %s", t))
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s: expected a map of keys, found %s", orTop(path), describe(n))
+		return
+	}
+	fields := fieldsOf(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key := k.Value
+		idx, ok := fields.index[key]
+		if !ok {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if path != "" {
+				msg = fmt.Sprintf("%s: unknown key %q", path, key)
+			}
+			if s := suggest(key, fields.names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			d.errorf(k, "%s", msg)
+			continue
+		}
+		if seen[key] {
+			d.errorf(k, "key %q given twice", key)
+			continue
+		}
+		seen[key] = true
+		if d.pos != nil {
+			d.pos[join(path, key)] = Pos{Line: val.Line + d.lineOffset, Col: val.Column}
+		}
+		d.decode(val, v.Field(idx), join(path, key))
+	}
+}
+
+type fieldSet struct {
+	index map[string]int
+	names []string
+}
+
+func fieldsOf(t reflect.Type) fieldSet {
+	fs := fieldSet{index: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name := strings.Split(tag, ",")[0]
+		fs.index[name] = i
+		fs.names = append(fs.names, name)
+	}
+	return fs
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func orTop(path string) string {
+	if path == "" {
+		return "definition"
+	}
+	return path
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func parseBool(n *yaml.Node) (bool, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	switch strings.ToLower(n.Value) {
+	case "true", "yes", "on":
+		return true, true
+	case "false", "no", "off":
+		return false, true
+	}
+	return false, false
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return strconv.Quote(n.Value)
+	}
+	return "nothing"
+}
+
+func shiftLines(n *yaml.Node, off int) {
+	for _, c := range n.Content {
+		c.Line += off
+		shiftLines(c, off)
+	}
+}
+
+// suggest returns the candidate closest to key, if close enough to be a typo.
+func suggest(key string, candidates []string) string {
+	best, bestD := "", len(key)/2+2
+	for _, c := range candidates {
+		if d := levenshtein(strings.ToLower(key), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] || (a[i-1] == '-' && b[j-1] == '_') {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }

@@ -1,0 +1,248 @@
+package show
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Pos is a 1-based line and column in a definition file.
+type Pos struct {
+	Line, Col int
+}
+
+// where maps a key path ("owner.email", "persons[1].name") to the position
+// of its value in File.
+type where struct {
+	File string
+	Keys map[string]Pos
+}
+
+func (w where) at(key string) (string, int, int) {
+	if p, ok := w.Keys[key]; ok {
+		return w.File, p.Line, p.Col
+	}
+	// Fall back to the nearest enclosing key, then the file.
+	for k := key; k != ""; {
+		i := strings.LastIndexAny(k, ".[")
+		if i < 0 {
+			break
+		}
+		k = k[:i]
+		if p, ok := w.Keys[k]; ok {
+			return w.File, p.Line, p.Col
+		}
+	}
+	if p, ok := w.Keys[""]; ok {
+		return w.File, p.Line, p.Col
+	}
+	return w.File, 0, 0
+}
+
+// Definition is a loaded show: the channel and every episode, with where
+// each value came from.
+type Definition struct {
+	Dir      string // the show folder, as given to Load
+	Show     Show
+	ShowFile string
+	Episodes []*Episode
+
+	fsys      fs.FS // where Dir lives; for files the definitions point at
+	showWhere where
+	epWhere   map[*Episode]where
+}
+
+// showFiles are the names tried for the channel definition, in order.
+var showFiles = []string{"podcast.yaml", "podcast.yml", "podcast.json"}
+
+// Load reads the show in dir of fsys: podcast.yaml (or .yml, .json) and
+// episodes/*.md (or .yaml, .yml, .json). It reports every problem it finds,
+// as Errors, not only the first.
+func Load(fsys fs.FS, dir string) (*Definition, error) {
+	errs := &errorList{}
+	def := &Definition{Dir: dir, fsys: fsys, epWhere: map[*Episode]where{}}
+
+	var found []string
+	for _, name := range showFiles {
+		if _, err := fs.Stat(fsys, path.Join(dir, name)); err == nil {
+			found = append(found, name)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("%s: no podcast.yaml (or podcast.yml, podcast.json): is this a show folder?", displayDir(dir))
+	case 1:
+	default:
+		return nil, fmt.Errorf("%s: both %s and %s define the show; keep one", displayDir(dir), found[0], found[1])
+	}
+	def.ShowFile = path.Join(dir, found[0])
+	data, err := fs.ReadFile(fsys, def.ShowFile)
+	if err != nil {
+		return nil, fmt.Errorf("read show: %w", err)
+	}
+	d := &decoder{file: def.ShowFile, errs: errs, pos: map[string]Pos{}}
+	if root, ok := parseYAML(def.ShowFile, data, 0, errs); ok {
+		d.pos[""] = Pos{Line: 1, Col: 1}
+		d.decode(root, reflectValue(&def.Show), "")
+	}
+	def.showWhere = where{File: def.ShowFile, Keys: d.pos}
+	for i := range def.Show.Episodes {
+		ep := &def.Show.Episodes[i]
+		prefix := fmt.Sprintf("episodes[%d]", i)
+		w := where{File: def.ShowFile, Keys: map[string]Pos{}}
+		for k, p := range d.pos {
+			if k == prefix {
+				w.Keys[""] = p
+			} else if strings.HasPrefix(k, prefix+".") {
+				w.Keys[k[len(prefix)+1:]] = p
+			}
+		}
+		ep.File = def.ShowFile
+		ep.Line = w.Keys[""].Line
+		def.epWhere[ep] = w
+		def.Episodes = append(def.Episodes, ep)
+	}
+
+	entries, err := fs.ReadDir(fsys, path.Join(dir, "episodes"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read episodes: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ext := path.Ext(name)
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			continue
+		}
+		switch ext {
+		case ".md", ".markdown", ".yaml", ".yml", ".json":
+		default:
+			continue
+		}
+		file := path.Join(dir, "episodes", name)
+		data, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("read episode: %w", err)
+		}
+		ep, w := loadEpisode(file, data, errs)
+		if ep == nil {
+			continue
+		}
+		if ep.Slug == "" {
+			ep.Slug = strings.TrimSuffix(name, ext)
+		}
+		def.epWhere[ep] = w
+		def.Episodes = append(def.Episodes, ep)
+	}
+	sort.SliceStable(def.Episodes, func(i, j int) bool {
+		return def.Episodes[i].File < def.Episodes[j].File
+	})
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return def, nil
+}
+
+// loadEpisode reads one episode file: Markdown with front matter, or a
+// YAML or JSON document.
+func loadEpisode(file string, data []byte, errs *errorList) (*Episode, where) {
+	ep := &Episode{File: file}
+	d := &decoder{file: file, errs: errs, pos: map[string]Pos{}}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	switch path.Ext(file) {
+	case ".md", ".markdown":
+		fm, body, fmLine, bodyLine, ok := splitFrontMatter(data)
+		if !ok {
+			errs.addf(file, 1, 1, "expected front matter: the file must start with a line \"---\", the episode's keys, then a line \"---\"")
+			return nil, where{}
+		}
+		d.lineOffset = fmLine - 1
+		root, ok := parseYAML(file, fm, d.lineOffset, errs)
+		if !ok {
+			return nil, where{}
+		}
+		d.pos[""] = Pos{Line: fmLine, Col: 1}
+		d.decode(root, reflectValue(ep), "")
+		if strings.TrimSpace(ep.Notes) != "" && len(bytes.TrimSpace(body)) > 0 {
+			p := d.pos["notes"]
+			errs.addf(file, p.Line, p.Col, "notes given twice: as the notes key and as the Markdown body; keep one")
+		}
+		if len(bytes.TrimSpace(body)) > 0 {
+			ep.Notes = string(body)
+			ep.BodyLine = bodyLine
+		}
+	default:
+		root, ok := parseYAML(file, data, 0, errs)
+		if !ok {
+			return nil, where{}
+		}
+		d.pos[""] = Pos{Line: 1, Col: 1}
+		d.decode(root, reflectValue(ep), "")
+		if p, ok := d.pos["notes"]; ok {
+			ep.BodyLine = p.Line
+		}
+	}
+	ep.File = file
+	ep.Line = d.pos[""].Line
+	return ep, where{File: file, Keys: d.pos}
+}
+
+// splitFrontMatter splits "---\n<yaml>\n---\n<body>". It returns the line
+// of the first front matter line and of the first body line.
+func splitFrontMatter(data []byte) (fm, body []byte, fmLine, bodyLine int, ok bool) {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) == 0 || strings.TrimRight(string(lines[0]), "\r\n \t") != "---" {
+		return nil, nil, 0, 0, false
+	}
+	off := len(lines[0])
+	for i := 1; i < len(lines); i++ {
+		l := strings.TrimRight(string(lines[i]), "\r\n \t")
+		if l == "---" || l == "..." {
+			fm = data[len(lines[0]):off]
+			body = data[off+len(lines[i]):]
+			return fm, body, 2, i + 2, true
+		}
+		off += len(lines[i])
+	}
+	return nil, nil, 0, 0, false
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses YAML or JSON into a node tree, turning a syntax error
+// into an Error placed at its line.
+func parseYAML(file string, data []byte, lineOffset int, errs *errorList) (*yaml.Node, bool) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			line += lineOffset
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		errs.addf(file, line, 0, "not valid YAML or JSON: %s", msg)
+		return nil, false
+	}
+	if root.Kind == 0 {
+		errs.addf(file, 1+lineOffset, 1, "empty definition: expected keys such as title and date")
+		return nil, false
+	}
+	return &root, true
+}
+
+func displayDir(dir string) string {
+	if dir == "" || dir == "." {
+		return "."
+	}
+	return dir
+}

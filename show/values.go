@@ -1,0 +1,187 @@
+package show
+
+import (
+	"fmt"
+	"mime"
+	"net/mail"
+	"net/url"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// parseDate accepts RFC 3339 ("2024-05-01T06:00:00+02:00"), the same
+// without seconds or zone (taken as UTC), or a bare date (midnight UTC).
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("expected a date as RFC 3339 (2024-05-01T06:00:00Z) or YYYY-MM-DD, found %q", s)
+}
+
+// parseDuration accepts whole or fractional seconds ("3723", "3723.5"),
+// MM:SS, H:MM:SS, and Go durations ("1h2m3s").
+func parseDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	bad := fmt.Errorf("expected a duration as seconds (3723), MM:SS or H:MM:SS (1:02:03), found %q", s)
+	if s == "" {
+		return 0, bad
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		if f < 0 || f > 1e7 {
+			return 0, bad
+		}
+		return time.Duration(f * float64(time.Second)).Round(time.Millisecond), nil
+	}
+	if strings.Contains(s, ":") {
+		parts := strings.Split(s, ":")
+		if len(parts) > 3 {
+			return 0, bad
+		}
+		var total float64
+		for i, p := range parts {
+			if p == "" {
+				return 0, bad
+			}
+			v, err := strconv.ParseFloat(p, 64)
+			if err != nil || v < 0 || (i > 0 && v >= 60) || (i < len(parts)-1 && strings.Contains(p, ".")) {
+				return 0, bad
+			}
+			total = total*60 + v
+		}
+		return time.Duration(total * float64(time.Second)).Round(time.Millisecond), nil
+	}
+	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		return d, nil
+	}
+	return 0, bad
+}
+
+// isAbsURL reports whether s is an absolute http(s) URL with a host.
+func isAbsURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+}
+
+// looksLikeURL reports whether s is meant as a URL rather than a path.
+func looksLikeURL(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "//")
+}
+
+var languageRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+
+func validLanguage(s string) bool { return languageRE.MatchString(s) }
+
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s, "@")
+}
+
+// cleanLocalPath checks that p names a file inside the show folder and
+// returns it cleaned, with forward slashes.
+func cleanLocalPath(p string) (string, error) {
+	if p == "" {
+		return "", fmt.Errorf("empty path")
+	}
+	if strings.ContainsAny(p, "\\\x00") {
+		return "", fmt.Errorf("%q: use forward slashes and no control characters", p)
+	}
+	if strings.HasPrefix(p, "/") {
+		return "", fmt.Errorf("%q: expected a path relative to the show folder, or an absolute http(s) URL", p)
+	}
+	c := path.Clean(p)
+	if c == "." || c == ".." || strings.HasPrefix(c, "../") {
+		return "", fmt.Errorf("%q: the path leaves the show folder", p)
+	}
+	return c, nil
+}
+
+// mediaURL joins base and a local path, escaping each segment.
+func mediaURL(base, p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return base + strings.Join(segs, "/")
+}
+
+// typeByExtension guesses a media type from a file name, for remote files
+// that are not probed.
+func typeByExtension(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".mp3":
+		return "audio/mpeg"
+	case ".m4a", ".m4b":
+		return "audio/mp4"
+	case ".mp4", ".m4v":
+		return "video/mp4"
+	case ".mov":
+		return "video/quicktime"
+	case ".ogg", ".oga":
+		return "audio/ogg"
+	case ".opus":
+		return "audio/ogg"
+	case ".flac":
+		return "audio/flac"
+	case ".wav":
+		return "audio/wav"
+	case ".aac":
+		return "audio/aac"
+	case ".vtt":
+		return "text/vtt"
+	case ".srt":
+		return "application/x-subrip"
+	case ".json":
+		return "application/json"
+	case ".html", ".htm":
+		return "text/html"
+	case ".txt":
+		return "text/plain"
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		t, _, _ = strings.Cut(t, ";")
+		return t
+	}
+	return ""
+}
+
+// slugRE is what a slug (an episode's file stem, used in output names) may be.
+var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
+// slugify turns a title into a safe slug.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+func oneOf(s string, allowed ...string) bool {
+	for _, a := range allowed {
+		if s == a {
+			return true
+		}
+	}
+	return false
+}
