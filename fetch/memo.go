@@ -1,0 +1,64 @@
+package fetch
+
+import (
+	"context"
+	"strconv"
+	"sync"
+)
+
+// Memo holds the answers to Head and Range requests for the length of one
+// run, so several checks judging the same URL cost one request. Identical
+// requests in flight at the same time wait for the first. Errors are
+// remembered too. A Memo is safe for concurrent use.
+type Memo struct {
+	mu      sync.Mutex
+	entries map[string]*memoEntry
+}
+
+type memoEntry struct {
+	done chan struct{}
+	resp *Response
+	err  error
+}
+
+type memoCtxKey struct{}
+
+// WithMemo returns a context carrying a fresh Memo: Head and Range calls
+// made with it (or a context derived from it) share their answers.
+func WithMemo(ctx context.Context) context.Context {
+	if ctx.Value(memoCtxKey{}) != nil {
+		return ctx
+	}
+	return context.WithValue(ctx, memoCtxKey{}, &Memo{entries: map[string]*memoEntry{}})
+}
+
+func memoKey(opt Options, method, rawURL string) string {
+	return strconv.FormatBool(opt.AllowPrivate) + " " + method + " " + rawURL
+}
+
+// memoized runs f once per key for the memo in ctx, or every time when
+// ctx carries none.
+func memoized(ctx context.Context, key string, f func() (*Response, error)) (*Response, error) {
+	m, _ := ctx.Value(memoCtxKey{}).(*Memo)
+	if m == nil {
+		return f()
+	}
+	m.mu.Lock()
+	e, ok := m.entries[key]
+	if !ok {
+		e = &memoEntry{done: make(chan struct{})}
+		m.entries[key] = e
+	}
+	m.mu.Unlock()
+	if ok {
+		select {
+		case <-e.done:
+			return e.resp, e.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	e.resp, e.err = f()
+	close(e.done)
+	return e.resp, e.err
+}
