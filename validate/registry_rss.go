@@ -2,5 +2,35 @@ package validate
 
 // rssRules returns the rules of this family, in any order; Rules sorts them.
 func rssRules() []*Rule {
-	return []*Rule{}
+	return []*Rule{
+		ruleRssRoot(),
+		ruleRssChannelTitle(),
+		ruleRssChannelDescription(),
+		ruleRssChannelLink(),
+		ruleRssChannelLanguage(),
+		ruleRssDateRfc822(),
+		ruleRssDateImplausible(),
+		ruleRssDuplicateSingleton(),
+		ruleRssItemTitle(),
+		ruleRssGuidMissing(),
+		ruleRssGuidPermalink(),
+		ruleRssGuidDuplicate(),
+		ruleRssGuidWhitespace(),
+		ruleRssEnclosureMissing(),
+		ruleRssEnclosureAttrs(),
+		ruleRssEnclosureUrl(),
+		ruleRssEnclosureLengthInt(),
+		ruleRssEnclosureLengthSuspect(),
+		ruleRssEnclosureType(),
+		ruleRssEnclosureMultiple(),
+		ruleRssLinkUrl(),
+		ruleRssAtomSelf(),
+		ruleRssAtomSelfMismatch(),
+		ruleRssImage(),
+		ruleRssTtl(),
+		ruleRssEmail(),
+		ruleRssContentEncoded(),
+		ruleRssNoItems(),
+		ruleRssUnknownElement(),
+	}
 }

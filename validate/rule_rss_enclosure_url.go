@@ -1,0 +1,37 @@
+package validate
+
+func ruleRssEnclosureUrl() *Rule {
+	return &Rule{
+		Code:     "rss-enclosure-url",
+		Title:    "<enclosure> url must be an absolute http(s) URL",
+		Severity: Error,
+		Profiles: raRSSProfiles(),
+		Source:   "RSS, APR",
+		Since:    "v0.1.0",
+		Doc: "Apps download the episode from the enclosure `url`, so it must be an absolute " +
+			"`http:` or `https:` URL with a host and no spaces. Relative and protocol-relative " +
+			"(`//host/file.mp3`) URLs have no base to resolve against in most apps.",
+		Hint: "Write the full URL, e.g. `https://media.example.com/ep1.mp3`, and percent-encode spaces as `%20`.",
+		Bad:  `<enclosure url="/media/ep 1.mp3" length="123" type="audio/mpeg"/>`,
+		Good: `<enclosure url="https://example.com/media/ep%201.mp3" length="123" type="audio/mpeg"/>`,
+		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt"},
+		Item: func(p *Pass, it *Node) {
+			for _, c := range it.Children {
+				if c.Space != NSNone || c.Local != "enclosure" {
+					continue
+				}
+				a := c.Attr("url")
+				if a == nil {
+					continue
+				}
+				v := raTrim(a.Value)
+				if v == "" {
+					continue
+				}
+				if ok, _ := raHTTPURL(v); !ok {
+					p.Reportf(a.Pos, "enclosure url %q is not an absolute http(s) URL without spaces", a.Value)
+				}
+			}
+		},
+	}
+}
