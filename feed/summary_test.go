@@ -1,0 +1,187 @@
+package feed
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestReadSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		want *Summary
+	}{{
+		name: "own_feed",
+		in:   string(mustEncode(t, fullChannel())),
+		want: &Summary{
+			Link: "https://example.com/show", SelfURL: "https://example.com/feed.xml",
+			NewFeedURL: "https://new.example.com/feed.xml",
+			Items: []SummaryItem{
+				{GUID: "https://example.com/show/2", Title: `Episode "2": Q&A`, EnclosureURL: "https://cdn.example.com/ep%202.mp3?a=1&b=2"},
+				{GUID: "ep-1", Title: "Episode 1", EnclosureURL: "https://cdn.example.com/1.mp3"},
+			},
+		},
+	}, {
+		name: "bom_entities_prefixes",
+		in: "\ufeff<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:a=\"http://www.w3.org/2005/Atom\" xmlns:it=\"http://www.itunes.com/DTDs/Podcast-1.0.dtd\">" +
+			"<channel><title>T&nbsp;x</title><link> https://e.com/ </link>" +
+			"<a:link rel=\"alternate\" href=\"https://e.com/\"/><a:link type=\"application/rss+xml\" rel=\"self\" href=\"https://e.com/rss\"/>" +
+			"<it:new-feed-url>https://n.com/rss</it:new-feed-url>" +
+			"<item><title>Caf&eacute; &amp; more</title><guid isPermaLink=\"false\"> g1 </guid>" +
+			"<enclosure url=\"https://e.com/1.mp3\"/><enclosure url=\"https://e.com/1.ogg\"/>" +
+			"<media:content url=\"x\"/><podcast:foo>undeclared</podcast:foo></item>" +
+			"<item><title>No guid</title></item></channel></rss>",
+		want: &Summary{
+			Link: "https://e.com/", SelfURL: "https://e.com/rss", NewFeedURL: "https://n.com/rss",
+			Items: []SummaryItem{
+				{GUID: "g1", Title: "Café & more", EnclosureURL: "https://e.com/1.mp3"},
+				{Title: "No guid"},
+			},
+		},
+	}, {
+		name: "latin1",
+		in:   "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><title>Caf\xe9</title><guid>1</guid></item></channel></rss>",
+		want: &Summary{Items: []SummaryItem{{GUID: "1", Title: "Café"}}},
+	}, {
+		name: "windows1252",
+		in:   "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><item><title>\x93Quoted\x94 \x80</title></item></channel></rss>",
+		want: &Summary{Items: []SummaryItem{{Title: "“Quoted” €"}}},
+	}, {
+		name: "cut_off",
+		in:   "<rss><channel><link>https://e.com/</link><item><title>One</title><guid>1</guid></item><item><title>Tw",
+		want: &Summary{Link: "https://e.com/", Truncated: true, Items: []SummaryItem{{GUID: "1", Title: "One"}, {}}},
+	}, {
+		name: "item_link_not_channel_link",
+		in:   "<rss><channel><item><link>https://e.com/1</link><atom:link rel=\"self\" href=\"https://e.com/x\"/></item><link>https://e.com/</link></channel></rss>",
+		want: &Summary{Link: "https://e.com/", Items: []SummaryItem{{}}},
+	}, {
+		name: "empty_channel",
+		in:   "<rss version=\"2.0\"><channel></channel></rss>\n",
+		want: &Summary{},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ReadSummary(strings.NewReader(tc.in))
+			if err != nil {
+				t.Fatalf("ReadSummary: %v", err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ReadSummary mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadSummaryErrors(t *testing.T) {
+	for _, in := range []string{
+		"",
+		"not xml at all",
+		`<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>`,
+		"<rss><item><title>outside a channel</title></item></rss>",
+		"<html><body>",
+	} {
+		if s, err := ReadSummary(strings.NewReader(in)); err == nil {
+			t.Errorf("ReadSummary(%q) = %+v, nil error; want an error", in, s)
+		}
+	}
+}
+
+func mustEncode(t testing.TB, ch *Channel) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Encode(&buf, ch); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestReadSummaryCorpus reads every well-formed RSS feed of the corpus and
+// checks the item count against INDEX.tsv.
+func TestReadSummaryCorpus(t *testing.T) {
+	dir := os.Getenv("PODFEED_CORPUS")
+	if dir == "" {
+		t.Skip("PODFEED_CORPUS is not set: skipping the corpus test")
+	}
+	f, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Scan() // header
+	checked := 0
+	for sc.Scan() {
+		col := strings.Split(sc.Text(), "\t")
+		if len(col) < 12 || col[11] != "feed" {
+			continue
+		}
+		name, wellFormed := col[0], col[10] == "yes"
+		items, err := strconv.Atoi(col[5])
+		if err != nil {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, "feeds", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := ReadSummary(bytes.NewReader(data))
+			if !wellFormed || !bytes.Contains(data, []byte("<rss")) {
+				return // only must not panic
+			}
+			if err != nil {
+				t.Fatalf("ReadSummary: %v", err)
+			}
+			if len(s.Items) != items {
+				t.Errorf("ReadSummary found %d items, INDEX.tsv says %d", len(s.Items), items)
+			}
+			checked++
+		})
+	}
+	if checked == 0 {
+		t.Errorf("no corpus feed was checked")
+	}
+}
+
+func FuzzReadSummary(f *testing.F) {
+	f.Add(string(mustEncode(f, fullChannel())))
+	f.Add("<rss><channel><item><guid>1</guid><title>a</title><enclosure url=\"u\"/></item></channel></rss>")
+	f.Add("<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><title>\x93</title></channel></rss>")
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ReadSummary(strings.NewReader(in))
+		if err == nil && s == nil {
+			t.Fatalf("ReadSummary(%q) = nil, nil", in)
+		}
+		if err != nil && s != nil {
+			t.Fatalf("ReadSummary(%q) returned both a summary and an error", in)
+		}
+	})
+}
+
+// TestSummaryOfEncode checks that ReadSummary reads back what Encode wrote,
+// for the shows the benchmark uses.
+func TestSummaryOfEncode(t *testing.T) {
+	ch := benchChannel(50)
+	s, err := ReadSummary(bytes.NewReader(mustEncode(t, ch)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Items) != len(ch.Items) {
+		t.Fatalf("read %d items, want %d", len(s.Items), len(ch.Items))
+	}
+	for i, it := range s.Items {
+		w := ch.Items[i]
+		if it.GUID != w.GUID || it.Title != w.Title || it.EnclosureURL != w.Enclosure.URL {
+			t.Errorf("item %d = %+v, want guid %q title %q enclosure %q", i, it, w.GUID, w.Title, w.Enclosure.URL)
+		}
+	}
+	if s.SelfURL != ch.SelfURL || s.Link != ch.Link {
+		t.Errorf("self %q link %q, want %q %q", s.SelfURL, s.Link, ch.SelfURL, ch.Link)
+	}
+}
