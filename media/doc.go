@@ -1,0 +1,18 @@
+// Package media reads what a podcast feed needs to know about an audio or
+// video file from the file itself: its byte length, MIME type, duration,
+// bitrate, sample rate, channels, title, artist, whether it carries
+// artwork, and any chapters embedded in it.
+//
+// Probe works over an io.ReaderAt and reads only the headers it needs, so
+// its cost does not grow with the size of the file (a frame scan of an MP3
+// that has neither a Xing/Info/VBRI header nor a constant bitrate is the
+// one exception). Supported containers: MP3 (MPEG audio with ID3v2, Xing,
+// Info, VBRI and LAME headers), MP4/M4A/M4B/MOV, Ogg Opus and Ogg Vorbis,
+// FLAC and WAV. ID3v2 CHAP/CTOC frames, Nero chpl boxes, QuickTime chapter
+// tracks and Vorbis-comment chapters are read.
+//
+// The package knows nothing about feeds or shows and imports no other
+// package of this module. It never shells out. Every parser treats its
+// input as hostile: sizes and counts are checked against the file before
+// anything is allocated, and a file that lies gets an error, never a panic.
+package media
