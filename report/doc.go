@@ -1,0 +1,9 @@
+// Package report renders the findings of a validation run for people and
+// for tools: text (one parseable line per finding, like a compiler), a
+// versioned JSON document (see docs/validate-json.md) and SARIF 2.1.0 for
+// code-scanning services.
+//
+// It only formats what it is given. It must not read files, filter
+// findings by severity or decide exit codes: that policy belongs to the
+// caller (validate.Config and the CLI).
+package report
