@@ -1,0 +1,461 @@
+package validate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
+	"strings"
+)
+
+// Result is what a run found.
+type Result struct {
+	// Diagnostics are sorted by line, column and code.
+	Diagnostics []Diagnostic
+	// Document is what the prolog said and the engine sniffed.
+	Document Document
+	// WellFormed is false when the scan stopped at an xml-not-well-formed
+	// finding (the findings before the break are kept).
+	WellFormed bool
+	// Rules is the number of rules that ran (after profile selection).
+	Rules int
+}
+
+// Counts returns the number of findings per severity.
+func (r Result) Counts() (errs, warnings, infos int) {
+	for _, d := range r.Diagnostics {
+		switch d.Severity {
+		case Error:
+			errs++
+		case Warning:
+			warnings++
+		default:
+			infos++
+		}
+	}
+	return errs, warnings, infos
+}
+
+// Source says how the bytes were obtained, for rules that compare the
+// feed with where it came from (self links, charsets). Leave it zero for
+// files.
+type Source struct {
+	URL         string // final URL after redirects
+	HTTPCharset string // charset parameter of the Content-Type header
+}
+
+// Run validates the feed read from r with the rules of cfg's profiles, in
+// one streaming pass. Content problems, including a feed that is not
+// well-formed, are findings; the error is only for failures to read r or
+// a cancelled ctx.
+//
+// The build gate can call it on the bytes it is about to write:
+// validate.Run(ctx, bytes.NewReader(b), validate.Config{}).
+func Run(ctx context.Context, r io.Reader, cfg Config) (Result, error) {
+	return RunSource(ctx, r, cfg, Source{})
+}
+
+// RunSource is Run for fetched feeds: src fills Document.FetchedURL and
+// Document.HTTPCharset.
+func RunSource(ctx context.Context, r io.Reader, cfg Config, src Source) (Result, error) {
+	e := newEngine(ctx, &cfg, Rules())
+	e.doc.Path = cfg.Path
+	e.doc.FetchedURL = src.URL
+	e.doc.HTTPCharset = src.HTTPCharset
+	return e.run(r)
+}
+
+// activeRule is a rule selected for this run with its pass.
+type activeRule struct {
+	rule *Rule
+	pass *Pass
+}
+
+// engine turns scanner events into nodes and calls the rules' hooks.
+type engine struct {
+	ctx   context.Context
+	cfg   *Config
+	doc   Document
+	diags []Diagnostic
+
+	all       []activeRule
+	items     []activeRule // rules with an Item hook
+	channels  []activeRule // rules with a Channel hook
+	finishers []activeRule // rules with a Finish hook
+	enabled   map[string]*Rule
+
+	// namespaces
+	binds []nsBind
+	marks []int // len(binds) at each open element
+
+	// tree building
+	depth     int
+	nodes     []*Node // node per open element (nil when not built)
+	channel   *Node
+	chanDepth int
+	chanDone  bool
+	item      *Node
+	unbound   map[string]bool
+	sniff     sniffed
+}
+
+type nsBind struct{ prefix, uri string }
+
+func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
+	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool)}
+	for _, r := range rules {
+		if !ruleSelected(r, cfg) {
+			continue
+		}
+		e.enabled[r.Code] = r
+		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r}
+		p.emit = e.emitter(r)
+		if r.NewState != nil {
+			p.State = r.NewState()
+		}
+		ar := activeRule{rule: r, pass: p}
+		e.all = append(e.all, ar)
+		if r.Item != nil {
+			e.items = append(e.items, ar)
+		}
+		if r.Channel != nil {
+			e.channels = append(e.channels, ar)
+		}
+		if r.Finish != nil {
+			e.finishers = append(e.finishers, ar)
+		}
+	}
+	return e
+}
+
+// ruleSelected reports whether r runs under cfg.
+func ruleSelected(r *Rule, cfg *Config) bool {
+	if r.Network && !cfg.Online {
+		return false
+	}
+	if len(cfg.Profiles) == 0 {
+		return true
+	}
+	for _, p := range r.Profiles {
+		if slices.Contains(cfg.Profiles, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *engine) emitter(r *Rule) func(Diagnostic) {
+	return func(d Diagnostic) {
+		if d.Code == "" {
+			d.Code = r.Code
+		}
+		if d.URL == "" {
+			d.URL = DocsURL(d.Code)
+		}
+		e.diags = append(e.diags, d)
+	}
+}
+
+// DocsURL returns the documentation page of a rule code.
+func DocsURL(code string) string {
+	return "https://github.com/podfeed/podfeed/blob/main/docs/rules/" + code + ".md"
+}
+
+// report adds an engine finding under code if that rule is enabled.
+func (e *engine) report(code string, pos Pos, sev Severity, msg string) {
+	r := e.enabled[code]
+	if r == nil {
+		return
+	}
+	e.diags = append(e.diags, Diagnostic{Code: code, Severity: sev, Message: msg, Hint: r.Hint, Pos: pos, URL: DocsURL(code)})
+}
+
+func (e *engine) run(r io.Reader) (Result, error) {
+	in, sn := decodeInput(r)
+	e.sniff = sn
+	e.doc.BOM = sn.bom != ""
+	sc := newScanner(in, e)
+	err := sc.scan()
+	res := Result{Rules: len(e.all), WellFormed: true}
+	var syn *syntaxError
+	switch {
+	case err == nil:
+	case errors.As(err, &syn):
+		res.WellFormed = false
+		e.report("xml-not-well-formed", syn.Pos, Error, syn.Msg)
+	default:
+		if cerr := e.ctx.Err(); cerr != nil {
+			return Result{}, fmt.Errorf("validating %s: %w", nameOr(e.cfg.Path), cerr)
+		}
+		return Result{}, fmt.Errorf("reading %s: %w", nameOr(e.cfg.Path), err)
+	}
+	e.encodingNotes(sn)
+	if res.WellFormed || e.chanDone {
+		for _, ar := range e.finishers {
+			e.call(ar, "Finish", func() { ar.rule.Finish(ar.pass) })
+		}
+	}
+	slices.SortStableFunc(e.diags, func(a, b Diagnostic) int {
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col - b.Pos.Col
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	res.Diagnostics = e.diags
+	res.Document = e.doc
+	return res, nil
+}
+
+func nameOr(p string) string {
+	if p == "" {
+		return "input"
+	}
+	return p
+}
+
+// encodingNotes reports what the sniffing found that the XML rules own.
+func (e *engine) encodingNotes(sn sniffed) {
+	if sn.unknown {
+		e.report("xml-encoding-not-utf8", e.doc.DeclPos, Error, fmt.Sprintf("unknown encoding %q in the XML declaration; the bytes were read as UTF-8", sn.declared))
+	}
+}
+
+// call runs one hook, turning a panic into a finding so one broken rule
+// cannot take the run down.
+func (e *engine) call(ar activeRule, hook string, f func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			e.diags = append(e.diags, Diagnostic{
+				Code:     "internal-error",
+				Severity: Error,
+				Message:  fmt.Sprintf("rule %s panicked in %s: %v\n%s", ar.rule.Code, hook, v, debug.Stack()),
+				Hint:     "This is a bug in podfeed; please report it with the feed.",
+			})
+		}
+	}()
+	f()
+}
+
+// declaration implements tokenSink.
+func (e *engine) declaration(version, encoding string, pos Pos) {
+	e.doc.HasDeclaration = true
+	e.doc.XMLVersion = version
+	e.doc.DeclaredEncoding = encoding
+	e.doc.DeclPos = pos
+}
+
+// note implements tokenSink.
+func (e *engine) note(code string, pos Pos, sev Severity, msg string) { e.report(code, pos, sev, msg) }
+
+// knownPrefixes are the prefixes an undeclared use is read as (after the
+// xml-unbound-prefix finding), so the other rules still run.
+var knownPrefixes = map[string]string{
+	"itunes":     NSItunes,
+	"content":    NSContent,
+	"atom":       NSAtom,
+	"podcast":    NSPodcast,
+	"psc":        NSPSC,
+	"googleplay": NSGoogle,
+	"media":      NSMedia,
+	"dc":         NSDC,
+}
+
+const (
+	nsXML   = "http://www.w3.org/XML/1998/namespace"
+	nsXMLNS = "http://www.w3.org/2000/xmlns/"
+)
+
+// normalizeNS maps equivalent spellings of a namespace URI to the one
+// rules match on: the podcast namespace's GitHub URI becomes NSPodcast.
+func normalizeNS(uri string) string {
+	if strings.HasPrefix(uri, "https://github.com/") || strings.HasPrefix(uri, "http://github.com/") {
+		u := strings.ToLower(uri)
+		if strings.Contains(u, "/podcastindex-org/podcast-namespace/") && strings.HasSuffix(u, "/docs/1.0.md") {
+			return NSPodcast
+		}
+	}
+	return uri
+}
+
+// lookup resolves a prefix in the current scope.
+func (e *engine) lookup(prefix string) (string, bool) {
+	for i := len(e.binds) - 1; i >= 0; i-- {
+		if e.binds[i].prefix == prefix {
+			return e.binds[i].uri, true
+		}
+	}
+	switch prefix {
+	case "":
+		return "", true
+	case "xml":
+		return nsXML, true
+	case "xmlns":
+		return nsXMLNS, true
+	}
+	return "", false
+}
+
+// resolve returns the namespace of prefix, reporting an unbound one.
+func (e *engine) resolve(prefix string, pos Pos) string {
+	uri, ok := e.lookup(prefix)
+	if ok {
+		return uri
+	}
+	if !e.unbound[prefix] {
+		e.unbound[prefix] = true
+		e.report("xml-unbound-prefix", pos, Error, fmt.Sprintf("prefix %q is used but not declared (add xmlns:%s=\"…\" to the root element)", prefix, prefix))
+	}
+	if uri, ok := knownPrefixes[prefix]; ok {
+		return uri
+	}
+	return prefix
+}
+
+// startElement implements tokenSink.
+func (e *engine) startElement(t *startTag) error {
+	e.marks = append(e.marks, len(e.binds))
+	for _, a := range t.Attrs {
+		switch {
+		case a.Prefix == "xmlns":
+			if a.Value != "" {
+				e.binds = append(e.binds, nsBind{a.Local, normalizeNS(a.Value)})
+			}
+		case a.Prefix == "" && a.Local == "xmlns":
+			e.binds = append(e.binds, nsBind{"", normalizeNS(a.Value)})
+		}
+	}
+	space := e.resolve(t.Prefix, t.Pos)
+	depth := e.depth
+	e.depth++
+
+	var parent *Node
+	build := false
+	isItem := false
+	switch {
+	case depth == 0:
+		build = true
+	case depth == 1 && t.Local == "channel" && e.channel == nil:
+		build = true
+		parent = e.doc.Root
+	case depth == 1:
+		// other children of the root are not delivered to rules
+	default:
+		parent = e.nodes[depth-1]
+		build = parent != nil
+		if build && parent == e.channel && depth == e.chanDepth+1 && space == NSNone && t.Local == "item" {
+			isItem = true
+		}
+	}
+	if !build {
+		e.nodes = append(e.nodes, nil)
+		return nil
+	}
+	n := &Node{Space: space, Local: t.Local, Prefix: t.Prefix, Parent: parent, Pos: t.Pos, TextPos: t.Pos}
+	if len(t.Attrs) > 0 {
+		n.Attrs = make([]Attr, len(t.Attrs))
+		for i, a := range t.Attrs {
+			as := ""
+			switch {
+			case a.Prefix == "xmlns":
+				as = nsXMLNS
+			case a.Prefix != "":
+				as = e.resolve(a.Prefix, a.Pos)
+			}
+			n.Attrs[i] = Attr{Space: as, Local: a.Local, Prefix: a.Prefix, Value: a.Value, Pos: a.Pos}
+		}
+	}
+	switch {
+	case depth == 0:
+		e.doc.Root = n
+		e.doc.Namespaces = make(map[string]string)
+		for _, a := range t.Attrs {
+			switch {
+			case a.Prefix == "xmlns":
+				e.doc.Namespaces[a.Local] = a.Value
+			case a.Prefix == "" && a.Local == "xmlns":
+				e.doc.Namespaces[""] = a.Value
+			}
+		}
+	case parent == e.doc.Root && e.channel == nil:
+		e.channel = n
+		e.chanDepth = depth
+	case isItem:
+		e.item = n
+	default:
+		if len(parent.Children) == 0 && parent.Text != "" && isBlank(parent.Text) {
+			parent.Text = ""
+			parent.TextPos = parent.Pos
+		}
+		parent.Children = append(parent.Children, n)
+	}
+	e.nodes = append(e.nodes, n)
+	return nil
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// endElement implements tokenSink.
+func (e *engine) endElement(Pos) error {
+	e.depth--
+	n := e.nodes[len(e.nodes)-1]
+	e.nodes = e.nodes[:len(e.nodes)-1]
+	e.binds = e.binds[:e.marks[len(e.marks)-1]]
+	e.marks = e.marks[:len(e.marks)-1]
+	switch {
+	case n == nil:
+	case n == e.item:
+		e.item = nil
+		e.doc.ItemCount++
+		for _, ar := range e.items {
+			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, n) })
+		}
+		if e.doc.ItemCount%64 == 0 {
+			if err := e.ctx.Err(); err != nil {
+				return err
+			}
+		}
+	case n == e.channel:
+		e.chanDone = true
+		for _, ar := range e.channels {
+			e.call(ar, "Channel", func() { ar.rule.Channel(ar.pass, n) })
+		}
+	case n == e.doc.Root:
+		n.Children = nil
+	}
+	return nil
+}
+
+// charData implements tokenSink.
+func (e *engine) charData(text string, pos Pos, cdata bool) {
+	if len(e.nodes) == 0 {
+		return
+	}
+	n := e.nodes[len(e.nodes)-1]
+	if n == nil {
+		return
+	}
+	if !cdata && (len(n.Children) > 0 || n == e.channel || n == e.doc.Root) && isBlank(text) {
+		return
+	}
+	if cdata {
+		n.CDATA = true
+	}
+	if n.Text == "" {
+		n.Text = text
+		n.TextPos = pos
+		return
+	}
+	n.Text += text
+}

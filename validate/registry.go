@@ -1,0 +1,71 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+)
+
+// Rules returns every rule of every family, sorted by code. Each call
+// builds fresh values, so callers may not share state through them.
+func Rules() []*Rule {
+	var all []*Rule
+	for _, fam := range [][]*Rule{
+		xmlRules(), rssRules(), appleRules(), spotifyRules(),
+		podcastRules(), crossRules(), networkRules(),
+	} {
+		all = append(all, fam...)
+	}
+	slices.SortFunc(all, func(a, b *Rule) int { return strings.Compare(a.Code, b.Code) })
+	return all
+}
+
+// Lookup returns the rule with the given code, or nil.
+func Lookup(code string) *Rule {
+	for _, r := range Rules() {
+		if r.Code == code {
+			return r
+		}
+	}
+	return nil
+}
+
+// ParseProfile returns the profile called name, or false.
+func ParseProfile(name string) (Profile, bool) {
+	for _, p := range AllProfiles() {
+		if string(p) == name {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// AllProfiles lists the profiles in the order the docs present them.
+func AllProfiles() []Profile {
+	return []Profile{ProfileRSS, ProfileApple, ProfileSpotify, ProfilePodcastIndex}
+}
+
+// String returns "error", "warning" or "info".
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	case Info:
+		return "info"
+	}
+	return "unknown"
+}
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	case "info":
+		return Info, true
+	}
+	return 0, false
+}

@@ -1,0 +1,1177 @@
+package validate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// This file is the byte scanner: a streaming XML 1.0 tokenizer that checks
+// well-formedness itself, keeps the line and column of every element,
+// attribute and text run, and never expands DOCTYPE entities. It reads
+// through a sliding window, so memory is bounded by the largest single
+// token, not by the document.
+//
+// Positions are 1-based; columns count bytes of the UTF-8 text the scanner
+// reads (after charset decoding for non-UTF-8 feeds).
+
+// syntaxError is a well-formedness error: the scan stops there.
+type syntaxError struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *syntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
+
+// errStop ends the scan early without a finding (context cancelled, or a
+// handler asked to stop).
+var errStop = errors.New("scan stopped")
+
+// rawAttr is an attribute as written, before namespace resolution.
+type rawAttr struct {
+	Prefix, Local string
+	Value         string
+	Pos           Pos
+}
+
+// startTag is a start tag as written.
+type startTag struct {
+	Prefix, Local string
+	Attrs         []rawAttr
+	Pos           Pos
+	Empty         bool // <x/>
+}
+
+// tokenSink receives what the scanner finds, in document order.
+type tokenSink interface {
+	startElement(t *startTag) error
+	endElement(pos Pos) error
+	charData(text string, pos Pos, cdata bool)
+	// note reports a finding that does not stop the scan, under one of the
+	// xml-* codes.
+	note(code string, pos Pos, sev Severity, msg string)
+	// declaration reports the XML declaration.
+	declaration(version, encoding string, pos Pos)
+}
+
+// scanner holds the window over the input and the well-formedness state.
+type scanner struct {
+	r    io.Reader
+	buf  []byte
+	i    int // cursor
+	end  int // end of buffered data
+	tok  int // start of the token being read; bytes before it may be dropped
+	base int64
+	eof  bool
+	rerr error
+
+	line      int
+	lineStart int64 // absolute offset of the current line's first byte
+	counted   int64 // newlines counted up to this absolute offset
+
+	sink  tokenSink
+	names map[string]string // interned names
+
+	// document state
+	depth     int
+	stack     []openElem
+	seenRoot  bool
+	rootDone  bool
+	seenDecl  bool
+	docStart  int64 // absolute offset where the document starts (after a BOM)
+	junkNoted bool
+	doctype   bool
+	entities  map[string]bool // names declared in the DOCTYPE (never expanded)
+
+	tb       []byte // scratch for decoded text
+	attrs    []rawAttr
+	tag      startTag
+	limit    map[string]int // notes per code, capped
+	maxNotes int
+}
+
+type openElem struct {
+	qname string
+	pos   Pos
+}
+
+const initialWindow = 64 << 10
+
+func newScanner(r io.Reader, sink tokenSink) *scanner {
+	return &scanner{
+		r:        r,
+		buf:      make([]byte, initialWindow),
+		line:     1,
+		sink:     sink,
+		names:    make(map[string]string, 128),
+		limit:    make(map[string]int),
+		maxNotes: 50,
+	}
+}
+
+// more reads more input into the window. It keeps buf[tok:] and may move
+// it to the front. It returns false at the end of the input.
+func (s *scanner) more() bool {
+	if s.eof {
+		return false
+	}
+	if s.end == len(s.buf) {
+		if s.tok > 0 {
+			s.countTo(s.tok)
+			n := copy(s.buf, s.buf[s.tok:s.end])
+			s.base += int64(s.tok)
+			s.i -= s.tok
+			s.end = n
+			s.tok = 0
+		}
+		if s.end == len(s.buf) {
+			nb := make([]byte, 2*len(s.buf))
+			copy(nb, s.buf[:s.end])
+			s.buf = nb
+		}
+	}
+	for {
+		n, err := s.r.Read(s.buf[s.end:])
+		s.end += n
+		if err != nil {
+			s.eof = true
+			if err != io.EOF {
+				s.rerr = err
+			}
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+}
+
+// countTo counts newlines up to buffer index i.
+func (s *scanner) countTo(i int) {
+	abs := s.base + int64(i)
+	if abs <= s.counted {
+		return
+	}
+	from := int(s.counted - s.base)
+	seg := s.buf[from:i]
+	if n := bytes.Count(seg, nl); n > 0 {
+		s.line += n
+		s.lineStart = s.base + int64(from+bytes.LastIndexByte(seg, '\n')+1)
+	}
+	s.counted = abs
+}
+
+var nl = []byte{'\n'}
+
+// posBack places an index before the counted mark (rare: a caller asked
+// out of order).
+func (s *scanner) posBack(i int) Pos {
+	abs := s.base + int64(i)
+	if abs >= s.lineStart {
+		return Pos{Line: s.line, Col: int(abs - s.lineStart + 1)}
+	}
+	n := bytes.Count(s.buf[i:s.counted-s.base], nl)
+	col := i + 1
+	if k := bytes.LastIndexByte(s.buf[:i], '\n'); k >= 0 {
+		col = i - k
+	}
+	return Pos{Line: s.line - n, Col: col}
+}
+
+// posAt returns the position of buffer index i. Calls must come in
+// non-decreasing order of i.
+func (s *scanner) posAt(i int) Pos {
+	abs := s.base + int64(i)
+	if abs < s.counted {
+		return s.posBack(i)
+	}
+	s.countTo(i)
+	return Pos{Line: s.line, Col: int(s.base + int64(i) - s.lineStart + 1)}
+}
+
+func (s *scanner) errAt(i int, format string, args ...any) error {
+	return &syntaxError{Pos: s.posAt(i), Msg: fmt.Sprintf(format, args...)}
+}
+
+// noteAt reports a non-fatal finding, at most maxNotes per code.
+func (s *scanner) noteAt(code string, pos Pos, sev Severity, format string, args ...any) {
+	n := s.limit[code]
+	s.limit[code] = n + 1
+	switch {
+	case n < s.maxNotes:
+		s.sink.note(code, pos, sev, fmt.Sprintf(format, args...))
+	case n == s.maxNotes:
+		s.sink.note(code, pos, sev, fmt.Sprintf(format, args...)+" (further occurrences of this problem are not reported)")
+	}
+}
+
+// eofErr is the error for input that ends inside a construct.
+func (s *scanner) eofErr(what string) error {
+	if s.rerr != nil {
+		return s.rerr
+	}
+	return s.errAt(s.end, "unexpected end of file inside %s", what)
+}
+
+// hasPrefix reports whether the input at the cursor starts with p,
+// reading more if needed.
+func (s *scanner) hasPrefix(p string) bool {
+	for s.end-s.i < len(p) {
+		if !s.more() {
+			break
+		}
+	}
+	if s.end-s.i < len(p) {
+		return false
+	}
+	return string(s.buf[s.i:s.i+len(p)]) == p
+}
+
+// scan runs the whole document.
+func (s *scanner) scan() error {
+	s.docStart = s.base
+	for {
+		s.tok = s.i
+		if s.i >= s.end && !s.more() {
+			break
+		}
+		if s.buf[s.i] == '<' {
+			if err := s.markup(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := s.text(); err != nil {
+			return err
+		}
+	}
+	if s.rerr != nil {
+		return s.rerr
+	}
+	if len(s.stack) > 0 {
+		top := s.stack[len(s.stack)-1]
+		return s.errAt(s.end, "unexpected end of file: <%s> opened at %d:%d is not closed", top.qname, top.pos.Line, top.pos.Col)
+	}
+	if !s.seenRoot {
+		return s.errAt(s.end, "no root element")
+	}
+	return nil
+}
+
+// text handles character data up to the next '<' (or the end).
+func (s *scanner) text() error {
+	for {
+		j := bytes.IndexByte(s.buf[s.i:s.end], '<')
+		if j >= 0 {
+			s.i += j
+			break
+		}
+		s.i = s.end
+		if !s.more() {
+			break
+		}
+	}
+	start := s.tok
+	seg := s.buf[start:s.i]
+	if s.depth == 0 {
+		return s.outsideText(start, seg)
+	}
+	pos := s.posAt(start)
+	txt, err := s.decodeText(start, seg)
+	if err != nil {
+		return err
+	}
+	s.sink.charData(txt, pos, false)
+	return nil
+}
+
+// outsideText handles text before or after the root element.
+func (s *scanner) outsideText(start int, seg []byte) error {
+	k := 0
+	for k < len(seg) && isSpace(seg[k]) {
+		k++
+	}
+	if k == len(seg) {
+		if !s.seenRoot && !s.seenDecl && s.base+int64(start) == s.docStart && s.declAhead() {
+			s.noteJunk(s.posAt(start), "blank lines or white space before the XML declaration")
+		}
+		return nil
+	}
+	if s.rootDone {
+		return s.errAt(start+k, "text after the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
+	}
+	if !s.seenRoot {
+		s.noteJunk(s.posAt(start+k), "text before the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
+		return nil
+	}
+	return nil
+}
+
+// declAhead reports whether an XML declaration follows the cursor's
+// whitespace (so leading blank lines are junk, not a harmless prolog).
+func (s *scanner) declAhead() bool {
+	return s.hasPrefix("<?xml") && s.i+5 < s.end && (isSpace(s.buf[s.i+5]) || s.buf[s.i+5] == '?')
+}
+
+func (s *scanner) noteJunk(pos Pos, format string, args ...any) {
+	if s.junkNoted {
+		return
+	}
+	s.junkNoted = true
+	s.noteAt("xml-leading-junk", pos, Error, format, args...)
+}
+
+// textSpecial marks the bytes the text loop must look at.
+var textSpecial = func() (t [256]bool) {
+	for b := 0; b < 0x20; b++ {
+		if b != '\t' && b != '\n' {
+			t[b] = true
+		}
+	}
+	for b := 0x80; b < 0x100; b++ {
+		t[b] = true
+	}
+	t['&'] = true
+	t[']'] = true
+	return
+}()
+
+// decodeText checks and decodes character data (entities, CR LF, bad
+// bytes). start is the buffer index of seg[0].
+func (s *scanner) decodeText(start int, seg []byte) (string, error) {
+	k := 0
+	for k < len(seg) && !textSpecial[seg[k]] {
+		k++
+	}
+	if k == len(seg) {
+		return s.str(seg), nil
+	}
+	out := append(s.tb[:0], seg[:k]...)
+	for k < len(seg) {
+		b := seg[k]
+		switch {
+		case !textSpecial[b]:
+			out = append(out, b)
+			k++
+		case b == '&':
+			r, n, err := s.entity(start+k, seg[k:], false)
+			if err != nil {
+				return "", err
+			}
+			out = append(out, r...)
+			k += n
+		case b == ']':
+			if bytes.HasPrefix(seg[k:], []byte("]]>")) {
+				return "", s.errAt(start+k, "\"]]>\" is not allowed in text")
+			}
+			out = append(out, b)
+			k++
+		case b == '\r':
+			out = append(out, '\n')
+			k++
+			if k < len(seg) && seg[k] == '\n' {
+				k++
+			}
+		case b < 0x80:
+			s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "control character U+%04X is not allowed in XML", b)
+			k++
+		default:
+			r, n := utf8.DecodeRune(seg[k:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				s.noteAt("xml-encoding-invalid-bytes", s.posAt(start+k), Error, "byte 0x%02X is not valid UTF-8", b)
+				out = append(out, "\uFFFD"...)
+			case r == 0xFFFE || r == 0xFFFF:
+				s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "character U+%04X is not allowed in XML", r)
+			default:
+				out = append(out, seg[k:k+n]...)
+			}
+			k += n
+		}
+	}
+	s.tb = out
+	return string(out), nil
+}
+
+// str makes a string of b, interning short ones (names, common values).
+func (s *scanner) str(b []byte) string {
+	if len(b) > 24 {
+		return string(b)
+	}
+	if v, ok := s.names[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	if len(s.names) < 4096 {
+		s.names[v] = v
+	}
+	return v
+}
+
+// entity decodes the reference at seg[0] == '&'. It returns the
+// replacement text and the bytes consumed. Undefined named entities are a
+// finding, decoded leniently as HTML would.
+func (s *scanner) entity(at int, seg []byte, inAttr bool) ([]byte, int, error) {
+	semi := -1
+	for k := 1; k < len(seg) && k < 64; k++ {
+		if seg[k] == ';' {
+			semi = k
+			break
+		}
+		if !isNameByte(seg[k]) && seg[k] != '#' && seg[k] < 0x80 {
+			break
+		}
+	}
+	if semi < 0 {
+		return nil, 0, s.errAt(at, "unescaped \"&\" (write &amp;, or end the entity reference with \";\")")
+	}
+	name := seg[1:semi]
+	if len(name) > 0 && name[0] == '#' {
+		r, ok := parseCharRef(name[1:])
+		if !ok {
+			return nil, 0, s.errAt(at, "invalid character reference &%s;", name)
+		}
+		if !isXMLChar(r) {
+			return nil, 0, s.errAt(at, "character reference &%s; is U+%04X, which XML does not allow", name, r)
+		}
+		return utf8.AppendRune(nil, r), semi + 1, nil
+	}
+	switch string(name) {
+	case "lt":
+		return []byte("<"), semi + 1, nil
+	case "gt":
+		return []byte(">"), semi + 1, nil
+	case "amp":
+		return []byte("&"), semi + 1, nil
+	case "apos":
+		return []byte("'"), semi + 1, nil
+	case "quot":
+		return []byte("\""), semi + 1, nil
+	}
+	if !isName(name) {
+		return nil, 0, s.errAt(at, "invalid entity reference %q", seg[:semi+1])
+	}
+	if s.entities[string(name)] {
+		s.noteAt("xml-undefined-entity", s.posAt(at), Error, "entity &%s; is declared in the DOCTYPE, which podfeed and most podcast apps do not expand", name)
+		return seg[:semi+1], semi + 1, nil
+	}
+	rep, ok := htmlEntity(string(name))
+	if ok {
+		s.noteAt("xml-undefined-entity", s.posAt(at), Error, "&%s; is an HTML entity, undefined in XML: write %q or &#%d;", name, rep, []rune(rep)[0])
+		return []byte(rep), semi + 1, nil
+	}
+	s.noteAt("xml-undefined-entity", s.posAt(at), Error, "entity &%s; is not defined", name)
+	return seg[:semi+1], semi + 1, nil
+}
+
+func parseCharRef(b []byte) (rune, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	base := 10
+	if b[0] == 'x' {
+		base = 16
+		b = b[1:]
+		if len(b) == 0 {
+			return 0, false
+		}
+	}
+	var n int64
+	for _, c := range b {
+		var d int64
+		switch {
+		case c >= '0' && c <= '9':
+			d = int64(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = int64(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = int64(c-'A') + 10
+		default:
+			return 0, false
+		}
+		n = n*int64(base) + d
+		if n > utf8.MaxRune {
+			return 0, false
+		}
+	}
+	return rune(n), true
+}
+
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// isNameByte reports ASCII name characters (non-ASCII is checked by rune).
+func isNameByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' ||
+		b == '_' || b == ':' || b == '-' || b == '.' || b >= 0x80
+}
+
+func isNameStartRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || r == ':' ||
+		r >= 0xC0 && r <= 0xD6 || r >= 0xD8 && r <= 0xF6 || r >= 0xF8 && r <= 0x2FF ||
+		r >= 0x370 && r <= 0x37D || r >= 0x37F && r <= 0x1FFF || r >= 0x200C && r <= 0x200D ||
+		r >= 0x2070 && r <= 0x218F || r >= 0x2C00 && r <= 0x2FEF || r >= 0x3001 && r <= 0xD7FF ||
+		r >= 0xF900 && r <= 0xFDCF || r >= 0xFDF0 && r <= 0xFFFD || r >= 0x10000 && r <= 0xEFFFF
+}
+
+func isNameRune(r rune) bool {
+	return isNameStartRune(r) || r >= '0' && r <= '9' || r == '-' || r == '.' || r == 0xB7 ||
+		r >= 0x300 && r <= 0x36F || r >= 0x203F && r <= 0x2040
+}
+
+// isName reports whether b is an XML Name.
+func isName(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	first := true
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			return false
+		}
+		if first && !isNameStartRune(r) || !first && !isNameRune(r) {
+			return false
+		}
+		first = false
+		b = b[n:]
+	}
+	return true
+}
+
+// name reads an XML name at the cursor. It returns the buffer range.
+func (s *scanner) name() (int, int, error) {
+	start := s.i
+	for {
+		if s.i >= s.end {
+			// keep the name in the window: tok is at or before start
+			off := s.i - start
+			startRel := start - s.tok
+			if !s.more() {
+				break
+			}
+			start = s.tok + startRel
+			s.i = start + off
+			continue
+		}
+		b := s.buf[s.i]
+		if b < 0x80 {
+			if !isNameByte(b) {
+				break
+			}
+			if s.i == start && (b >= '0' && b <= '9' || b == '-' || b == '.') {
+				return 0, 0, s.errAt(s.i, "a name cannot start with %q", b)
+			}
+			s.i++
+			continue
+		}
+		for s.end-s.i < utf8.UTFMax && !s.eof {
+			off := s.i - start
+			startRel := start - s.tok
+			s.more()
+			start = s.tok + startRel
+			s.i = start + off
+		}
+		r, n := utf8.DecodeRune(s.buf[s.i:s.end])
+		if r == utf8.RuneError && n == 1 {
+			return 0, 0, s.errAt(s.i, "byte 0x%02X in a name is not valid UTF-8", s.buf[s.i])
+		}
+		if s.i == start && !isNameStartRune(r) || !isNameRune(r) {
+			return 0, 0, s.errAt(s.i, "character %q is not allowed in a name", r)
+		}
+		s.i += n
+	}
+	if s.i == start {
+		if s.i >= s.end {
+			return 0, 0, s.eofErr("a tag")
+		}
+		return 0, 0, s.errAt(s.i, "expected a name, found %q", s.buf[s.i])
+	}
+	return start, s.i, nil
+}
+
+// splitName splits a qualified name at its first colon.
+func (s *scanner) splitName(a, b int) (prefix, local string, err error) {
+	n := s.buf[a:b]
+	c := bytes.IndexByte(n, ':')
+	if c < 0 {
+		return "", s.str(n), nil
+	}
+	if c == 0 || c == len(n)-1 || bytes.IndexByte(n[c+1:], ':') >= 0 {
+		return "", "", s.errAt(a, "%q is not a valid qualified name", n)
+	}
+	return s.str(n[:c]), s.str(n[c+1:]), nil
+}
+
+// skipSpace skips white space; it reports whether there was any.
+func (s *scanner) skipSpace() bool {
+	sp := false
+	for {
+		if s.i >= s.end && !s.more() {
+			return sp
+		}
+		if !isSpace(s.buf[s.i]) {
+			return sp
+		}
+		sp = true
+		s.i++
+	}
+}
+
+// byteAt returns the byte at the cursor, reading more if needed.
+func (s *scanner) byteAt() (byte, bool) {
+	if s.i < s.end {
+		return s.buf[s.i], true
+	}
+	if !s.more() {
+		return 0, false
+	}
+	return s.buf[s.i], true
+}
+
+// markup handles everything that starts with '<'.
+func (s *scanner) markup() error {
+	if !s.hasPrefix("<") {
+		return s.eofErr("markup")
+	}
+	s.i++
+	b, ok := s.byteAt()
+	if !ok {
+		return s.eofErr("a tag")
+	}
+	switch b {
+	case '/':
+		return s.endTag()
+	case '?':
+		return s.procInst()
+	case '!':
+		s.i--
+		switch {
+		case s.hasPrefix("<!--"):
+			return s.comment()
+		case s.hasPrefix("<![CDATA["):
+			return s.cdata()
+		case s.hasPrefix("<!DOCTYPE"):
+			return s.doctypeDecl()
+		}
+		return s.errAt(s.i, "unknown markup %q", clip(string(s.buf[s.i:min(s.end, s.i+12)]), 12))
+	}
+	return s.startTag()
+}
+
+func (s *scanner) startTag() error {
+	lt := s.i - 1
+	pos := s.posAt(lt)
+	if s.rootDone {
+		return &syntaxError{Pos: pos, Msg: "a second root element: only comments and processing instructions may follow the root element"}
+	}
+	a, b, err := s.name()
+	if err != nil {
+		return err
+	}
+	prefix, local, err := s.splitName(a, b)
+	if err != nil {
+		return err
+	}
+	s.attrs = s.attrs[:0]
+	empty := false
+	for {
+		sp := s.skipSpace()
+		c, ok := s.byteAt()
+		if !ok {
+			return s.eofErr("a start tag")
+		}
+		if c == '>' {
+			s.i++
+			break
+		}
+		if c == '/' {
+			s.i++
+			c, ok = s.byteAt()
+			if !ok {
+				return s.eofErr("a start tag")
+			}
+			if c != '>' {
+				return s.errAt(s.i, "expected \">\" after \"/\" in a start tag, found %q", c)
+			}
+			s.i++
+			empty = true
+			break
+		}
+		if !sp {
+			return s.errAt(s.i, "expected white space, \">\" or \"/>\" in a start tag, found %q", c)
+		}
+		at, err := s.attribute()
+		if err != nil {
+			return err
+		}
+		s.attrs = append(s.attrs, at)
+	}
+	for x := range s.attrs {
+		for y := 0; y < x; y++ {
+			if s.attrs[x].Local == s.attrs[y].Local && s.attrs[x].Prefix == s.attrs[y].Prefix {
+				return &syntaxError{Pos: s.attrs[x].Pos, Msg: fmt.Sprintf("attribute %q appears twice", qname(s.attrs[x].Prefix, s.attrs[x].Local))}
+			}
+		}
+	}
+	s.tag = startTag{Prefix: prefix, Local: local, Attrs: s.attrs, Pos: pos, Empty: empty}
+	s.seenRoot = true
+	if err := s.sink.startElement(&s.tag); err != nil {
+		return err
+	}
+	if empty {
+		if s.depth == 0 {
+			s.rootDone = true
+		}
+		return s.sink.endElement(pos)
+	}
+	s.depth++
+	s.stack = append(s.stack, openElem{qname: qname(prefix, local), pos: pos})
+	return nil
+}
+
+func qname(prefix, local string) string {
+	if prefix == "" {
+		return local
+	}
+	return prefix + ":" + local
+}
+
+var attrSpecial = func() (t [256]bool) {
+	for b := 0; b < 0x20; b++ {
+		t[b] = true
+	}
+	for b := 0x80; b < 0x100; b++ {
+		t[b] = true
+	}
+	t['&'] = true
+	t['<'] = true
+	return
+}()
+
+// attribute reads name="value" at the cursor.
+func (s *scanner) attribute() (rawAttr, error) {
+	a, b, err := s.name()
+	if err != nil {
+		return rawAttr{}, err
+	}
+	pos := s.posAt(a)
+	prefix, local, err := s.splitName(a, b)
+	if err != nil {
+		return rawAttr{}, err
+	}
+	s.skipSpace()
+	c, ok := s.byteAt()
+	if !ok {
+		return rawAttr{}, s.eofErr("a start tag")
+	}
+	if c != '=' {
+		return rawAttr{}, s.errAt(s.i, "attribute %q has no value (expected \"=\")", qname(prefix, local))
+	}
+	s.i++
+	s.skipSpace()
+	q, ok := s.byteAt()
+	if !ok {
+		return rawAttr{}, s.eofErr("a start tag")
+	}
+	if q != '"' && q != '\'' {
+		return rawAttr{}, s.errAt(s.i, "the value of attribute %q must be quoted", qname(prefix, local))
+	}
+	s.i++
+	vs := s.i
+	for {
+		j := bytes.IndexByte(s.buf[s.i:s.end], q)
+		if j >= 0 {
+			s.i += j
+			break
+		}
+		off := s.i - vs
+		rel := vs - s.tok
+		s.i = s.end
+		if !s.more() {
+			return rawAttr{}, s.eofErr("an attribute value")
+		}
+		vs = s.tok + rel
+		_ = off
+	}
+	seg := s.buf[vs:s.i]
+	s.i++
+	k := 0
+	for k < len(seg) && !attrSpecial[seg[k]] {
+		k++
+	}
+	if k == len(seg) {
+		return rawAttr{Prefix: prefix, Local: local, Value: s.str(seg), Pos: pos}, nil
+	}
+	out := append(s.tb[:0], seg[:k]...)
+	for k < len(seg) {
+		c := seg[k]
+		switch {
+		case !attrSpecial[c]:
+			out = append(out, c)
+			k++
+		case c == '<':
+			return rawAttr{}, s.errAt(vs+k, "unescaped \"<\" in the value of attribute %q", qname(prefix, local))
+		case c == '&':
+			r, n, err := s.entity(vs+k, seg[k:], true)
+			if err != nil {
+				return rawAttr{}, err
+			}
+			out = append(out, r...)
+			k += n
+		case c == '\r':
+			out = append(out, ' ')
+			k++
+			if k < len(seg) && seg[k] == '\n' {
+				k++
+			}
+		case c == '\t' || c == '\n':
+			out = append(out, ' ')
+			k++
+		case c < 0x80:
+			s.noteAt("xml-invalid-char", s.posAt(vs+k), Error, "control character U+%04X is not allowed in XML", c)
+			k++
+		default:
+			r, n := utf8.DecodeRune(seg[k:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				s.noteAt("xml-encoding-invalid-bytes", s.posAt(vs+k), Error, "byte 0x%02X is not valid UTF-8", c)
+				out = append(out, "\uFFFD"...)
+			case r == 0xFFFE || r == 0xFFFF:
+				s.noteAt("xml-invalid-char", s.posAt(vs+k), Error, "character U+%04X is not allowed in XML", r)
+			default:
+				out = append(out, seg[k:k+n]...)
+			}
+			k += n
+		}
+	}
+	s.tb = out
+	return rawAttr{Prefix: prefix, Local: local, Value: string(out), Pos: pos}, nil
+}
+
+func (s *scanner) endTag() error {
+	lt := s.i - 1
+	pos := s.posAt(lt)
+	s.i++ // '/'
+	a, b, err := s.name()
+	if err != nil {
+		return err
+	}
+	s.skipSpace()
+	c, ok := s.byteAt()
+	if !ok {
+		return s.eofErr("an end tag")
+	}
+	if c != '>' {
+		return s.errAt(s.i, "expected \">\" to end </%s>, found %q", s.buf[a:b], c)
+	}
+	name := s.buf[a:b]
+	if len(s.stack) == 0 {
+		return &syntaxError{Pos: pos, Msg: fmt.Sprintf("end tag </%s> without a start tag", name)}
+	}
+	top := s.stack[len(s.stack)-1]
+	if string(name) != top.qname {
+		return &syntaxError{Pos: pos, Msg: fmt.Sprintf("end tag </%s> does not match <%s> opened at %d:%d", name, top.qname, top.pos.Line, top.pos.Col)}
+	}
+	s.i++
+	s.stack = s.stack[:len(s.stack)-1]
+	s.depth--
+	if s.depth == 0 {
+		s.rootDone = true
+	}
+	return s.sink.endElement(pos)
+}
+
+// until advances the cursor past the first occurrence of delim, reading
+// more as needed, and returns the buffer index where delim starts.
+func (s *scanner) until(delim string, what string) (int, error) {
+	from := s.i
+	for {
+		j := bytes.Index(s.buf[from:s.end], []byte(delim))
+		if j >= 0 {
+			s.i = from + j + len(delim)
+			return from + j, nil
+		}
+		rel := from - s.tok
+		back := len(delim) - 1
+		if s.end-from < back {
+			back = s.end - from
+		}
+		from = s.end - back - s.tok
+		if !s.more() {
+			return 0, s.eofErr(what)
+		}
+		from += s.tok
+		_ = rel
+	}
+}
+
+// checkChars reports forbidden characters and bad bytes in seg.
+func (s *scanner) checkChars(start int, seg []byte) {
+	for k := 0; k < len(seg); {
+		c := seg[k]
+		if c >= 0x20 && c < 0x80 || c == '\t' || c == '\n' || c == '\r' {
+			k++
+			continue
+		}
+		if c < 0x80 {
+			s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "control character U+%04X is not allowed in XML", c)
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRune(seg[k:])
+		if r == utf8.RuneError && n == 1 {
+			s.noteAt("xml-encoding-invalid-bytes", s.posAt(start+k), Error, "byte 0x%02X is not valid UTF-8", c)
+		} else if r == 0xFFFE || r == 0xFFFF {
+			s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "character U+%04X is not allowed in XML", r)
+		}
+		k += n
+	}
+}
+
+func (s *scanner) comment() error {
+	start := s.i
+	s.i += 4
+	body := s.i
+	end, err := s.until("-->", "a comment")
+	if err != nil {
+		return err
+	}
+	body = s.tok + (body - start) // the window may have moved; tok == start
+	seg := s.buf[body:end]
+	if k := bytes.Index(seg, []byte("--")); k >= 0 {
+		return s.errAt(body+k, "\"--\" is not allowed inside a comment")
+	}
+	if len(seg) > 0 && seg[len(seg)-1] == '-' {
+		return s.errAt(end-1, "a comment may not end with \"--->\"")
+	}
+	ltPos := s.posAt(s.tok)
+	s.checkChars(body, seg)
+	if s.rootDone {
+		s.noteAt("xml-trailing-junk", ltPos, Info, "comment after the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
+	}
+	return nil
+}
+
+func (s *scanner) cdata() error {
+	s.i += 9
+	body := s.tok + 9
+	if s.depth == 0 {
+		return s.errAt(s.tok, "CDATA section outside the root element")
+	}
+	end, err := s.until("]]>", "a CDATA section")
+	if err != nil {
+		return err
+	}
+	body = s.tok + 9
+	seg := s.buf[body:end]
+	k := 0
+	for k < len(seg) && seg[k] >= 0x20 && seg[k] < 0x80 || k < len(seg) && (seg[k] == '\n' || seg[k] == '\t') {
+		k++
+	}
+	pos := s.posAt(body)
+	var txt string
+	if k == len(seg) {
+		txt = string(seg)
+	} else {
+		s.checkChars(body, seg)
+		v := bytes.ReplaceAll(seg, []byte("\r\n"), []byte("\n"))
+		v = bytes.ReplaceAll(v, []byte("\r"), []byte("\n"))
+		txt = string(bytes.ToValidUTF8(v, []byte("\uFFFD")))
+	}
+	s.sink.charData(txt, pos, true)
+	return nil
+}
+
+func (s *scanner) procInst() error {
+	lt := s.i - 1
+	s.i++ // '?'
+	a, b, err := s.name()
+	if err != nil {
+		return err
+	}
+	target := string(s.buf[a:b])
+	aRel := a - s.tok
+	end, err := s.until("?>", "a processing instruction")
+	if err != nil {
+		return err
+	}
+	lt = s.tok
+	b = s.tok + aRel + len(target)
+	body := s.buf[b:end]
+	if len(body) > 0 && !isSpace(body[0]) {
+		return s.errAt(b, "expected white space after <?%s", target)
+	}
+	pos := s.posAt(lt)
+	s.checkChars(b, body)
+	if target == "xml" {
+		if s.seenRoot || s.seenDecl {
+			return &syntaxError{Pos: pos, Msg: "the XML declaration is only allowed at the very start of the document"}
+		}
+		s.seenDecl = true
+		if s.base+int64(lt) != s.docStart {
+			s.noteJunk(Pos{Line: 1, Col: 1}, "content before the XML declaration at %d:%d", pos.Line, pos.Col)
+		}
+		version, encoding, err := parseDecl(body)
+		if err != nil {
+			return &syntaxError{Pos: pos, Msg: err.Error()}
+		}
+		s.sink.declaration(version, encoding, pos)
+		return nil
+	}
+	if len(target) == 3 && (target[0]|0x20) == 'x' && (target[1]|0x20) == 'm' && (target[2]|0x20) == 'l' {
+		return &syntaxError{Pos: pos, Msg: fmt.Sprintf("processing instruction target %q is reserved", target)}
+	}
+	if s.rootDone {
+		s.noteAt("xml-trailing-junk", pos, Info, "processing instruction <?%s?> after the root element", target)
+	}
+	return nil
+}
+
+// parseDecl reads version and encoding from the body of <?xml …?>.
+func parseDecl(body []byte) (version, encoding string, err error) {
+	rest := string(body)
+	seen := 0
+	for {
+		rest = trimLeftSpace(rest)
+		if rest == "" {
+			break
+		}
+		eq := indexByte(rest, '=')
+		if eq < 0 {
+			return "", "", fmt.Errorf("malformed XML declaration near %q", clip(rest, 20))
+		}
+		key := trimRightSpace(rest[:eq])
+		rest = trimLeftSpace(rest[eq+1:])
+		if rest == "" || rest[0] != '"' && rest[0] != '\'' {
+			return "", "", fmt.Errorf("the %s in the XML declaration must be quoted", key)
+		}
+		q := rest[0]
+		end := indexByte(rest[1:], q)
+		if end < 0 {
+			return "", "", fmt.Errorf("unterminated %s in the XML declaration", key)
+		}
+		val := rest[1 : 1+end]
+		rest = rest[2+end:]
+		switch {
+		case key == "version" && seen == 0:
+			version = val
+		case key == "encoding" && seen <= 1 && version != "":
+			encoding = val
+		case key == "standalone" && version != "":
+			if val != "yes" && val != "no" {
+				return "", "", fmt.Errorf("standalone must be \"yes\" or \"no\", not %q", val)
+			}
+		default:
+			return "", "", fmt.Errorf("unexpected %q in the XML declaration (expected version, then encoding, then standalone)", key)
+		}
+		seen++
+	}
+	if version == "" {
+		return "", "", errors.New("the XML declaration has no version")
+	}
+	return version, encoding, nil
+}
+
+func trimLeftSpace(s string) string {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+func trimRightSpace(s string) string {
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// doctypeDecl reads <!DOCTYPE …> with its internal subset, recording
+// declared entity names; nothing is ever expanded or fetched.
+func (s *scanner) doctypeDecl() error {
+	pos := s.posAt(s.i)
+	if s.seenRoot {
+		return &syntaxError{Pos: pos, Msg: "DOCTYPE after the root element started"}
+	}
+	if s.doctype {
+		return &syntaxError{Pos: pos, Msg: "a second DOCTYPE"}
+	}
+	s.doctype = true
+	s.i += len("<!DOCTYPE")
+	depth := 0
+	var quote byte
+	for {
+		c, ok := s.byteAt()
+		if !ok {
+			return s.eofErr("the DOCTYPE")
+		}
+		s.i++
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case c == '>' && depth <= 0:
+			body := s.buf[s.tok:s.i]
+			var names []string
+			for _, m := range bytes.Split(body, []byte("<!ENTITY"))[1:] {
+				f := bytes.Fields(m)
+				if len(f) > 0 && string(f[0]) == "%" && len(f) > 1 {
+					f = f[1:]
+				}
+				if len(f) > 0 {
+					if s.entities == nil {
+						s.entities = make(map[string]bool)
+					}
+					s.entities[string(f[0])] = true
+					names = append(names, string(f[0]))
+				}
+			}
+			switch {
+			case len(names) > 0:
+				s.noteAt("xml-doctype-entities", pos, Warning, "DOCTYPE declares entities %q; podfeed never expands them, and feed readers may refuse or misread the feed", names)
+			case bytes.IndexByte(body, '[') >= 0:
+				s.noteAt("xml-doctype-entities", pos, Warning, "DOCTYPE with an internal subset; feeds should have no DOCTYPE")
+			default:
+				s.noteAt("xml-doctype-entities", pos, Warning, "DOCTYPE declaration; RSS feeds need none, and some parsers refuse DOCTYPEs for safety")
+			}
+			return nil
+		}
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	// cut on a rune boundary
+	k := n
+	for k > 0 && !utf8.RuneStart(s[k]) {
+		k--
+	}
+	return s[:k] + "…"
+}
