@@ -370,6 +370,11 @@ func suggestCategory(name, sub string) string {
 			return c
 		}
 	}
+	for _, c := range all {
+		if len(key) >= 3 && strings.HasPrefix(strings.ToLower(c), strings.ToLower(key)) {
+			return c
+		}
+	}
 	return suggest(key, all)
 }
 

@@ -14,14 +14,17 @@ type Error struct {
 	Msg  string
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.Where() + ": " + e.Msg }
+
+// Where is the error's place: "file:line:col", "file:line" or "file".
+func (e *Error) Where() string {
 	switch {
 	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		return fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Col)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d", e.File, e.Line)
 	default:
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+		return e.File
 	}
 }
 

@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // parseDate accepts RFC 3339 ("2024-05-01T06:00:00+02:00"), the same
@@ -157,11 +160,15 @@ func typeByExtension(name string) string {
 // slugRE is what a slug (an episode's file stem, used in output names) may be.
 var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
 
-// slugify turns a title into a safe slug.
+// slugify turns a title into a safe slug: accents dropped, lowercase
+// ASCII letters and digits, single dashes.
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)

@@ -1,0 +1,138 @@
+package show
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339 in UTC; "" means an error
+	}{
+		{"2025-01-13T07:00:00Z", "2025-01-13T07:00:00Z"},
+		{"2025-01-13T07:00:00+02:00", "2025-01-13T05:00:00Z"},
+		{"2025-01-13T07:00:00.5-05:00", "2025-01-13T12:00:00.5Z"},
+		{"2025-01-13T07:00Z", "2025-01-13T07:00:00Z"},
+		{"2025-01-13 07:00", "2025-01-13T07:00:00Z"},
+		{"2025-01-13", "2025-01-13T00:00:00Z"},
+		{" 2025-01-13 ", "2025-01-13T00:00:00Z"},
+		{"13/01/2025", ""},
+		{"Mon, 13 Jan 2025 07:00:00 +0000", ""},
+		{"2025-13-01", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := parseDate(tt.in)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("parseDate(%q) = %v, want an error", tt.in, got)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseDate(%q): %v", tt.in, err)
+			continue
+		}
+		if s := got.UTC().Format(time.RFC3339Nano); s != tt.want {
+			t.Errorf("parseDate(%q) = %s, want %s", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"3723", 3723 * time.Second, true},
+		{"3723.25", 3723250 * time.Millisecond, true},
+		{"43:37", 43*time.Minute + 37*time.Second, true},
+		{"1:02:03", time.Hour + 2*time.Minute + 3*time.Second, true},
+		{"01:02:03.500", time.Hour + 2*time.Minute + 3500*time.Millisecond, true},
+		{"90:00", 90 * time.Minute, true}, // minutes past 59 in MM:SS
+		{"1h2m3s", time.Hour + 2*time.Minute + 3*time.Second, true},
+		{"1:60:00", 0, false},
+		{"1:2:3:4", 0, false},
+		{"-5", 0, false},
+		{"12:", 0, false},
+		{"1.5:00", 0, false},
+		{"abc", 0, false},
+		{"", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseDuration(tt.in)
+		if (err == nil) != tt.ok {
+			t.Errorf("parseDuration(%q) error = %v, want ok=%v", tt.in, err, tt.ok)
+			continue
+		}
+		if tt.ok && got != tt.want {
+			t.Errorf("parseDuration(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPodcastGUID(t *testing.T) {
+	// The namespace's own examples (docs/tags/guid.md).
+	tests := map[string]string{
+		"https://podnews.net/rss":                       "9b024349-ccf0-5f69-a609-6b82873eab3c",
+		"podnews.net/rss":                               "9b024349-ccf0-5f69-a609-6b82873eab3c",
+		"http://mp3s.nashownotes.com/pc20rss.xml":       "917393e3-1b1e-5cef-ace4-edaa54e1f810",
+		"https://mp3s.nashownotes.com/pc20rss.xml/":     "917393e3-1b1e-5cef-ace4-edaa54e1f810",
+	}
+	for in, want := range tests {
+		if got := PodcastGUID(in); got != want {
+			t.Errorf("PodcastGUID(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestMediaURL(t *testing.T) {
+	tests := []struct{ base, path, want string }{
+		{"https://cdn.example.org/", "audio/ep 1.mp3", "https://cdn.example.org/audio/ep%201.mp3"},
+		{"https://cdn.example.org/show", "a/é#?.mp3", "https://cdn.example.org/show/a/%C3%A9%23%3F.mp3"},
+	}
+	for _, tt := range tests {
+		if got := mediaURL(tt.base, tt.path); got != tt.want {
+			t.Errorf("mediaURL(%q, %q) = %q, want %q", tt.base, tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestCleanLocalPath(t *testing.T) {
+	ok := map[string]string{"audio/ep1.mp3": "audio/ep1.mp3", "./a//b.mp3": "a/b.mp3", "a/../b.mp3": "b.mp3"}
+	for in, want := range ok {
+		if got, err := cleanLocalPath(in); err != nil || got != want {
+			t.Errorf("cleanLocalPath(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "/etc/passwd", "../x.mp3", "a/../../x", `a\b.mp3`, ".."} {
+		if got, err := cleanLocalPath(in); err == nil {
+			t.Errorf("cleanLocalPath(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := map[string]string{
+		"Fresnel's Lens: Bending Light": "fresnel-s-lens-bending-light",
+		"  Ép. 12 — Fog!  ":             "ep-12-fog",
+		"":                              "",
+	}
+	for in, want := range tests {
+		if got := slugify(in); got != want {
+			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"title", "date", "audio", "episode_type", "explicit"}
+	tests := map[string]string{"titel": "title", "episodeType": "episode_type", "explict": "explicit", "zzzzzz": ""}
+	for in, want := range tests {
+		if got := suggest(in, keys); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
