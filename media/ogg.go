@@ -313,7 +313,6 @@ func applyVorbisComments(info *Info, tags [][2]string) {
 	}
 }
 
-
 // parseClock reads [[HH:]MM:]SS[.fff].
 func parseClock(s string) (time.Duration, bool) {
 	if s == "" {

@@ -120,7 +120,9 @@ func TestProbeCanceled(t *testing.T) {
 
 // countingReader counts the bytes read through it.
 type countingReader struct {
-	r     interface{ ReadAt([]byte, int64) (int, error) }
+	r interface {
+		ReadAt([]byte, int64) (int, error)
+	}
 	bytes atomic.Int64
 	calls atomic.Int64
 }

@@ -1,0 +1,253 @@
+package cache
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/podfeed/podfeed/media"
+)
+
+// Dir and Name locate the cache file inside a show folder.
+const (
+	Dir  = ".podfeed"
+	Name = "cache.json"
+)
+
+// version is the cache file format; files of another version are ignored.
+const version = 1
+
+// ErrCorrupt is wrapped by the warning Load returns for a cache file it
+// could not parse.
+var ErrCorrupt = errors.New("corrupt media cache")
+
+// Key identifies one state of a local file.
+type Key struct {
+	Path    string // slash path relative to the show folder
+	Size    int64
+	ModTime time.Time
+}
+
+// RemoteEntry is what is remembered about a remote media URL.
+type RemoteEntry struct {
+	ETag         string     `json:"etag,omitempty"`
+	LastModified string     `json:"lastModified,omitempty"`
+	Info         media.Info `json:"info"`
+}
+
+type localEntry struct {
+	Path  string     `json:"path"`
+	Size  int64      `json:"size"`
+	MTime int64      `json:"mtime"` // Unix nanoseconds
+	Info  media.Info `json:"info"`
+}
+
+type remoteEntry struct {
+	URL string `json:"url"`
+	RemoteEntry
+}
+
+type fileFormat struct {
+	Version int           `json:"version"`
+	Local   []localEntry  `json:"local"`
+	Remote  []remoteEntry `json:"remote"`
+}
+
+// Cache holds probe results in memory; Save writes them back. It is safe
+// for concurrent use.
+type Cache struct {
+	path string
+
+	mu     sync.Mutex
+	local  map[string]localEntry
+	remote map[string]RemoteEntry
+	used   map[string]bool
+	dirty  bool
+}
+
+// New returns an empty cache that Save writes to the show folder dir.
+func New(dir string) *Cache {
+	return &Cache{
+		path:   filepath.Join(dir, Dir, Name),
+		local:  map[string]localEntry{},
+		remote: map[string]RemoteEntry{},
+		used:   map[string]bool{},
+	}
+}
+
+// Load reads the cache of the show folder dir. It always returns a usable
+// cache. The error is a warning for the user, not a failure: a cache file
+// that cannot be read or parsed (wrapping ErrCorrupt) is ignored and will
+// be replaced on Save. A missing file is not an error.
+func Load(dir string) (*Cache, error) {
+	c := New(dir)
+	b, err := os.ReadFile(c.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("media cache ignored: %w", err)
+	}
+	var f fileFormat
+	if err := json.Unmarshal(b, &f); err != nil {
+		c.dirty = true
+		return c, fmt.Errorf("media cache %s ignored: %w: %v", c.path, ErrCorrupt, err)
+	}
+	if f.Version != version {
+		c.dirty = true
+		return c, fmt.Errorf("media cache %s ignored: %w: version %d, want %d", c.path, ErrCorrupt, f.Version, version)
+	}
+	for _, e := range f.Local {
+		c.local[e.Path] = e
+	}
+	for _, e := range f.Remote {
+		c.remote[e.URL] = e.RemoteEntry
+	}
+	return c, nil
+}
+
+// Path returns the cache file's path.
+func (c *Cache) Path() string { return c.path }
+
+// Lookup returns the result stored for exactly this state of a file.
+func (c *Cache) Lookup(k Key) (media.Info, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.local[k.Path]
+	if !ok || e.Size != k.Size || e.MTime != k.ModTime.UnixNano() {
+		return media.Info{}, false
+	}
+	c.used[k.Path] = true
+	return e.Info, true
+}
+
+// Store remembers the result for this state of a file, replacing any
+// result for an older state of the same path.
+func (c *Cache) Store(k Key, info media.Info) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.local[k.Path] = localEntry{Path: k.Path, Size: k.Size, MTime: k.ModTime.UnixNano(), Info: info}
+	c.used[k.Path] = true
+	c.dirty = true
+}
+
+// Remote returns what is remembered about url.
+func (c *Cache) Remote(url string) (RemoteEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.remote[url]
+	if ok {
+		c.used[url] = true
+	}
+	return e, ok
+}
+
+// StoreRemote remembers e for url.
+func (c *Cache) StoreRemote(url string, e RemoteEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.remote[url] = e
+	c.used[url] = true
+	c.dirty = true
+}
+
+// Prune forgets every entry that was neither looked up successfully nor
+// stored since the cache was loaded: call it after a full build so that
+// files removed from the show leave the cache too.
+func (c *Cache) Prune() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.local {
+		if !c.used[p] {
+			delete(c.local, p)
+			c.dirty = true
+		}
+	}
+	for u := range c.remote {
+		if !c.used[u] {
+			delete(c.remote, u)
+			c.dirty = true
+		}
+	}
+}
+
+// Len returns the number of local and remote entries.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.local) + len(c.remote)
+}
+
+// Save writes the cache if it changed since Load: entries sorted, into a
+// temporary file in the same folder that is synced and renamed over the
+// old one, so that a crash leaves either the old or the new cache.
+func (c *Cache) Save() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.dirty {
+		return nil
+	}
+	f := fileFormat{Version: version, Local: []localEntry{}, Remote: []remoteEntry{}}
+	for _, e := range c.local {
+		f.Local = append(f.Local, e)
+	}
+	sort.Slice(f.Local, func(i, j int) bool { return f.Local[i].Path < f.Local[j].Path })
+	for u, e := range c.remote {
+		f.Remote = append(f.Remote, remoteEntry{URL: u, RemoteEntry: e})
+	}
+	sort.Slice(f.Remote, func(i, j int) bool { return f.Remote[i].URL < f.Remote[j].URL })
+	b, err := json.MarshalIndent(f, "", "\t")
+	if err != nil {
+		return fmt.Errorf("media cache: %w", err)
+	}
+	b = append(b, '\n')
+	if err := writeAtomic(c.path, b); err != nil {
+		return fmt.Errorf("media cache: %w", err)
+	}
+	c.dirty = false
+	return nil
+}
+
+func writeAtomic(path string, b []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(b); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Make the rename itself durable where the platform allows it.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
