@@ -192,3 +192,20 @@ func (l *latin1Reader) Read(p []byte) (int, error) {
 	l.pos += n
 	return n, nil
 }
+
+// SummaryOf gives the Summary of a channel about to be written, to compare
+// with the Summary of the feed it replaces.
+func SummaryOf(ch *Channel) *Summary {
+	s := &Summary{Link: ch.Link, SelfURL: ch.SelfURL, NewFeedURL: ch.NewFeedURL}
+	if len(ch.Items) > 0 {
+		s.Items = make([]SummaryItem, len(ch.Items))
+	}
+	for i := range ch.Items {
+		it := &ch.Items[i]
+		s.Items[i] = SummaryItem{GUID: it.GUID, Title: it.Title}
+		if it.Enclosure != nil {
+			s.Items[i].EnclosureURL = it.Enclosure.URL
+		}
+	}
+	return s
+}

@@ -185,3 +185,17 @@ func TestSummaryOfEncode(t *testing.T) {
 		t.Errorf("self %q link %q, want %q %q", s.SelfURL, s.Link, ch.SelfURL, ch.Link)
 	}
 }
+
+// TestSummaryOf checks that SummaryOf agrees with reading the encoded feed.
+func TestSummaryOf(t *testing.T) {
+	for _, ch := range []*Channel{minimalChannel(), fullChannel(), {}} {
+		read, err := ReadSummary(bytes.NewReader(mustEncode(t, ch)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Whitespace is trimmed on reading; the fixtures have none to trim.
+		if diff := cmp.Diff(read, SummaryOf(ch)); diff != "" {
+			t.Errorf("SummaryOf differs from ReadSummary(Encode) (-read +SummaryOf):\n%s", diff)
+		}
+	}
+}
