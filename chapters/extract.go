@@ -72,21 +72,23 @@ func Extract(notes []byte) []Found {
 	}
 	segs := segments(notes)
 	var cands []cand
-	byseg := make(map[int]int) // segment index -> index in cands
+	var scratch cleaned
 	for i, s := range segs {
-		if c, ok := parseSegment(s); ok {
+		if !mayHoldTime(s.text) {
+			continue
+		}
+		if c, ok := parseSegment(s, &scratch); ok {
 			c.seg = i
-			byseg[i] = len(cands)
 			cands = append(cands, c)
 		}
 	}
 	// A lone timestamp takes its title from the next line, when that line
 	// is not a timestamp itself.
 	kept := cands[:0]
-	for _, c := range cands {
+	for k, c := range cands {
 		if c.needTitle {
 			next := c.seg + 1
-			if _, isCand := byseg[next]; isCand || next >= len(segs) {
+			if next >= len(segs) || (k+1 < len(cands) && cands[k+1].seg == next) {
 				continue
 			}
 			t, url := lineTitle(segs[next])
@@ -100,7 +102,7 @@ func Extract(notes []byte) []Found {
 	}
 	cands = kept
 
-	var out []Found
+	out := make([]Found, 0, len(cands))
 	for start := 0; start < len(cands); {
 		end := start + 1
 		for end < len(cands) && cands[end].seg-cands[end-1].seg <= 3 {
@@ -108,6 +110,9 @@ func Extract(notes []byte) []Found {
 		}
 		out = append(out, acceptRun(cands[start:end])...)
 		start = end
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -163,12 +168,24 @@ func acceptRun(run []cand) []Found {
 	return out
 }
 
+// mayHoldTime reports whether s has a digit, then ':', '.' or ',', then a
+// digit: every timestamp shape does, and most prose does not.
+func mayHoldTime(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == ':' || s[i] == '.' || s[i] == ',') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // segments splits notes into lines and lines into pieces at HTML line
 // breaks (<br>, <p>, <li>, <div>, <tr> and their closers), dropping blank
 // pieces.
 func segments(notes []byte) []segment {
-	var out []segment
-	for _, l := range splitLines(notes) {
+	lines := splitLines(notes)
+	out := make([]segment, 0, len(lines))
+	for _, l := range lines {
 		t := l.text
 		start := 0
 		for i := 0; i < len(t); i++ {
@@ -221,21 +238,21 @@ type link struct {
 // segment of cleaned byte i.
 type cleaned struct {
 	text  []byte
-	off   []int
+	off   []int32
 	links []link
 }
 
 func (c *cleaned) add(s string, off int) {
 	for i := 0; i < len(s); i++ {
 		c.text = append(c.text, s[i])
-		c.off = append(c.off, off)
+		c.off = append(c.off, int32(off))
 	}
 }
 
 // clean removes HTML tags and Markdown link syntax, decodes character
-// references, and remembers links.
-func clean(s string) cleaned {
-	c := cleaned{text: make([]byte, 0, len(s)), off: make([]int, 0, len(s))}
+// references, and remembers links. It reuses c's buffers.
+func clean(s string, c *cleaned) {
+	c.text, c.off, c.links = c.text[:0], c.off[:0], c.links[:0]
 	openA := -1
 	openHref := ""
 	for i := 0; i < len(s); {
@@ -303,10 +320,11 @@ func clean(s string) cleaned {
 				continue
 			}
 			from := len(c.text)
-			inner := clean(text)
+			var inner cleaned
+			clean(text, &inner)
 			for k := range inner.text {
 				c.text = append(c.text, inner.text[k])
-				c.off = append(c.off, i+1+inner.off[k])
+				c.off = append(c.off, int32(i+1)+inner.off[k])
 			}
 			c.links = append(c.links, link{from, len(c.text), href})
 			i = next
@@ -315,7 +333,6 @@ func clean(s string) cleaned {
 			i++
 		}
 	}
-	return c
 }
 
 // mdLink reads a Markdown link [text](href) that starts at s[i] == '['.
@@ -511,16 +528,36 @@ func followedByClockWord(t []byte, end int) bool {
 	for j < len(t) && t[j] == ' ' {
 		j++
 	}
-	rest := strings.ToLower(string(t[j:min(len(t), j+8)])) + " "
+	rest := t[j:]
 	for _, w := range clockWords {
-		if strings.HasPrefix(rest, w) {
-			after := rest[len(w)]
-			if w[len(w)-1] == ' ' || !isASCIILetter(after) {
-				return true
-			}
+		if len(rest) < len(strings.TrimSpace(w)) {
+			continue
+		}
+		n := len(w)
+		if w[n-1] == ' ' {
+			n-- // "h ": the letter h alone
+		}
+		if !equalFoldASCII(rest[:n], w[:n]) {
+			continue
+		}
+		if n == len(rest) || !isASCIILetter(rest[n]) {
+			return true
 		}
 	}
 	return false
+}
+
+func equalFoldASCII(b []byte, s string) bool {
+	for i := range len(s) {
+		x := b[i]
+		if x >= 'A' && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if x != s[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // clockPrepositions before a trailing time make it a time of day.
@@ -537,8 +574,8 @@ func closer(b byte) byte {
 }
 
 // parseSegment decides whether a segment is a chapter line.
-func parseSegment(s segment) (cand, bool) {
-	c := clean(s.text)
+func parseSegment(s segment, c *cleaned) (cand, bool) {
+	clean(s.text, c)
 	t := c.text
 	if utf8.RuneCount(t) > maxLineLen {
 		return cand{}, false
@@ -548,7 +585,7 @@ func parseSegment(s segment) (cand, bool) {
 		return cand{}, false
 	}
 	mk := func(at int, raw string, ms int64, kind int) cand {
-		col := s.col + c.off[at] + 1
+		col := s.col + int(c.off[at]) + 1
 		return cand{Found: Found{Chapter: Chapter{Start: ms}, Line: s.line, Col: col, Raw: raw}, kind: kind}
 	}
 	// Audacity labels pasted into the notes.
@@ -686,7 +723,7 @@ func inLink(ls []link, at int) int {
 
 // titleOf cleans text[from:to] into a title, and picks the first link in
 // that range that is not the seek link around the timestamp at ts.
-func titleOf(c cleaned, from, to, ts int) (title, url string) {
+func titleOf(c *cleaned, from, to, ts int) (title, url string) {
 	seek := inLink(c.links, ts)
 	for k, l := range c.links {
 		if k != seek && l.from < to && l.to > from && l.href != "" && !strings.HasPrefix(l.href, "#") {
@@ -720,7 +757,9 @@ func titleOf(c cleaned, from, to, ts int) (title, url string) {
 
 // cleanTitle strips separators, bullets, emphasis and trailing punctuation.
 func cleanTitle(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\r\n\v\f") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	const lead = " -–—:|)]}.•·*_>,;/"
 	const trail = " -–—:|([{,;*_/<"
 	for {
@@ -750,12 +789,7 @@ func dateLike(title string) bool {
 		}
 	}
 	// Mostly digits and date punctuation: 2026-09-27, 27.09.2026, v1.2.
-	return n*2 >= len(strings.Map(func(r rune) rune {
-		if r == ' ' {
-			return -1
-		}
-		return r
-	}, t))
+	return n*2 >= len(t)-strings.Count(t, " ")
 }
 
 type audLine struct {
@@ -803,7 +837,8 @@ func audacityLine(t []byte) (audLine, bool) {
 // lineTitle is the title held by a line of its own (shape 16: the time
 // alone, the title on the next line).
 func lineTitle(s segment) (string, string) {
-	c := clean(s.text)
+	c := &cleaned{}
+	clean(s.text, c)
 	if utf8.RuneCount(c.text) > maxLineLen {
 		return "", ""
 	}
@@ -815,7 +850,7 @@ func lineTitle(s segment) (string, string) {
 // "00:00 Intro", "(1:02:03) Q&A" or "Topic [12:34]". A link on the line
 // becomes the chapter's URL.
 func ParseLine(s string) (Chapter, error) {
-	x, ok := parseSegment(segment{text: s, line: 1})
+	x, ok := parseSegment(segment{text: s, line: 1}, &cleaned{})
 	if !ok || x.needTitle || x.badDotted {
 		return Chapter{}, errLine(s)
 	}

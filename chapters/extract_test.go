@@ -85,7 +85,7 @@ func TestParseLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			x, ok := parseSegment(segment{text: tt.line, line: 7})
+			x, ok := parseSegment(segment{text: tt.line, line: 7}, &cleaned{})
 			if ok && x.dateLike {
 				ok = false
 			}

@@ -17,11 +17,12 @@ type line struct {
 // splitLines cuts data into lines, dropping a leading byte-order mark and
 // "\r" before "\n".
 func splitLines(data []byte) []line {
+	all := string(data)
 	off := 0
 	if bytes.HasPrefix(data, []byte("\uFEFF")) {
 		off = 3
 	}
-	var out []line
+	out := make([]line, 0, bytes.Count(data, []byte{'\n'})+1)
 	for n := 1; off <= len(data); n++ {
 		end := bytes.IndexByte(data[off:], '\n')
 		next := 0
@@ -31,7 +32,7 @@ func splitLines(data []byte) []line {
 		} else {
 			next = off + end + 1
 		}
-		t := string(data[off : off+end])
+		t := all[off : off+end]
 		t = strings.TrimSuffix(t, "\r")
 		out = append(out, line{text: t, off: off, num: n})
 		off = next
