@@ -1,0 +1,73 @@
+package validate
+
+func ruleAppleCategoryInvalid() *Rule {
+	return &Rule{
+		Code:     "apple-category-invalid",
+		Title:    "itunes:category must be one of Apple's categories",
+		Severity: Error,
+		Profiles: raAppleProfiles(),
+		Source:   "APG, APR, FV",
+		Since:    "v0.1.0",
+		Doc: "The `text` of `<itunes:category>` must match a value of Apple's category list " +
+			"exactly, case included (`Kids & Family`, written `Kids &amp; Family` in XML), and a " +
+			"subcategory must belong to the category it is nested in. Apple ignores other values. " +
+			"Pre-2019 names are apple-category-obsolete; a subcategory used at the top level is " +
+			"apple-category-structure.",
+		Hint: "Pick the value from Apple's list (https://podcasters.apple.com/support/1691-apple-podcasts-categories), spelled exactly.",
+		Bad:  "<itunes:category text=\"Kids & family\"/>",
+		Good: "<itunes:category text=\"Kids &amp; Family\"/>",
+		Refs: []string{"https://podcasters.apple.com/support/1691-apple-podcasts-categories", "https://podcasters.apple.com/support/823-podcast-requirements"},
+		Channel: func(p *Pass, ch *Node) {
+			for _, c := range ch.Children {
+				if c.Space != NSItunes || c.Local != "category" {
+					continue
+				}
+				a := c.Attr("text")
+				if a == nil {
+					continue
+				}
+				v := raTrim(a.Value)
+				subs, ok := raAppleSubcategories(v)
+				if !ok {
+					if _, obs := raAppleObsolete("", v); obs {
+						continue
+					}
+					if _, isSub := raAppleParentOf(v); isSub {
+						continue // apple-category-structure
+					}
+					if f, fold := raInListFold(raAppleCategoryNames, v); fold {
+						p.Reportf(a.Pos, "itunes:category %q is not an Apple category; matching is case-sensitive: use %q", a.Value, f)
+					} else {
+						p.Reportf(a.Pos, "itunes:category %q is not an Apple category", a.Value)
+					}
+					continue
+				}
+				for _, s := range c.Children {
+					if s.Space != NSItunes || s.Local != "category" {
+						continue
+					}
+					sa := s.Attr("text")
+					if sa == nil {
+						continue
+					}
+					sv := raTrim(sa.Value)
+					if raInList(subs, sv) {
+						continue
+					}
+					if _, obs := raAppleObsolete(v, sv); obs {
+						continue
+					}
+					if f, fold := raInListFold(subs, sv); fold {
+						p.Reportf(sa.Pos, "%q is not a subcategory of %q; matching is case-sensitive: use %q", sa.Value, v, f)
+					} else if parent, isSub := raAppleParentOf(sv); isSub {
+						p.Reportf(sa.Pos, "%q is a subcategory of %q, not of %q", sa.Value, parent, v)
+					} else if subs == "" {
+						p.Reportf(sa.Pos, "%q is not a subcategory of %q, which has none", sa.Value, v)
+					} else {
+						p.Reportf(sa.Pos, "%q is not a subcategory of %q", sa.Value, v)
+					}
+				}
+			}
+		},
+	}
+}

@@ -1,0 +1,43 @@
+package validate
+
+import "strings"
+
+func ruleAppleEnclosureUrlDuplicate() *Rule {
+	type state struct{ seen map[string]int }
+	return &Rule{
+		Code:     "apple-enclosure-url-duplicate",
+		Title:    "Each episode needs its own enclosure URL",
+		Severity: Error,
+		Profiles: raAppleProfiles(),
+		Source:   "APR, PRX, CFV",
+		Since:    "v0.1.0",
+		Doc: "Apple ignores an episode whose enclosure URL is already used by another episode " +
+			"of the feed, so the later one never appears.",
+		Hint:     "Give every episode its own media file URL.",
+		Bad:      "<item>…<enclosure url=\"https://example.com/ep1.mp3\" …/></item><item>…<enclosure url=\"https://example.com/ep1.mp3\" …/></item>",
+		Good:     "<item>…<enclosure url=\"https://example.com/ep1.mp3\" …/></item><item>…<enclosure url=\"https://example.com/ep2.mp3\" …/></item>",
+		Refs:     []string{"https://podcasters.apple.com/support/823-podcast-requirements"},
+		NewState: func() any { return &state{seen: make(map[string]int)} },
+		Item: func(p *Pass, it *Node) {
+			st := p.State.(*state)
+			for _, c := range it.Children {
+				if c.Space != NSNone || c.Local != "enclosure" {
+					continue
+				}
+				a := c.Attr("url")
+				if a == nil {
+					continue
+				}
+				v := raTrim(a.Value)
+				if v == "" {
+					continue
+				}
+				if line, dup := st.seen[v]; dup {
+					p.Reportf(a.Pos, "enclosure url %q is already used at line %d; Apple ignores this episode", v, line)
+					continue
+				}
+				st.seen[strings.Clone(v)] = a.Pos.Line
+			}
+		},
+	}
+}

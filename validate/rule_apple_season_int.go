@@ -1,0 +1,19 @@
+package validate
+
+func ruleAppleSeasonInt() *Rule {
+	return &Rule{
+		Code:     "apple-season-int",
+		Title:    "itunes:season must be a positive integer",
+		Severity: Error,
+		Profiles: raAppleProfiles(),
+		Source:   "APG",
+		Since:    "v0.1.0",
+		Doc: "`itunes:season` is the season number: a non-zero positive integer, digits only. " +
+			"Apple ignores other values.",
+		Hint: "Write the number only, e.g. `<itunes:season>2</itunes:season>`.",
+		Bad:  "<itunes:season>Season 2</itunes:season>",
+		Good: "<itunes:season>2</itunes:season>",
+		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
+		Item: func(p *Pass, it *Node) { raCheckPositive(p, it.Child(NSItunes, "season")) },
+	}
+}

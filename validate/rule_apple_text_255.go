@@ -1,0 +1,38 @@
+package validate
+
+func ruleAppleText255() *Rule {
+	return &Rule{
+		Code:     "apple-text-255",
+		Title:    "Titles and itunes text values are limited to 255 characters",
+		Severity: Warning,
+		Profiles: raAppleProfiles(),
+		Source:   "APG, FV (TooLong)",
+		Since:    "v0.1.0",
+		Doc: "Apple limits the channel and episode `title`, `itunes:title`, `itunes:author` and " +
+			"`itunes:subtitle` to 255 characters; longer values are cut. (The owner's " +
+			"`itunes:name` is checked by apple-owner-email, descriptions by apple-description-4000.)",
+		Hint:    "Shorten the value to 255 characters or fewer; put details in the description.",
+		Bad:     "<title>A very long title … (300 characters)</title>",
+		Good:    "<title>A short title</title>",
+		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
+		Channel: func(p *Pass, ch *Node) { raCheck255(p, ch) },
+		Item:    func(p *Pass, it *Node) { raCheck255(p, it) },
+	}
+}
+
+func raCheck255(p *Pass, parent *Node) {
+	for _, c := range parent.Children {
+		switch {
+		case c.Space == NSNone && c.Local == "title":
+		case c.Space == NSItunes && (c.Local == "title" || c.Local == "author" || c.Local == "subtitle"):
+		default:
+			continue
+		}
+		if len(c.Text) <= 255 {
+			continue
+		}
+		if n := raRuneCount(raTrim(c.Text)); n > 255 {
+			p.Reportf(raTextPos(c), "<%s> is %d characters long; Apple's limit is 255", c.Name(), n)
+		}
+	}
+}

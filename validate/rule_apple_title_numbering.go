@@ -1,0 +1,110 @@
+package validate
+
+func ruleAppleTitleNumbering() *Rule {
+	return &Rule{
+		Code:     "apple-title-numbering",
+		Title:    "Episode and season numbers belong in their own tags, not the title",
+		Severity: Info,
+		Profiles: raAppleProfiles(),
+		Source:   "APG",
+		Since:    "v0.1.0",
+		Doc: "Apple's guide asks not to put the episode or season number in an episode's " +
+			"`<title>`: Apple shows `itunes:episode` and `itunes:season` itself, and numbers in " +
+			"titles look repetitive there. Reported when the title carries a marked number " +
+			"(`Episode 12`, `Ep. 12`, `S2E5`, `Season 2`, or `#12` equal to `itunes:episode`).",
+		Hint: "Remove the number from the title and set `itunes:episode` / `itunes:season` instead.",
+		Bad:  "<title>Episode 12: The Interview</title>",
+		Good: "<title>The Interview</title><itunes:episode>12</itunes:episode>",
+		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
+		Item: func(p *Pass, it *Node) {
+			t := it.Child(NSNone, "title")
+			if t == nil {
+				return
+			}
+			if what, ok := raTitleNumber(raTrim(t.Text), raText(it.Child(NSItunes, "episode"))); ok {
+				p.Reportf(raTextPos(t), "the title %q carries %s; use itunes:episode and itunes:season instead", raTrim(t.Text), what)
+			}
+		},
+	}
+}
+
+// raTitleNumber looks for a marked episode or season number in a title:
+// "Episode 12", "Ep 12", "Ep. 12", "S2E5", "Season 2", or "#12" when 12 is
+// the item's itunes:episode. It returns a description of what it found.
+func raTitleNumber(title, episode string) (string, bool) {
+	for i := 0; i < len(title); i++ {
+		if i > 0 && raIsAlnum(title[i-1]) {
+			continue
+		}
+		rest := title[i:]
+		switch {
+		case raHasPrefixFold(rest, "episode"):
+			if raNumberAfter(rest[len("episode"):]) != "" {
+				return "an episode number", true
+			}
+		case raHasPrefixFold(rest, "ep"):
+			r := rest[2:]
+			if len(r) > 0 && r[0] == '.' {
+				r = r[1:]
+			}
+			if raNumberAfter(r) != "" {
+				return "an episode number", true
+			}
+		case raHasPrefixFold(rest, "season"):
+			if raNumberAfter(rest[len("season"):]) != "" {
+				return "a season number", true
+			}
+		case rest[0] == 's' || rest[0] == 'S':
+			j := 1
+			for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+				j++
+			}
+			if j > 1 && j < len(rest) && (rest[j] == 'e' || rest[j] == 'E') {
+				k := j + 1
+				for k < len(rest) && rest[k] >= '0' && rest[k] <= '9' {
+					k++
+				}
+				if k > j+1 && (k == len(rest) || !raIsAlnum(rest[k])) {
+					return "season and episode numbers", true
+				}
+			}
+		case rest[0] == '#' && episode != "":
+			j := 1
+			for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+				j++
+			}
+			if j > 1 && raTrimZeros(rest[1:j]) == raTrimZeros(episode) {
+				return "the episode number", true
+			}
+		}
+	}
+	return "", false
+}
+
+// raNumberAfter returns the digits after optional spaces, '#' or ':' at the
+// start of s, when they end at a word boundary.
+func raNumberAfter(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '#' || s[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i || j < len(s) && raIsAlnum(s[j]) {
+		return ""
+	}
+	return s[i:j]
+}
+
+func raIsAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+func raTrimZeros(s string) string {
+	for len(s) > 1 && s[0] == '0' {
+		s = s[1:]
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+package validate
+
+func ruleAppleUrlAscii() *Rule {
+	return &Rule{
+		Code:     "apple-url-ascii",
+		Title:    "Media and artwork URLs must be plain ASCII",
+		Severity: Warning,
+		Profiles: raAppleProfiles(),
+		Source:   "APR",
+		Since:    "v0.1.0",
+		Doc: "Apple's requirements ask for file names and URLs made only of ASCII letters, " +
+			"digits and URL punctuation. Accented letters, other non-ASCII characters and unsafe " +
+			"characters (`\"`, `<`, `>`, `\\`, `^`, `` ` ``, `{`, `|`, `}`) must be " +
+			"percent-encoded, or the file renamed. Checked on enclosure and `itunes:image` URLs.",
+		Hint:    "Rename the file to ASCII, or percent-encode the characters (é → %C3%A9).",
+		Bad:     `<enclosure url="https://example.com/épisode.mp3" length="123" type="audio/mpeg"/>`,
+		Good:    `<enclosure url="https://example.com/episode.mp3" length="123" type="audio/mpeg"/>`,
+		Refs:    []string{"https://podcasters.apple.com/support/823-podcast-requirements"},
+		Channel: func(p *Pass, ch *Node) { raCheckASCII(p, ch.Child(NSItunes, "image"), "href") },
+		Item: func(p *Pass, it *Node) {
+			raCheckASCII(p, it.Child(NSItunes, "image"), "href")
+			for _, c := range it.Children {
+				if c.Space == NSNone && c.Local == "enclosure" {
+					raCheckASCII(p, c, "url")
+				}
+			}
+		},
+	}
+}
+
+func raCheckASCII(p *Pass, n *Node, attr string) {
+	if n == nil {
+		return
+	}
+	a := n.Attr(attr)
+	if a == nil {
+		return
+	}
+	v := raTrim(a.Value)
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= 0x80 || c < ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' {
+			p.Reportf(a.Pos, "<%s> %s %q contains characters that are not plain ASCII URL characters; percent-encode them", n.Name(), attr, a.Value)
+			return
+		}
+	}
+}
