@@ -160,7 +160,7 @@ func (e *engine) emitter(r *Rule) func(Diagnostic) {
 
 // DocsURL returns the documentation page of a rule code.
 func DocsURL(code string) string {
-	return "https://github.com/podfeed/podfeed/blob/main/docs/rules/" + code + ".md"
+	return "https://github.com/podfeed/podfeed/blob/" + DocsVersion + "/docs/rules/" + code + ".md"
 }
 
 // report adds an engine finding under code if that rule is enabled.
@@ -252,17 +252,29 @@ func (e *engine) declaration(version, encoding string, pos Pos) {
 // note implements tokenSink.
 func (e *engine) note(code string, pos Pos, sev Severity, msg string) { e.report(code, pos, sev, msg) }
 
-// knownPrefixes are the prefixes an undeclared use is read as (after the
-// xml-unbound-prefix finding), so the other rules still run.
-var knownPrefixes = map[string]string{
-	"itunes":     NSItunes,
-	"content":    NSContent,
-	"atom":       NSAtom,
-	"podcast":    NSPodcast,
-	"psc":        NSPSC,
-	"googleplay": NSGoogle,
-	"media":      NSMedia,
-	"dc":         NSDC,
+// knownPrefix returns the namespace an undeclared use of a well-known
+// prefix is read as (after the xml-unbound-prefix finding), so the other
+// rules still run.
+func knownPrefix(prefix string) (string, bool) {
+	switch prefix {
+	case "itunes":
+		return NSItunes, true
+	case "content":
+		return NSContent, true
+	case "atom":
+		return NSAtom, true
+	case "podcast":
+		return NSPodcast, true
+	case "psc":
+		return NSPSC, true
+	case "googleplay":
+		return NSGoogle, true
+	case "media":
+		return NSMedia, true
+	case "dc":
+		return NSDC, true
+	}
+	return "", false
 }
 
 const (
@@ -310,7 +322,7 @@ func (e *engine) resolve(prefix string, pos Pos) string {
 		e.unbound[prefix] = true
 		e.report("xml-unbound-prefix", pos, Error, fmt.Sprintf("prefix %q is used but not declared (add xmlns:%s=\"…\" to the root element)", prefix, prefix))
 	}
-	if uri, ok := knownPrefixes[prefix]; ok {
+	if uri, ok := knownPrefix(prefix); ok {
 		return uri
 	}
 	return prefix
@@ -458,4 +470,16 @@ func (e *engine) charData(text string, pos Pos, cdata bool) {
 		return
 	}
 	n.Text += text
+}
+
+// reportedByEngine reports the codes the engine emits while it scans
+// (their Rule values carry no hooks).
+func reportedByEngine(code string) bool {
+	switch code {
+	case "xml-not-well-formed", "xml-undefined-entity", "xml-invalid-char",
+		"xml-encoding-invalid-bytes", "xml-leading-junk", "xml-trailing-junk",
+		"xml-doctype-entities", "xml-unbound-prefix", "xml-encoding-not-utf8":
+		return true
+	}
+	return false
 }

@@ -69,3 +69,6 @@ func ParseSeverity(s string) (Severity, bool) {
 	}
 	return 0, false
 }
+
+// DocsVersion is the release the rule documentation URLs are pinned to.
+const DocsVersion = "v0.1.0"

@@ -1,6 +1,10 @@
 package validate
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/html/charset"
+)
 
 // ruleXmlEncodingNotUtf8 compares the declared encoding, the byte-order
 // mark and the HTTP charset (an unknown encoding is reported by the engine).
@@ -24,6 +28,9 @@ func ruleXmlEncodingNotUtf8() *Rule {
 func checkEncodingNotUTF8(p *Pass) {
 	d := p.Doc
 	declared := normEncoding(d.DeclaredEncoding)
+	if enc, _ := charset.Lookup(declared); enc == nil && declared != "" {
+		return // an unknown label: the engine reports it
+	}
 	pos := d.DeclPos
 	if !d.HasDeclaration {
 		pos = Pos{Line: 1, Col: 1}

@@ -294,10 +294,7 @@ func (s *scanner) outsideText(start int, seg []byte) error {
 		k++
 	}
 	if k == len(seg) {
-		if !s.seenRoot && !s.seenDecl && s.base+int64(start) == s.docStart && s.declAhead() {
-			s.noteJunk(s.posAt(start), "blank lines or white space before the XML declaration")
-		}
-		return nil
+		return nil // white space before a declaration is reported with it
 	}
 	if s.rootDone {
 		return s.errAt(start+k, "text after the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
@@ -307,12 +304,6 @@ func (s *scanner) outsideText(start int, seg []byte) error {
 		return nil
 	}
 	return nil
-}
-
-// declAhead reports whether an XML declaration follows the cursor's
-// whitespace (so leading blank lines are junk, not a harmless prolog).
-func (s *scanner) declAhead() bool {
-	return s.hasPrefix("<?xml") && s.i+5 < s.end && (isSpace(s.buf[s.i+5]) || s.buf[s.i+5] == '?')
 }
 
 func (s *scanner) noteJunk(pos Pos, format string, args ...any) {
@@ -1018,7 +1009,7 @@ func (s *scanner) procInst() error {
 		}
 		s.seenDecl = true
 		if s.base+int64(lt) != s.docStart {
-			s.noteJunk(Pos{Line: 1, Col: 1}, "content before the XML declaration at %d:%d", pos.Line, pos.Col)
+			s.noteJunk(pos, "the XML declaration must be the first thing in the file; %d byte(s) of white space or other content come before it", s.base+int64(lt)-s.docStart)
 		}
 		version, encoding, err := parseDecl(body)
 		if err != nil {

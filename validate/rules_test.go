@@ -1,0 +1,124 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The rule harness: every rule has a folder testdata/<code>/ with bad_*.xml
+// fixtures, whose offending lines carry <!-- want code … -->, and ok_*.xml
+// neighbours that must not trigger the rule. Only the folder's own code is
+// asserted; other rules may fire.
+//
+// For network rules the harness serves testdata/<code>/files/ over a
+// loopback httptest server and replaces {{server}} in the fixture with its
+// URL (line numbers are unchanged), then runs with Online and AllowPrivate.
+
+var wantComment = regexp.MustCompile(`<!--\s*want\s+([a-z0-9 -]+?)\s*-->`)
+
+// fixtureWants returns code -> lines (one entry per expected finding).
+func fixtureWants(src string) map[string][]int {
+	out := map[string][]int{}
+	for i, line := range strings.Split(src, "\n") {
+		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+			for _, code := range strings.Fields(m[1]) {
+				out[code] = append(out[code], i+1)
+			}
+		}
+	}
+	return out
+}
+
+// runFixture validates src with every profile; for network rules it
+// serves dir/files and substitutes {{server}}.
+func runFixture(t *testing.T, r *Rule, dir, path, src string) Result {
+	t.Helper()
+	cfg := Config{Path: path}
+	if r.Network {
+		srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "files"))))
+		t.Cleanup(srv.Close)
+		src = strings.ReplaceAll(src, "{{server}}", srv.URL) // ASCII-compatible encodings only
+		cfg.Online, cfg.AllowPrivate, cfg.Client = true, true, srv.Client()
+	}
+	res, err := Run(context.Background(), strings.NewReader(src), cfg)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return res
+}
+
+func TestRuleFixtures(t *testing.T) {
+	for _, r := range Rules() {
+		t.Run(r.Code, func(t *testing.T) {
+			dir := filepath.Join("testdata", r.Code)
+			files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+			if len(files) == 0 {
+				t.Fatalf("no fixtures in %s (want bad_*.xml and ok_*.xml)", dir)
+			}
+			for _, f := range files {
+				base := filepath.Base(f)
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				dec, _ := decodeInput(strings.NewReader(string(b)))
+				text, _ := io.ReadAll(dec)
+				src := string(text)
+				if !strings.Contains(src, "<!-- description:") {
+					t.Errorf("%s: no <!-- description: … --> comment", f)
+				}
+				res := runFixture(t, r, dir, f, string(b))
+				var got []string
+				for _, d := range res.Diagnostics {
+					if d.Code == "internal-error" {
+						t.Errorf("%s: %s", f, d.Message)
+					}
+					if d.Code == r.Code {
+						got = append(got, fmt.Sprintf("%d", d.Pos.Line))
+					}
+				}
+				var want []string
+				for _, l := range fixtureWants(src)[r.Code] {
+					want = append(want, fmt.Sprintf("%d", l))
+				}
+				slices.Sort(got)
+				slices.Sort(want)
+				switch {
+				case strings.HasPrefix(base, "bad_"):
+					if len(want) == 0 {
+						t.Errorf("%s: a bad_ fixture needs <!-- want %s --> on the offending line", f, r.Code)
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("%s: %s at lines %v, want lines %v\n%s", f, r.Code, got, want, describe(res, r.Code))
+					}
+				case strings.HasPrefix(base, "ok_"):
+					if len(got) > 0 {
+						t.Errorf("%s: %s must not fire, got lines %v\n%s", f, r.Code, got, describe(res, r.Code))
+					}
+				default:
+					t.Errorf("%s: fixture names start with bad_ or ok_", f)
+				}
+			}
+		})
+	}
+}
+
+// describe lists the findings of one code, for failure messages.
+func describe(res Result, code string) string {
+	var sb strings.Builder
+	for _, d := range res.Diagnostics {
+		if d.Code == code {
+			fmt.Fprintf(&sb, "\t%d:%d: %s: %s\n", d.Pos.Line, d.Pos.Col, d.Severity, d.Message)
+		}
+	}
+	return sb.String()
+}
