@@ -2,5 +2,12 @@ package validate
 
 // spotifyRules returns the rules of this family, in any order; Rules sorts them.
 func spotifyRules() []*Rule {
-	return []*Rule{}
+	return []*Rule{
+		ruleSpotifyArtwork(),
+		ruleSpotifyEnclosure(),
+		ruleSpotifyGUID(),
+		ruleSpotifyNamespace(),
+		ruleSpotifyOwnerEmail(),
+		ruleSpotifyTitleLength(),
+	}
 }

@@ -1,0 +1,42 @@
+package validate
+
+func ruleConsEpisodeDup() *Rule {
+	return &Rule{
+		Code:     "cons-episode-dup",
+		Title:    "Two full episodes share a season and episode number",
+		Severity: Warning,
+		Profiles: []Profile{ProfileApple},
+		Source:   "APG",
+		Since:    "v0.1.0",
+		Doc: "`itunes:episode` (with `itunes:season`) numbers the full episodes; apps sort and label by " +
+			"it, and serial shows are played in that order. Two full episodes with the same numbers " +
+			"are shown as one slot or out of order. Trailers and bonus episodes may share a number " +
+			"with the episode they belong to.",
+		Hint:     "Give each full episode its own number, or mark extras as bonus or trailer.",
+		Bad:      "<item><itunes:episode>3</itunes:episode>…</item>\n<item><itunes:episode>3</itunes:episode>…</item>",
+		Good:     "<item><itunes:episode>3</itunes:episode>…</item>\n<item><itunes:episode>4</itunes:episode>…</item>",
+		Refs:     []string{consAPG},
+		NewState: func() any { return map[consSeasonEpisode]int{} },
+		Item: func(p *Pass, it *Node) {
+			if !consIsFull(it) {
+				return
+			}
+			ep, epn, ok := consItunesInt(it, "episode")
+			if !ok {
+				return
+			}
+			season, _, _ := consItunesInt(it, "season")
+			seen := p.State.(map[consSeasonEpisode]int)
+			k := consSeasonEpisode{season, ep}
+			if line, dup := seen[k]; dup {
+				if season > 0 {
+					p.Reportf(epn.Pos, "season %d episode %d is also the number of the full episode at line %d", season, ep, line)
+				} else {
+					p.Reportf(epn.Pos, "episode %d is also the number of the full episode at line %d", ep, line)
+				}
+				return
+			}
+			seen[k] = epn.Pos.Line
+		},
+	}
+}

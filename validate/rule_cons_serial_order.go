@@ -1,0 +1,68 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+)
+
+// consNumbered is a full episode's number and where it was written.
+type consNumbered struct {
+	episode int
+	pos     Pos
+}
+
+func ruleConsSerialOrder() *Rule {
+	return &Rule{
+		Code:     "cons-serial-order",
+		Title:    "Serial show skips episode numbers within a season",
+		Severity: Info,
+		Profiles: []Profile{ProfileApple},
+		Source:   "APG",
+		Since:    "v0.1.0",
+		Doc: "A serial show (`itunes:type` serial) is meant to be heard in order, and apps present it " +
+			"by `itunes:season` and `itunes:episode`. A gap in the numbers of a season's full " +
+			"episodes makes listeners think an episode is missing.",
+		Hint:     "Renumber the episodes, or add the missing one.",
+		Bad:      "<itunes:type>serial</itunes:type>\n<item><itunes:episode>1</itunes:episode></item>\n<item><itunes:episode>3</itunes:episode></item>",
+		Good:     "<itunes:type>serial</itunes:type>\n<item><itunes:episode>1</itunes:episode></item>\n<item><itunes:episode>2</itunes:episode></item>",
+		Refs:     []string{consAPG},
+		NewState: func() any { return map[int][]consNumbered{} },
+		Item: func(p *Pass, it *Node) {
+			if !consIsFull(it) {
+				return
+			}
+			ep, n, ok := consItunesInt(it, "episode")
+			if !ok {
+				return
+			}
+			season, _, _ := consItunesInt(it, "season")
+			st := p.State.(map[int][]consNumbered)
+			st[season] = append(st[season], consNumbered{ep, piTextPos(n)})
+		},
+		Channel: func(p *Pass, ch *Node) {
+			t := ch.Child(NSItunes, "type")
+			if t == nil || strings.ToLower(piVal(t)) != "serial" {
+				return
+			}
+			st := p.State.(map[int][]consNumbered)
+			seasons := make([]int, 0, len(st))
+			for s := range st {
+				seasons = append(seasons, s)
+			}
+			slices.Sort(seasons)
+			for _, s := range seasons {
+				eps := st[s]
+				slices.SortFunc(eps, func(a, b consNumbered) int { return a.episode - b.episode })
+				for i := 1; i < len(eps); i++ {
+					if eps[i].episode > eps[i-1].episode+1 {
+						if s > 0 {
+							p.Reportf(eps[i].pos, "season %d jumps from episode %d to %d", s, eps[i-1].episode, eps[i].episode)
+						} else {
+							p.Reportf(eps[i].pos, "episode numbers jump from %d to %d", eps[i-1].episode, eps[i].episode)
+						}
+					}
+				}
+			}
+		},
+	}
+}

@@ -1,0 +1,44 @@
+package validate
+
+import "strings"
+
+func rulePiChapters() *Rule {
+	check := func(p *Pass, n *Node) {
+		if u := piRequire(p, n, "url"); u != nil && !piIsAbsURL(strings.TrimSpace(u.Value)) {
+			p.Reportf(u.Pos, "podcast:chapters url %q is not an absolute URL", u.Value)
+		}
+		if t := piRequire(p, n, "type"); t != nil {
+			v := strings.ToLower(strings.TrimSpace(t.Value))
+			switch v {
+			case "application/json+chapters":
+			case "application/json":
+				p.ReportSeverityf(Info, t.Pos, "podcast:chapters type %q is tolerated; the specification prefers \"application/json+chapters\"", t.Value)
+			default:
+				if !piIsMIME(v) {
+					p.Reportf(t.Pos, "podcast:chapters type %q is not a MIME type; use \"application/json+chapters\"", t.Value)
+				} else {
+					p.ReportSeverityf(Warning, t.Pos, "podcast:chapters type %q is not the JSON chapters format; apps expect \"application/json+chapters\"", t.Value)
+				}
+			}
+		}
+	}
+	ch, it := piHooks("chapters", check)
+	return &Rule{
+		Code:     "pi-chapters",
+		Title:    "podcast:chapters lacks url or type, or has an unexpected type",
+		Severity: Error,
+		Profiles: piProfiles(),
+		Source:   "PI chapters",
+		Since:    "v0.1.0",
+		Doc: "`podcast:chapters` links the episode's chapters file. `url` and `type` are required. The " +
+			"preferred type is `application/json+chapters` (the JSON chapters format); " +
+			"`application/json` is tolerated (info) and other types are a warning, since apps " +
+			"read the JSON format.",
+		Hint:    "Give the chapters file's URL and type=\"application/json+chapters\".",
+		Bad:     "<podcast:chapters url=\"https://example.com/ep1.json\"/>",
+		Good:    "<podcast:chapters url=\"https://example.com/ep1.json\" type=\"application/json+chapters\"/>",
+		Refs:    []string{piRef("chapters"), "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md"},
+		Channel: ch,
+		Item:    it,
+	}
+}

@@ -1,0 +1,31 @@
+package validate
+
+import "strings"
+
+func rulePiSource() *Rule {
+	check := func(p *Pass, n *Node) {
+		if u := piRequire(p, n, "uri"); u != nil && !piIsAbsURL(strings.TrimSpace(u.Value)) {
+			p.Reportf(u.Pos, "podcast:source uri %q is not an absolute URI", u.Value)
+		}
+		if a := n.Attr("contentType"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {
+			p.Reportf(a.Pos, "podcast:source contentType %q is not a MIME type", a.Value)
+		}
+	}
+	ch, it := piHooks("source", check)
+	return &Rule{
+		Code:     "pi-source",
+		Title:    "podcast:source lacks uri, or its contentType is not a MIME type",
+		Severity: Error,
+		Profiles: piProfiles(),
+		Source:   "PI source",
+		Since:    "v0.1.0",
+		Doc: "`podcast:source` gives one location of an alternate enclosure. `uri` is required and may " +
+			"use any scheme (https:, ipfs:, magnet:, …); the optional `contentType` is a MIME type.",
+		Hint:    "Give the media's URI in uri=\"…\".",
+		Bad:     "<podcast:source url=\"https://example.com/ep1.opus\"/>",
+		Good:    "<podcast:source uri=\"https://example.com/ep1.opus\"/>",
+		Refs:    []string{piRef("source")},
+		Channel: ch,
+		Item:    it,
+	}
+}
