@@ -82,6 +82,38 @@ type builder struct {
 	warns *errorList
 	md    *markdown
 	files []File
+
+	rendered map[*Episode]renderedNotes
+}
+
+// renderedNotes is an episode's Markdown rendered to HTML.
+type renderedNotes struct {
+	notes, summary string
+	err            error
+}
+
+// prerender renders every episode's notes and summary, spread over the
+// available cores: Markdown rendering is most of a build's work.
+func (b *builder) prerender(eps []*Episode) {
+	out := make([]renderedNotes, len(eps))
+	parallel(len(eps), func(i int) {
+		ep := eps[i]
+		if ep.Draft {
+			return
+		}
+		var r renderedNotes
+		if strings.TrimSpace(ep.Notes) != "" {
+			r.notes, r.err = b.md.render(ep.Notes)
+		}
+		if r.err == nil && strings.TrimSpace(ep.Summary) != "" {
+			r.summary, r.err = b.md.render(ep.Summary)
+		}
+		out[i] = r
+	})
+	b.rendered = make(map[*Episode]renderedNotes, len(eps))
+	for i, ep := range eps {
+		b.rendered[ep] = out[i]
+	}
 }
 
 // Build turns a loaded definition into the feed model and the files that go
@@ -91,6 +123,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	ch := b.channel()
 	res := &Result{Channel: ch}
 
+	b.prerender(def.Episodes)
 	slugs := map[string]*Episode{}
 	guids := map[string]*Episode{}
 	for _, ep := range def.Episodes {
@@ -540,21 +573,15 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 
 	media := b.enclosure(ep, w, it)
 
-	// Notes and description.
-	if strings.TrimSpace(ep.Notes) != "" {
-		html, err := b.md.render(ep.Notes)
-		if err != nil {
-			b.errAt(w, "notes", "notes: %v", err)
-		}
-		it.ContentEncoded = html
-		it.Description = html
+	// Notes and description, rendered beforehand by prerender.
+	r := b.rendered[ep]
+	if r.err != nil {
+		b.errAt(w, "notes", "notes: %v", r.err)
 	}
-	if strings.TrimSpace(ep.Summary) != "" {
-		html, err := b.md.render(ep.Summary)
-		if err != nil {
-			b.errAt(w, "summary", "summary: %v", err)
-		}
-		it.Description = html
+	it.ContentEncoded = r.notes
+	it.Description = r.notes
+	if r.summary != "" {
+		it.Description = r.summary
 	}
 	if it.Description == "" {
 		b.warnAt(w, "", "no show notes or summary: Apple and Spotify show an empty description")

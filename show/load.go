@@ -7,9 +7,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -115,13 +118,20 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("read episodes: %w", err)
 	}
+	type job struct {
+		name, file string
+		data       []byte
+		ep         *Episode
+		w          where
+		errs       errorList
+	}
+	var jobs []*job
 	for _, e := range entries {
 		name := e.Name()
-		ext := path.Ext(name)
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 			continue
 		}
-		switch ext {
+		switch path.Ext(name) {
 		case ".md", ".markdown", ".yaml", ".yml", ".json":
 		default:
 			continue
@@ -131,15 +141,23 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read episode: %w", err)
 		}
-		ep, w := loadEpisode(file, data, errs)
-		if ep == nil {
+		jobs = append(jobs, &job{name: name, file: file, data: data})
+	}
+	// Parsing is independent per file: spread it over the cores.
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		j.ep, j.w = loadEpisode(j.file, j.data, &j.errs)
+	})
+	for _, j := range jobs {
+		errs.errs = append(errs.errs, j.errs.errs...)
+		if j.ep == nil {
 			continue
 		}
-		if ep.Slug == "" {
-			ep.Slug = strings.TrimSuffix(name, ext)
+		if j.ep.Slug == "" {
+			j.ep.Slug = strings.TrimSuffix(j.name, path.Ext(j.name))
 		}
-		def.epWhere[ep] = w
-		def.Episodes = append(def.Episodes, ep)
+		def.epWhere[j.ep] = j.w
+		def.Episodes = append(def.Episodes, j.ep)
 	}
 	sort.SliceStable(def.Episodes, func(i, j int) bool {
 		return def.Episodes[i].File < def.Episodes[j].File
@@ -245,4 +263,26 @@ func displayDir(dir string) string {
 		return "."
 	}
 	return dir
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are cores
+// and returns when all are done.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

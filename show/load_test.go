@@ -37,7 +37,7 @@ func loadErrs(t *testing.T, fsys fstest.MapFS) Errors {
 
 func TestLoadCollectsEveryError(t *testing.T) {
 	fsys := fstest.MapFS{
-		"podcast.yaml": {Data: []byte(goodShow + "titel: oops\nexplicit: maybe\n")},
+		"podcast.yaml":  {Data: []byte(goodShow + "titel: oops\nexplicit: maybe\n")},
 		"episodes/a.md": ep("title: A\ndate: 2025-01-01\naudio: https://x.org/a.mp3\nlength: 10\nseason: two\n", "notes"),
 		"episodes/b.md": {Data: []byte("no front matter here\n")},
 		"episodes/c.md": ep("title: C\n  bad: [indent\n", ""),

@@ -23,6 +23,7 @@ func newMarkdown() *markdown {
 
 func (m *markdown) render(src string) (string, error) {
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
 	if err := m.md.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}

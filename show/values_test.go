@@ -76,10 +76,10 @@ func TestParseDuration(t *testing.T) {
 func TestPodcastGUID(t *testing.T) {
 	// The namespace's own examples (docs/tags/guid.md).
 	tests := map[string]string{
-		"https://podnews.net/rss":                       "9b024349-ccf0-5f69-a609-6b82873eab3c",
-		"podnews.net/rss":                               "9b024349-ccf0-5f69-a609-6b82873eab3c",
-		"http://mp3s.nashownotes.com/pc20rss.xml":       "917393e3-1b1e-5cef-ace4-edaa54e1f810",
-		"https://mp3s.nashownotes.com/pc20rss.xml/":     "917393e3-1b1e-5cef-ace4-edaa54e1f810",
+		"https://podnews.net/rss":                   "9b024349-ccf0-5f69-a609-6b82873eab3c",
+		"podnews.net/rss":                           "9b024349-ccf0-5f69-a609-6b82873eab3c",
+		"http://mp3s.nashownotes.com/pc20rss.xml":   "917393e3-1b1e-5cef-ace4-edaa54e1f810",
+		"https://mp3s.nashownotes.com/pc20rss.xml/": "917393e3-1b1e-5cef-ace4-edaa54e1f810",
 	}
 	for in, want := range tests {
 		if got := PodcastGUID(in); got != want {
