@@ -1,0 +1,735 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/podfeed/podfeed/show"
+)
+
+// Options tune Parse.
+type Options struct {
+	// Source is the URL the feed was fetched from, if any: relative and
+	// protocol-relative URLs are resolved against it, and it becomes
+	// feed_url when the feed names no atom:link rel="self".
+	Source string
+}
+
+// Result is an imported show.
+type Result struct {
+	Format   string // "rss", "atom" or "rdf"
+	Show     show.Show
+	Episodes []Episode // sorted by File
+
+	// Unmodelled counts the elements (and attributes) of the feed that
+	// podfeed does not model, sorted by Where then Name.
+	Unmodelled []Unmodelled
+	// Notes says what reading changed or derived, one line each.
+	Notes []string
+}
+
+// Episode is one imported item.
+type Episode struct {
+	File        string // "episodes/2024-05-01-title.md", unique and stable
+	Def         show.Episode
+	ChaptersURL string // the podcast:chapters URL, if any
+	Body        string // the show notes as Markdown
+}
+
+// Unmodelled is an element podfeed does not model, and how often it occurs.
+type Unmodelled struct {
+	Where string // "channel" or "item"
+	Name  string // "itunes:subtitle", "podcast:episode@display", …
+	Count int
+}
+
+// modelled lists the direct children of the channel and of an item that
+// podfeed carries over. pubDate, lastBuildDate and generator are written
+// anew by build. A few entries depend on the feed's values and are
+// reported by the converter instead (itunes:summary that differs from the
+// description, a second enclosure).
+var modelled = map[string]bool{
+	// RSS channel.
+	"channel\x00title": true, "channel\x00link": true, "channel\x00description": true,
+	"channel\x00language": true, "channel\x00copyright": true, "channel\x00ttl": true,
+	"channel\x00image": true, "channel\x00item": true, "channel\x00pubDate": true,
+	"channel\x00lastBuildDate": true, "channel\x00generator": true,
+	"channel\x00atom:link rel=self": true,
+	"channel\x00itunes:author":      true, "channel\x00itunes:owner": true, "channel\x00itunes:image": true,
+	"channel\x00itunes:category": true, "channel\x00itunes:explicit": true, "channel\x00itunes:type": true,
+	"channel\x00itunes:complete": true, "channel\x00itunes:block": true, "channel\x00itunes:new-feed-url": true,
+	"channel\x00itunes:keywords": true, "channel\x00itunes:title": true, "channel\x00itunes:summary": true,
+	"channel\x00podcast:guid": true, "channel\x00podcast:locked": true, "channel\x00podcast:funding": true,
+	"channel\x00podcast:person": true, "channel\x00podcast:location": true, "channel\x00podcast:license": true,
+	"channel\x00podcast:medium": true, "channel\x00podcast:updateFrequency": true, "channel\x00podcast:podroll": true,
+	"channel\x00podcast:txt": true, "channel\x00podcast:value": true,
+	// Atom feed.
+	"channel\x00subtitle": true, "channel\x00link rel=alternate": true, "channel\x00link rel=self": true,
+	"channel\x00entry": true, "channel\x00updated": true, "channel\x00rights": true, "channel\x00logo": true,
+	"channel\x00icon": true, "channel\x00author": true,
+	// RSS item.
+	"item\x00title": true, "item\x00link": true, "item\x00description": true, "item\x00guid": true,
+	"item\x00pubDate": true, "item\x00enclosure": true, "item\x00content:encoded": true,
+	"item\x00itunes:duration": true, "item\x00itunes:explicit": true, "item\x00itunes:season": true,
+	"item\x00itunes:episode": true, "item\x00itunes:episodeType": true, "item\x00itunes:image": true,
+	"item\x00itunes:title": true, "item\x00itunes:block": true, "item\x00itunes:summary": true,
+	"item\x00podcast:transcript": true, "item\x00podcast:soundbite": true, "item\x00podcast:person": true,
+	"item\x00podcast:location": true, "item\x00podcast:season": true, "item\x00podcast:episode": true,
+	"item\x00podcast:alternateEnclosure": true, "item\x00podcast:license": true, "item\x00podcast:value": true,
+	"item\x00psc:chapters": true, "item\x00podcast:chapters": true,
+	// Atom entry.
+	"item\x00id": true, "item\x00link rel=alternate": true, "item\x00link rel=enclosure": true,
+	"item\x00published": true, "item\x00updated": true, "item\x00summary": true, "item\x00content": true,
+}
+
+// converter carries one conversion's state.
+type converter struct {
+	sc       *scan
+	base     *url.URL
+	lost     map[string]int // "where\x00name"
+	notes    []string
+	counts   map[string]int // note key -> count, for per-item notes
+	examples map[string]string
+}
+
+// Parse reads a feed and converts it. It fails with a *ReadError when the
+// document is not a readable feed; content problems (a bad date, an
+// unreadable duration) only produce notes.
+func Parse(data []byte, opt Options) (*Result, error) {
+	clean, notes, err := prepare(data)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := check(clean)
+	if err != nil {
+		return nil, err
+	}
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(clean))
+	if err != nil {
+		return nil, &ReadError{Msg: fmt.Sprintf("cannot read the feed: %v", err)}
+	}
+	c := &converter{sc: sc, lost: map[string]int{}, notes: notes, counts: map[string]int{}, examples: map[string]string{}}
+	for k, n := range sc.elements {
+		if !modelled[k] {
+			c.lost[k] += n
+		}
+	}
+	if opt.Source != "" {
+		if u, err := url.Parse(opt.Source); err == nil && u.IsAbs() {
+			c.base = u
+		}
+	}
+	if c.base == nil {
+		for _, s := range []string{f.FeedLink, f.Link} {
+			if u, err := url.Parse(strings.TrimSpace(s)); err == nil && u.IsAbs() {
+				c.base = u
+				break
+			}
+		}
+	}
+	r := &Result{Format: sc.format}
+	c.channel(f, &r.Show, opt)
+	for i, it := range f.Items {
+		r.Episodes = append(r.Episodes, c.item(i, it))
+	}
+	c.name(r.Episodes)
+	for k, n := range c.counts {
+		msg := k
+		if ex := c.examples[k]; ex != "" {
+			msg += " (first: " + ex + ")"
+		}
+		c.notes = append(c.notes, fmt.Sprintf("%d %s", n, msg))
+	}
+	sort.Strings(c.notes[len(notes):])
+	r.Notes = c.notes
+	for _, k := range sortedKeys(c.lost) {
+		where, name, _ := strings.Cut(k, "\x00")
+		r.Unmodelled = append(r.Unmodelled, Unmodelled{Where: where, Name: name, Count: c.lost[k]})
+	}
+	sort.SliceStable(r.Unmodelled, func(i, j int) bool { return r.Unmodelled[i].Where < r.Unmodelled[j].Where })
+	return r, nil
+}
+
+// note counts one occurrence of a per-item event, keeping the first example.
+func (c *converter) note(msg, example string) {
+	c.counts[msg]++
+	if _, ok := c.examples[msg]; !ok {
+		c.examples[msg] = example
+	}
+}
+
+func (c *converter) lose(where, name string) { c.lost[where+"\x00"+name]++ }
+
+// exts looks up extension elements by namespace kind, whatever prefix the
+// feed bound the namespace to.
+type exts struct {
+	m        ext.Extensions
+	prefixes map[string][]string
+}
+
+func (c *converter) exts(m ext.Extensions) exts { return exts{m: m, prefixes: c.sc.prefixes} }
+
+func (x exts) all(kind, name string) []ext.Extension {
+	var out []ext.Extension
+	seen := map[string]bool{}
+	for _, p := range append(append([]string{}, x.prefixes[kind]...), kind) {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		out = append(out, x.m[p][name]...)
+	}
+	return out
+}
+
+func (x exts) first(kind, name string) *ext.Extension {
+	if all := x.all(kind, name); len(all) > 0 {
+		return &all[0]
+	}
+	return nil
+}
+
+func (x exts) text(kind, name string) string {
+	if e := x.first(kind, name); e != nil {
+		return strings.TrimSpace(e.Value)
+	}
+	return ""
+}
+
+func (x exts) attr(kind, name, a string) string {
+	if e := x.first(kind, name); e != nil {
+		return strings.TrimSpace(e.Attrs[a])
+	}
+	return ""
+}
+
+func children(e ext.Extension, name string) []ext.Extension { return e.Children[name] }
+
+// abs makes a URL absolute: protocol-relative URLs get the source's scheme
+// (or https), relative ones are resolved against the source or the
+// channel link.
+func (c *converter) abs(raw string) string {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return ""
+	}
+	if strings.HasPrefix(s, "//") {
+		scheme := "https"
+		if c.base != nil && (c.base.Scheme == "http" || c.base.Scheme == "https") {
+			scheme = c.base.Scheme
+		}
+		c.note("protocol-relative URLs made absolute", s)
+		return scheme + ":" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.IsAbs() {
+		return s
+	}
+	if c.base != nil {
+		c.note("relative URLs resolved against "+c.base.String(), s)
+		return c.base.ResolveReference(u).String()
+	}
+	c.note("relative URLs left as they are (no base URL to resolve them against)", s)
+	return s
+}
+
+func yes(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "true", "1":
+		return true
+	}
+	return false
+}
+
+// explicitValue reads itunes:explicit; ok is false when the value is not
+// one Apple defines.
+func explicitValue(s string) (v, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "true", "explicit":
+		return true, true
+	case "no", "false", "clean":
+		return false, true
+	}
+	return false, false
+}
+
+func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
+	x := c.exts(f.Extensions)
+	s.Title = strings.TrimSpace(f.Title)
+	s.Description = c.markdown(f.Description, "channel description")
+	if sum := x.text("itunes", "summary"); sum != "" && f.Description != "" && !sameText(sum, f.Description) {
+		c.lose("channel", "itunes:summary (differs from description)")
+	}
+	s.Link = c.abs(f.Link)
+	s.FeedURL = c.abs(f.FeedLink)
+	if s.FeedURL == "" && opt.Source != "" && c.base != nil {
+		s.FeedURL = c.base.String()
+		c.notes = append(c.notes, "no atom:link rel=\"self\": feed_url set to the URL the feed was fetched from")
+	}
+	s.Language = strings.TrimSpace(f.Language)
+	s.Copyright = strings.TrimSpace(f.Copyright)
+	s.Author = x.text("itunes", "author")
+	if s.Author == "" && len(f.Authors) > 0 {
+		s.Author = strings.TrimSpace(f.Authors[0].Name)
+	}
+	if o := x.first("itunes", "owner"); o != nil {
+		ow := &show.Owner{}
+		if n := children(*o, "name"); len(n) > 0 {
+			ow.Name = strings.TrimSpace(n[0].Value)
+		}
+		if e := children(*o, "email"); len(e) > 0 {
+			ow.Email = strings.TrimSpace(e[0].Value)
+		}
+		if *ow != (show.Owner{}) {
+			s.Owner = ow
+		}
+	}
+	s.Image = c.abs(x.attr("itunes", "image", "href"))
+	if s.Image == "" && f.Image != nil {
+		s.Image = c.abs(f.Image.URL)
+	}
+	for _, cat := range x.all("itunes", "category") {
+		top := strings.TrimSpace(cat.Attrs["text"])
+		subs := children(cat, "category")
+		if len(subs) == 0 {
+			s.Categories = append(s.Categories, top)
+		}
+		for _, sub := range subs {
+			s.Categories = append(s.Categories, top+" > "+strings.TrimSpace(sub.Attrs["text"]))
+		}
+	}
+	if v := x.text("itunes", "explicit"); v != "" {
+		e, ok := explicitValue(v)
+		if !ok {
+			c.notes = append(c.notes, fmt.Sprintf("channel itunes:explicit %q is not yes/no/true/false: read as false", v))
+		}
+		s.Explicit = e
+	}
+	s.Type = strings.ToLower(x.text("itunes", "type"))
+	s.Complete = yes(x.text("itunes", "complete"))
+	s.Block = yes(x.text("itunes", "block"))
+	s.NewFeedURL = c.abs(x.text("itunes", "new-feed-url"))
+	s.ItunesTitle = x.text("itunes", "title")
+	for _, k := range strings.Split(x.text("itunes", "keywords"), ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			s.Keywords = append(s.Keywords, k)
+		}
+	}
+	if c.sc.ttl != "" {
+		n, err := strconv.Atoi(c.sc.ttl)
+		if err != nil || n < 0 {
+			c.notes = append(c.notes, fmt.Sprintf("channel ttl %q is not a number of minutes: dropped", c.sc.ttl))
+		} else {
+			s.TTL = n
+		}
+	}
+
+	s.GUID = x.text("podcast", "guid")
+	if l := x.first("podcast", "locked"); l != nil {
+		v := yes(l.Value)
+		s.Locked = &show.Locked{Owner: strings.TrimSpace(l.Attrs["owner"]), Value: &v}
+	}
+	for _, e := range x.all("podcast", "funding") {
+		s.Funding = append(s.Funding, show.Funding{URL: c.abs(e.Attrs["url"]), Text: strings.TrimSpace(e.Value)})
+	}
+	s.Persons = c.persons(x)
+	s.Location = location(x)
+	s.License = license(x)
+	s.Medium = x.text("podcast", "medium")
+	if u := x.first("podcast", "updateFrequency"); u != nil {
+		s.UpdateFrequency = &show.UpdateFrequency{
+			Text:     strings.TrimSpace(u.Value),
+			Complete: yes(u.Attrs["complete"]),
+			DTStart:  strings.TrimSpace(u.Attrs["dtstart"]),
+			RRule:    strings.TrimSpace(u.Attrs["rrule"]),
+		}
+	}
+	for _, p := range x.all("podcast", "podroll") {
+		for _, ri := range children(p, "remoteItem") {
+			s.Podroll = append(s.Podroll, show.RemoteItem{
+				FeedGUID: strings.TrimSpace(ri.Attrs["feedGuid"]),
+				FeedURL:  strings.TrimSpace(ri.Attrs["feedUrl"]),
+				ItemGUID: strings.TrimSpace(ri.Attrs["itemGuid"]),
+				Medium:   strings.TrimSpace(ri.Attrs["medium"]),
+			})
+		}
+	}
+	for _, t := range x.all("podcast", "txt") {
+		s.Txt = append(s.Txt, show.Txt{Purpose: strings.TrimSpace(t.Attrs["purpose"]), Text: strings.TrimSpace(t.Value)})
+	}
+	s.Value = c.value(x, "channel")
+}
+
+func (c *converter) persons(x exts) []show.Person {
+	var out []show.Person
+	for _, e := range x.all("podcast", "person") {
+		out = append(out, show.Person{
+			Name:  strings.TrimSpace(e.Value),
+			Role:  strings.TrimSpace(e.Attrs["role"]),
+			Group: strings.TrimSpace(e.Attrs["group"]),
+			Img:   c.abs(e.Attrs["img"]),
+			Href:  c.abs(e.Attrs["href"]),
+		})
+	}
+	return out
+}
+
+func location(x exts) *show.Location {
+	e := x.first("podcast", "location")
+	if e == nil {
+		return nil
+	}
+	return &show.Location{
+		Name: strings.TrimSpace(e.Value),
+		Geo:  strings.TrimSpace(e.Attrs["geo"]),
+		OSM:  strings.TrimSpace(e.Attrs["osm"]),
+		Rel:  strings.TrimSpace(e.Attrs["rel"]),
+	}
+}
+
+func license(x exts) *show.License {
+	e := x.first("podcast", "license")
+	if e == nil {
+		return nil
+	}
+	return &show.License{Name: strings.TrimSpace(e.Value), URL: strings.TrimSpace(e.Attrs["url"])}
+}
+
+func (c *converter) value(x exts, where string) *show.Value {
+	all := x.all("podcast", "value")
+	if len(all) == 0 {
+		return nil
+	}
+	if len(all) > 1 {
+		c.lose(where, "podcast:value (after the first)")
+	}
+	e := all[0]
+	v := &show.Value{
+		Type:      strings.TrimSpace(e.Attrs["type"]),
+		Method:    strings.TrimSpace(e.Attrs["method"]),
+		Suggested: strings.TrimSpace(e.Attrs["suggested"]),
+	}
+	for _, r := range children(e, "valueRecipient") {
+		split, err := strconv.Atoi(strings.TrimSpace(r.Attrs["split"]))
+		if err != nil {
+			c.note(where+" podcast:valueRecipient split not a whole number: read as 0", r.Attrs["split"])
+		}
+		v.Recipients = append(v.Recipients, show.Recipient{
+			Name:        strings.TrimSpace(r.Attrs["name"]),
+			Type:        strings.TrimSpace(r.Attrs["type"]),
+			Address:     strings.TrimSpace(r.Attrs["address"]),
+			Split:       split,
+			Fee:         yes(r.Attrs["fee"]),
+			CustomKey:   strings.TrimSpace(r.Attrs["customKey"]),
+			CustomValue: strings.TrimSpace(r.Attrs["customValue"]),
+		})
+	}
+	for name := range e.Children {
+		if name != "valueRecipient" {
+			c.lose(where, "podcast:value/"+name)
+		}
+	}
+	return v
+}
+
+func (c *converter) item(i int, it *gofeed.Item) Episode {
+	x := c.exts(it.Extensions)
+	var ep Episode
+	d := &ep.Def
+	label := fmt.Sprintf("item %d", i+1)
+	d.Title = strings.TrimSpace(it.Title)
+	if d.Title != "" {
+		label = fmt.Sprintf("item %d %q", i+1, d.Title)
+	} else {
+		c.note("items without a title", label)
+	}
+	raw := it.Published
+	if raw == "" {
+		raw = it.Updated
+	}
+	if raw == "" {
+		c.note("items without a publication date", label)
+	} else if t, err := ParseDate(raw); err != nil {
+		c.note("items with an unreadable date: left without a date", fmt.Sprintf("%s: %v", label, err))
+	} else {
+		d.Date = FormatDate(t)
+	}
+	if len(it.Enclosures) > 0 {
+		enc := it.Enclosures[0]
+		d.Audio = c.abs(enc.URL)
+		d.Type = strings.TrimSpace(enc.Type)
+		if l := strings.TrimSpace(enc.Length); l != "" {
+			n, err := strconv.ParseInt(l, 10, 64)
+			if err != nil || n < 0 {
+				c.note("enclosure lengths that are not a byte count: left out", fmt.Sprintf("%s: %q", label, l))
+			} else {
+				d.Length = n
+			}
+		}
+		for range it.Enclosures[1:] {
+			c.lose("item", "enclosure (after the first)")
+		}
+	} else {
+		d.Draft = true
+		c.note("items without an enclosure: written as drafts, which build leaves out", label)
+	}
+	d.GUID = strings.TrimSpace(it.GUID)
+	if d.GUID == "" {
+		switch {
+		case len(it.Enclosures) > 0 && strings.TrimSpace(it.Enclosures[0].URL) != "":
+			d.GUID = strings.TrimSpace(it.Enclosures[0].URL)
+			c.note("items without a guid: the enclosure URL became the guid (apps identify such items by it)", label)
+		case it.Link != "":
+			d.GUID = strings.TrimSpace(it.Link)
+			c.note("items without a guid or enclosure: the link became the guid", label)
+		default:
+			c.note("items without a guid, enclosure or link: no guid", label)
+		}
+	}
+	if v := x.text("itunes", "duration"); v != "" {
+		if dur, err := ParseDuration(v); err != nil {
+			c.note("itunes:duration values that cannot be read: left out", fmt.Sprintf("%s: %q", label, v))
+		} else {
+			d.Duration = FormatDuration(dur)
+		}
+	}
+	d.Season = c.intValue(x.text("itunes", "season"), "itunes:season", label)
+	d.Episode = c.intValue(x.text("itunes", "episode"), "itunes:episode", label)
+	if ps := x.first("podcast", "season"); ps != nil {
+		if d.Season == 0 {
+			d.Season = c.intValue(ps.Value, "podcast:season", label)
+		}
+		d.SeasonName = strings.TrimSpace(ps.Attrs["name"])
+	}
+	if pe := x.first("podcast", "episode"); pe != nil {
+		if d.Episode == 0 {
+			d.Episode = c.intValue(pe.Value, "podcast:episode", label)
+		}
+		if pe.Attrs["display"] != "" {
+			c.lose("item", "podcast:episode@display")
+		}
+	}
+	d.EpisodeType = strings.ToLower(x.text("itunes", "episodeType"))
+	if v := x.text("itunes", "explicit"); v != "" {
+		if e, ok := explicitValue(v); ok {
+			d.Explicit = &e
+		} else {
+			c.note("itunes:explicit values that are not yes/no/true/false: left out", fmt.Sprintf("%s: %q", label, v))
+		}
+	}
+	d.Image = c.abs(x.attr("itunes", "image", "href"))
+	d.ItunesTitle = x.text("itunes", "title")
+	d.Link = c.abs(it.Link)
+	d.Block = yes(x.text("itunes", "block"))
+	for _, t := range x.all("podcast", "transcript") {
+		d.Transcripts = append(d.Transcripts, show.Transcript{
+			URL:      c.abs(t.Attrs["url"]),
+			Type:     strings.TrimSpace(t.Attrs["type"]),
+			Language: strings.TrimSpace(t.Attrs["language"]),
+			Rel:      strings.TrimSpace(t.Attrs["rel"]),
+		})
+	}
+	d.Persons = c.persons(x)
+	d.Location = location(x)
+	for _, sb := range x.all("podcast", "soundbite") {
+		d.Soundbites = append(d.Soundbites, show.Soundbite{
+			Start:    strings.TrimSpace(sb.Attrs["startTime"]),
+			Duration: strings.TrimSpace(sb.Attrs["duration"]),
+			Title:    strings.TrimSpace(sb.Value),
+		})
+	}
+	for _, ae := range x.all("podcast", "alternateEnclosure") {
+		d.AlternateEnclosures = append(d.AlternateEnclosures, c.alternate(ae, label))
+	}
+	d.License = license(x)
+	d.Value = c.value(x, "item")
+
+	content := strings.TrimSpace(it.Content)
+	desc := strings.TrimSpace(it.Description)
+	switch {
+	case content != "":
+		ep.Body = c.markdown(content, label+" content:encoded")
+		if desc != "" && !sameText(desc, content) {
+			d.Summary = c.markdown(desc, label+" description")
+		}
+	default:
+		ep.Body = c.markdown(desc, label+" description")
+	}
+	if sum := x.text("itunes", "summary"); sum != "" && !sameText(sum, desc) && !sameText(sum, content) {
+		c.lose("item", "itunes:summary (differs from description)")
+	}
+	d.Chapters = c.chapters(x, label)
+	if ch := x.first("podcast", "chapters"); ch != nil {
+		ep.ChaptersURL = c.abs(ch.Attrs["url"])
+		if !hasKey(reflect.TypeOf(show.Episode{}), "chapters_url") {
+			c.lose("item", "podcast:chapters (no chapters_url key in the show format yet)")
+		}
+	}
+	return ep
+}
+
+func (c *converter) intValue(s, tag, label string) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		c.note(tag+" values that are not whole numbers: left out", fmt.Sprintf("%s: %q", label, s))
+		return 0
+	}
+	return n
+}
+
+func (c *converter) alternate(e ext.Extension, label string) show.AlternateEnclosure {
+	a := show.AlternateEnclosure{
+		Type:    strings.TrimSpace(e.Attrs["type"]),
+		Lang:    strings.TrimSpace(e.Attrs["lang"]),
+		Title:   strings.TrimSpace(e.Attrs["title"]),
+		Rel:     strings.TrimSpace(e.Attrs["rel"]),
+		Codecs:  strings.TrimSpace(e.Attrs["codecs"]),
+		Default: yes(e.Attrs["default"]),
+	}
+	if v := strings.TrimSpace(e.Attrs["length"]); v != "" {
+		a.Length, _ = strconv.ParseInt(v, 10, 64)
+	}
+	if v := strings.TrimSpace(e.Attrs["bitrate"]); v != "" {
+		a.Bitrate, _ = strconv.ParseFloat(v, 64)
+	}
+	if v := strings.TrimSpace(e.Attrs["height"]); v != "" {
+		a.Height, _ = strconv.Atoi(v)
+	}
+	for _, s := range children(e, "source") {
+		a.Sources = append(a.Sources, show.Source{URI: c.abs(s.Attrs["uri"]), ContentType: strings.TrimSpace(s.Attrs["contentType"])})
+	}
+	if in := children(e, "integrity"); len(in) > 0 {
+		a.Integrity = &show.Integrity{Type: strings.TrimSpace(in[0].Attrs["type"]), Value: strings.TrimSpace(in[0].Attrs["value"])}
+	}
+	return a
+}
+
+// chapters turns inline Podlove Simple Chapters into a chapters: list:
+// "HH:MM:SS.mmm Title" strings, or {start, title, url, image} maps when a
+// chapter has a link or an image.
+func (c *converter) chapters(x exts, label string) *yaml.Node {
+	all := x.all("psc", "chapters")
+	if len(all) == 0 {
+		return nil
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, ch := range children(all[0], "chapter") {
+		start, err := ParseDuration(ch.Attrs["start"])
+		if err != nil {
+			c.note("psc:chapter starts that cannot be read: chapter left out", fmt.Sprintf("%s: %q", label, ch.Attrs["start"]))
+			continue
+		}
+		title := strings.TrimSpace(ch.Attrs["title"])
+		href := c.abs(ch.Attrs["href"])
+		img := c.abs(ch.Attrs["image"])
+		if href == "" && img == "" && !strings.ContainsAny(title, "\n") {
+			seq.Content = append(seq.Content, str(FormatChapterStart(start)+" "+title))
+			continue
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		m.Content = append(m.Content, str("start"), str(FormatChapterStart(start)), str("title"), str(title))
+		if href != "" {
+			m.Content = append(m.Content, str("url"), str(href))
+		}
+		if img != "" {
+			m.Content = append(m.Content, str("image"), str(img))
+		}
+		seq.Content = append(seq.Content, m)
+	}
+	if len(all) > 1 {
+		c.lose("item", "psc:chapters (after the first)")
+	}
+	if len(seq.Content) == 0 {
+		return nil
+	}
+	return seq
+}
+
+// markdown converts show notes from HTML. Text without markup is kept as
+// it is.
+func (c *converter) markdown(s, what string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	md, err := htmltomarkdown.ConvertString(s)
+	if err != nil {
+		c.note("show notes that could not be converted to Markdown: kept as HTML", what)
+		return s
+	}
+	return strings.TrimSpace(md)
+}
+
+// sameText reports whether two texts say the same once markup and
+// whitespace are ignored.
+func sameText(a, b string) bool {
+	return plain(a) == plain(b)
+}
+
+func plain(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in && r > ' ' && r != 0xa0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// name gives every episode a file name: date-prefixed slug, unique, and
+// stable across runs (episodes are numbered oldest first, so new episodes
+// never rename old ones).
+func (c *converter) name(eps []Episode) {
+	order := make([]int, len(eps))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := eps[order[a]].Def.Date, eps[order[b]].Def.Date
+		ta, _ := time.Parse(time.RFC3339, da)
+		tb, _ := time.Parse(time.RFC3339, db)
+		if !ta.Equal(tb) {
+			return ta.Before(tb)
+		}
+		return eps[order[a]].Def.GUID < eps[order[b]].Def.GUID
+	})
+	taken := map[string]bool{}
+	for _, i := range order {
+		var date time.Time
+		if eps[i].Def.Date != "" {
+			date, _ = time.Parse(time.RFC3339, eps[i].Def.Date)
+		}
+		base := FileSlug(date, eps[i].Def.Title)
+		name := base
+		for n := 2; taken[name]; n++ {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		taken[name] = true
+		eps[i].File = "episodes/" + name + ".md"
+	}
+	sort.Slice(eps, func(a, b int) bool { return eps[a].File < eps[b].File })
+}

@@ -1,0 +1,470 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// ReadError is a feed that cannot be read: not XML, not well-formed, or
+// not a feed. Line and Col (1-based) locate the problem when known.
+type ReadError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *ReadError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+	}
+	return e.Msg
+}
+
+// Namespace URIs podfeed models.
+const (
+	nsItunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+	nsContent = "http://purl.org/rss/1.0/modules/content/"
+	nsAtom    = "http://www.w3.org/2005/Atom"
+	nsPSC     = "http://podlove.org/simple-chapters"
+)
+
+// kind names a namespace podfeed knows, by its usual prefix, whatever
+// prefix or URI spelling the feed uses.
+func kind(uri string) string {
+	u := strings.ToLower(strings.TrimRight(strings.TrimSpace(uri), "/"))
+	switch {
+	case u == "":
+		return ""
+	case strings.Contains(u, "itunes.com/dtds/podcast-1.0.dtd"):
+		return "itunes"
+	case strings.Contains(u, "podcastindex"):
+		return "podcast"
+	case strings.HasPrefix(u, "http://podlove.org/simple-chapters"):
+		return "psc"
+	case u == strings.TrimRight(nsContent, "/"):
+		return "content"
+	case u == strings.ToLower(nsAtom):
+		return "atom"
+	case u == "http://search.yahoo.com/mrss":
+		return "media"
+	case u == "http://purl.org/dc/elements/1.1":
+		return "dc"
+	case u == "http://www.google.com/schemas/play-podcasts/1.0":
+		return "googleplay"
+	}
+	return ""
+}
+
+// scan is what the strict pass learns about the document.
+type scan struct {
+	format   string              // "rss", "atom" or "rdf"
+	prefixes map[string][]string // kind -> prefixes the feed bound to it
+	elements map[string]int      // "channel itunes:subtitle" -> count, direct children of channel/item
+	ttl      string
+	items    int
+}
+
+var xmlDecl = regexp.MustCompile(`^<\?xml[^>]*?\?>`)
+var encAttr = regexp.MustCompile(`encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+
+// maxFeedSize bounds what Parse accepts: the largest real feeds are tens of
+// megabytes.
+const maxFeedSize = 256 << 20
+
+// prepare turns raw feed bytes into well-formed UTF-8 with no encoding
+// declaration other than UTF-8, reporting what it changed in notes.
+func prepare(data []byte) ([]byte, []string, error) {
+	var notes []string
+	if len(data) > maxFeedSize {
+		return nil, nil, &ReadError{Msg: fmt.Sprintf("feed is larger than %d MiB", maxFeedSize>>20)}
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+		notes = append(notes, "removed a UTF-8 byte-order mark")
+	case bytes.HasPrefix(data, []byte("\xfe\xff")), bytes.HasPrefix(data, []byte("\xff\xfe")):
+		dec := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder()
+		out, _, err := transform.Bytes(dec, data)
+		if err != nil {
+			return nil, nil, &ReadError{Msg: fmt.Sprintf("UTF-16 text cannot be decoded: %v", err)}
+		}
+		data = dropEncoding(out)
+		notes = append(notes, "converted UTF-16 text to UTF-8")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, &ReadError{Msg: "empty document: expected an RSS or Atom feed"}
+	}
+	if i := bytes.Index(data, []byte("<?xml")); i > 0 && len(bytes.TrimSpace(data[:i])) == 0 {
+		line, col := position(data, i)
+		return nil, nil, &ReadError{Line: line, Col: col, Msg: "not well-formed: the XML declaration <?xml …?> must be the very first thing in the file; remove the whitespace before it"}
+	}
+	label := ""
+	if m := xmlDecl.Find(data); m != nil {
+		if e := encAttr.FindSubmatch(m); e != nil {
+			label = strings.ToLower(string(e[1]))
+		}
+	}
+	switch label {
+	case "", "utf-8", "utf8":
+		if !utf8.Valid(data) {
+			out, err := decode(charmap.Windows1252, data)
+			if err != nil {
+				return nil, nil, err
+			}
+			data = dropEncoding(out)
+			notes = append(notes, "text is not valid UTF-8: read it as Windows-1252")
+		}
+	default:
+		enc, name := charset.Lookup(label)
+		if enc == nil {
+			return nil, nil, &ReadError{Line: 1, Col: 1, Msg: fmt.Sprintf("unknown character encoding %q in the XML declaration", label)}
+		}
+		out, err := decode(enc, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		data = dropEncoding(out)
+		notes = append(notes, fmt.Sprintf("converted %s text (read as %s) to UTF-8", label, name))
+	}
+	data, fixes := fixEntities(data)
+	if fixes.named > 0 {
+		notes = append(notes, fmt.Sprintf("replaced %d HTML entity references (such as &nbsp;) with characters", fixes.named))
+	}
+	if fixes.bare > 0 {
+		notes = append(notes, fmt.Sprintf("escaped %d bare or unknown & (such as %q)", fixes.bare, fixes.example))
+	}
+	return data, notes, nil
+}
+
+func decode(enc encoding.Encoding, data []byte) ([]byte, error) {
+	out, _, err := transform.Bytes(enc.NewDecoder(), data)
+	if err != nil {
+		return nil, &ReadError{Msg: fmt.Sprintf("text cannot be decoded: %v", err)}
+	}
+	return out, nil
+}
+
+// dropEncoding rewrites the XML declaration's encoding to UTF-8 once the
+// text has been converted.
+func dropEncoding(data []byte) []byte {
+	m := xmlDecl.FindIndex(data)
+	if m == nil {
+		return data
+	}
+	decl := encAttr.ReplaceAll(data[m[0]:m[1]], []byte(`encoding="UTF-8"`))
+	out := make([]byte, 0, len(data)+len(decl))
+	out = append(out, decl...)
+	return append(out, data[m[1]:]...)
+}
+
+// position turns a byte offset into a 1-based line and column (in runes).
+func position(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(data[start:off])
+}
+
+type entityFixes struct {
+	named, bare int
+	example     string
+}
+
+// fixEntities makes entity references well-formed outside CDATA sections,
+// comments and processing instructions: HTML named entities (&nbsp;)
+// become numeric references, and an & that starts no valid reference
+// (a bare &, a typo like &gtgt;) becomes &amp;.
+func fixEntities(data []byte) ([]byte, entityFixes) {
+	var fx entityFixes
+	if bytes.IndexByte(data, '&') < 0 {
+		return data, fx
+	}
+	out := make([]byte, 0, len(data)+64)
+	i := 0
+	for i < len(data) {
+		c := data[i]
+		if c == '<' {
+			for _, sk := range [][2]string{{"<![CDATA[", "]]>"}, {"<!--", "-->"}, {"<?", "?>"}} {
+				if bytes.HasPrefix(data[i:], []byte(sk[0])) {
+					end := bytes.Index(data[i+len(sk[0]):], []byte(sk[1]))
+					if end < 0 {
+						return append(out, data[i:]...), fx
+					}
+					n := i + len(sk[0]) + end + len(sk[1])
+					out = append(out, data[i:n]...)
+					i = n
+					goto next
+				}
+			}
+			out = append(out, c)
+			i++
+			continue
+		}
+		if c != '&' {
+			out = append(out, c)
+			i++
+			continue
+		}
+		{
+			ref, n := entityRef(data[i:])
+			switch {
+			case n > 0 && ref == "":
+				out = append(out, data[i:i+n]...)
+				i += n
+			case n > 0:
+				out = append(out, ref...)
+				fx.named++
+				i += n
+			default:
+				if fx.example == "" {
+					end := i + 8
+					if end > len(data) {
+						end = len(data)
+					}
+					fx.example = string(data[i:end])
+				}
+				out = append(out, "&amp;"...)
+				fx.bare++
+				i++
+			}
+		}
+	next:
+	}
+	return out, fx
+}
+
+// entityRef inspects the reference at the start of b (b[0] == '&'). It
+// returns n > 0 when the reference is usable: ref == "" when it is already
+// valid XML, or its numeric replacement for an HTML named entity.
+func entityRef(b []byte) (ref string, n int) {
+	end := bytes.IndexByte(b[:min(len(b), 40)], ';')
+	if end < 2 {
+		return "", 0
+	}
+	name := string(b[1:end])
+	if name[0] == '#' {
+		num := name[1:]
+		base := 10
+		if len(num) > 0 && (num[0] == 'x' || num[0] == 'X') {
+			num, base = num[1:], 16
+		}
+		v, err := strconv.ParseUint(num, base, 32)
+		if err != nil || !isXMLChar(rune(v)) {
+			return "", 0
+		}
+		return "", end + 1
+	}
+	switch name {
+	case "amp", "lt", "gt", "quot", "apos":
+		return "", end + 1
+	}
+	s, ok := xml.HTMLEntity[name]
+	if !ok {
+		return "", 0
+	}
+	var r strings.Builder
+	for _, c := range s {
+		fmt.Fprintf(&r, "&#%d;", c)
+	}
+	return r.String(), end + 1
+}
+
+func isXMLChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
+
+// check reads the whole document strictly: it must be well-formed XML with
+// every prefix bound, and its root must be a feed. It records the
+// namespace prefixes the feed uses and counts the direct children of the
+// channel and of each item.
+func check(data []byte) (*scan, error) {
+	sc := &scan{prefixes: map[string][]string{}, elements: map[string]int{}}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	bound := map[string]string{} // uri -> first prefix
+	known := map[string]bool{"xml": true, "http://www.w3.org/XML/1998/namespace": true}
+	var stack []xml.Name
+	rootSpace := ""
+	var text strings.Builder
+	fail := func(msg string) error {
+		line, col := d.InputPos()
+		return &ReadError{Line: line, Col: col, Msg: "not well-formed: " + msg}
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				line, col := d.InputPos()
+				if se.Line > line {
+					line, col = se.Line, 1
+				}
+				msg := strings.TrimPrefix(se.Msg, "xml: ")
+				if msg == "unexpected EOF" {
+					msg = "the file ends inside the document (was it cut off?)"
+				}
+				return nil, &ReadError{Line: line, Col: col, Msg: "not well-formed: " + msg}
+			}
+			return nil, fail(err.Error())
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			for _, a := range t.Attr {
+				switch {
+				case a.Name.Space == "xmlns":
+					known[a.Value] = true
+					if _, ok := bound[a.Value]; !ok {
+						bound[a.Value] = a.Name.Local
+					}
+					if k := kind(a.Value); k != "" && !contains(sc.prefixes[k], a.Name.Local) {
+						sc.prefixes[k] = append(sc.prefixes[k], a.Name.Local)
+					}
+				case a.Name.Space == "" && a.Name.Local == "xmlns":
+					known[a.Value] = true
+				}
+			}
+			if t.Name.Space != "" && !known[t.Name.Space] {
+				return nil, fail(fmt.Sprintf("element <%s:%s> uses the prefix %q, which no xmlns:%s declaration binds", t.Name.Space, t.Name.Local, t.Name.Space, t.Name.Space))
+			}
+			for _, a := range t.Attr {
+				if a.Name.Space != "" && a.Name.Space != "xmlns" && !known[a.Name.Space] {
+					return nil, fail(fmt.Sprintf("attribute %s:%s uses the prefix %q, which no xmlns:%s declaration binds", a.Name.Space, a.Name.Local, a.Name.Space, a.Name.Space))
+				}
+			}
+			if len(stack) == 0 {
+				rootSpace = t.Name.Space
+				switch {
+				case t.Name.Local == "rss":
+					sc.format = "rss"
+				case t.Name.Local == "RDF":
+					sc.format = "rdf"
+				case t.Name.Local == "feed":
+					sc.format = "atom"
+				default:
+					return nil, fail(fmt.Sprintf("root element is <%s>: expected <rss> or an Atom <feed>", t.Name.Local))
+				}
+			}
+			if lvl := level(sc.format, stack); lvl != "" {
+				name := t.Name.Local
+				if t.Name.Space != rootSpace {
+					name = displayName(t.Name, bound)
+				}
+				if name == "atom:link" || (sc.format == "atom" && name == "link") {
+					name += " rel=" + attr(t, "rel", "alternate")
+				}
+				sc.elements[lvl+"\x00"+name]++
+				if sc.format == "atom" && lvl == "channel" && name == "entry" || sc.format != "atom" && name == "item" {
+					sc.items++
+				}
+			}
+			stack = append(stack, t.Name)
+			text.Reset()
+		case xml.CharData:
+			text.Write(t)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+			if len(stack) > 0 && t.Name.Local == "ttl" && t.Name.Space == rootSpace && level(sc.format, stack) == "channel" {
+				sc.ttl = strings.TrimSpace(text.String())
+			}
+		}
+	}
+	if sc.format == "" {
+		return nil, &ReadError{Msg: "no root element: expected an RSS or Atom feed"}
+	}
+	return sc, nil
+}
+
+// level says whether an element under stack is a direct child of the
+// channel ("channel") or of an item ("item").
+func level(format string, stack []xml.Name) string {
+	switch format {
+	case "rss":
+		if len(stack) == 2 && stack[1].Local == "channel" {
+			return "channel"
+		}
+		if len(stack) == 3 && stack[1].Local == "channel" && stack[2].Local == "item" {
+			return "item"
+		}
+	case "rdf":
+		if len(stack) == 2 && stack[1].Local == "channel" {
+			return "channel"
+		}
+		if len(stack) == 2 && stack[1].Local == "item" {
+			return "item"
+		}
+	case "atom":
+		if len(stack) == 1 {
+			return "channel"
+		}
+		if len(stack) == 2 && stack[1].Local == "entry" {
+			return "item"
+		}
+	}
+	return ""
+}
+
+func displayName(n xml.Name, bound map[string]string) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	if k := kind(n.Space); k != "" {
+		return k + ":" + n.Local
+	}
+	if p, ok := bound[n.Space]; ok && p != "" {
+		return p + ":" + n.Local
+	}
+	if n.Space == nsAtom {
+		return n.Local
+	}
+	return "{" + n.Space + "}" + n.Local
+}
+
+func attr(t xml.StartElement, name, def string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return def
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
