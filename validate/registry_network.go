@@ -2,5 +2,11 @@ package validate
 
 // networkRules returns the rules of this family, in any order; Rules sorts them.
 func networkRules() []*Rule {
-	return []*Rule{}
+	return []*Rule{
+		ruleNetEnclosureReachable(),
+		ruleNetEnclosureByteRange(),
+		ruleNetEnclosureLength(),
+		ruleNetEnclosureContentType(),
+		ruleNetEnclosureRedirects(),
+	}
 }
