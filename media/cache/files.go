@@ -44,6 +44,9 @@ type Files struct {
 	FS      FS
 	Cache   *Cache // nil: nothing is remembered
 	Workers int    // concurrency of ProbeAll; 0 means GOMAXPROCS
+	// Opened, when not nil, is called with the name of each file Probe
+	// has to open (a cache miss), before it is read.
+	Opened func(name string)
 }
 
 func (p *Files) key(name string) (Key, error) {
@@ -68,6 +71,9 @@ func (p *Files) Probe(ctx context.Context, name string) (media.Info, error) {
 		if info, ok := p.Cache.Lookup(k); ok {
 			return info, nil
 		}
+	}
+	if p.Opened != nil {
+		p.Opened(name)
 	}
 	f, err := p.FS.Open(name)
 	if err != nil {

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/podfeed/podfeed/media/cache"
+)
+
+// probeShow copies media fixtures into a show folder's audio/ directory.
+func probeShow(t *testing.T) (string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "audio"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range []string{"cbr.mp3", "vbr-noxing.mp3", "id3v24-chap.mp3", "chapters.m4a", "opus.opus", "flac.flac", "wav.wav"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "media", "testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "audio", f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, "audio/"+f)
+	}
+	return dir, names
+}
+
+func TestNewProberLocalAndCached(t *testing.T) {
+	dir, names := probeShow(t)
+	var stderr bytes.Buffer
+	e := &env{stderr: &stderr, getenv: func(string) string { return "" }, now: time.Now}
+	want := map[string]struct {
+		typ string
+		ms  int64
+	}{
+		"audio/cbr.mp3":         {"audio/mpeg", 5328},
+		"audio/vbr-noxing.mp3":  {"audio/mpeg", 4728},
+		"audio/id3v24-chap.mp3": {"audio/mpeg", 5000},
+		"audio/chapters.m4a":    {"audio/x-m4a", 5000},
+		"audio/opus.opus":       {"audio/ogg", 4200},
+		"audio/flac.flac":       {"audio/flac", 3300},
+		"audio/wav.wav":         {"audio/wav", 2700},
+	}
+	for round := 1; round <= 2; round++ {
+		p, save := newProber(e, dir, false)
+		for _, n := range names {
+			got, err := p.Probe(context.Background(), n)
+			if err != nil {
+				t.Fatalf("round %d: Probe(%s): %v", round, n, err)
+			}
+			st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(n)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Length != st.Size() || got.Type != want[n].typ {
+				t.Errorf("round %d: Probe(%s) = length %d type %q, want %d %q", round, n, got.Length, got.Type, st.Size(), want[n].typ)
+			}
+			if d := got.Duration - time.Duration(want[n].ms)*time.Millisecond; d > 50*time.Millisecond || d < -50*time.Millisecond {
+				t.Errorf("round %d: Probe(%s).Duration = %v, want %dms", round, n, got.Duration, want[n].ms)
+			}
+			if strings.Contains(n, "chap") {
+				if len(got.Chapters) != 3 || got.Chapters[1].Start != 1500 || got.Chapters[1].End != 3200 || got.Chapters[1].Title != "Middle part" {
+					t.Errorf("round %d: Probe(%s).Chapters = %+v, want 3 with the second at 1500-3200 ms", round, n, got.Chapters)
+				}
+			}
+		}
+		opened := p.(*mediaProber).opened
+		if round == 1 && opened != len(names) {
+			t.Errorf("first build opened %d files, want %d", opened, len(names))
+		}
+		if round == 2 && opened != 0 {
+			t.Errorf("second build opened %d media files, want 0", opened)
+		}
+		if err := save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, cache.Dir, cache.Name)); err != nil {
+		t.Errorf("no cache file after save: %v", err)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr = %q, want nothing (not a terminal, no warning)", stderr.String())
+	}
+}
+
+func TestNewProberCorruptCache(t *testing.T) {
+	dir, names := probeShow(t)
+	if err := os.MkdirAll(filepath.Join(dir, cache.Dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, cache.Dir, cache.Name), []byte("{oops"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	e := &env{stderr: &stderr, getenv: func(string) string { return "" }, now: time.Now}
+	p, save := newProber(e, dir, false)
+	if !strings.Contains(stderr.String(), "warning: media cache") {
+		t.Errorf("stderr = %q, want a warning about the media cache", stderr.String())
+	}
+	if _, err := p.Probe(context.Background(), names[0]); err != nil {
+		t.Errorf("Probe with a corrupt cache: %v", err)
+	}
+	if err := save(); err != nil {
+		t.Errorf("save after a corrupt cache: %v", err)
+	}
+	if _, warn := cache.Load(dir); warn != nil {
+		t.Errorf("the corrupt cache was not replaced: %v", warn)
+	}
+}
+
+func TestNewProberRemoteOff(t *testing.T) {
+	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
+	p, _ := newProber(e, t.TempDir(), false)
+	if _, err := p.Probe(context.Background(), "https://example.org/a.mp3"); err == nil || !strings.Contains(err.Error(), "--probe-remote") {
+		t.Errorf("Probe(URL) without remote = %v, want an error naming --probe-remote", err)
+	}
+}
+
+func TestPrefetch(t *testing.T) {
+	dir, names := probeShow(t)
+	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
+	p := newMediaProber(e, dir, false)
+	p.Prefetch(context.Background(), names)
+	n := 0
+	p.files.Opened = func(string) { n++ }
+	for _, name := range names {
+		if _, err := p.Probe(context.Background(), name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n != 0 {
+		t.Errorf("Probe after Prefetch opened %d files, want 0", n)
+	}
+}
