@@ -492,8 +492,10 @@ func raZoneOffset(z string) (off int, alpha, military, ok bool) {
 		return off, false, false, true
 	}
 	switch strings.ToUpper(z) {
-	case "GMT", "UT", "UTC":
-		return 0, z != "GMT" && z != "UT", false, true
+	case "GMT", "UT":
+		return 0, false, false, true
+	case "UTC":
+		return 0, true, false, true
 	case "EST":
 		return -5 * 3600, true, false, true
 	case "EDT":
@@ -627,9 +629,12 @@ func raParseDate(s string) raDate {
 	d.zoneAlpha = alpha
 	if alpha && d.strict {
 		d.strict = false
-		if military {
+		switch {
+		case military:
 			d.why = "the military time zone " + f + " is obsolete (use +0000 or GMT)"
-		} else {
+		case raEqualFold(f, "UTC"):
+			d.why = "UTC is not an RFC 822 zone name (use GMT or +0000)"
+		default:
 			d.why = "the alphabetic time zone " + f + " is ambiguous outside the US (use a numeric offset such as -0500)"
 		}
 	}

@@ -1,0 +1,231 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Fixtures of rules that compare the feed with the URL it was read from
+// live in testdata/<code>/fetched/. Each names that URL in a comment
+// <!-- fetched: URL --> and is run through RunSource with it; otherwise
+// they follow the harness's bad_/ok_ and want conventions.
+var fetchedComment = regexp.MustCompile(`<!--\s*fetched:\s*(\S+)\s*-->`)
+
+func TestRSSAppleFetchedFixtures(t *testing.T) {
+	codes := []string{"rss-atom-self-mismatch", "rss-channel-link", "apple-new-feed-url"}
+	for _, code := range codes {
+		files, _ := filepath.Glob(filepath.Join("testdata", code, "fetched", "*.xml"))
+		if len(files) == 0 {
+			t.Errorf("%s: no fixtures in testdata/%s/fetched", code, code)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(b)
+			m := fetchedComment.FindStringSubmatch(src)
+			if m == nil {
+				t.Fatalf("%s: no <!-- fetched: URL --> comment", f)
+			}
+			res, err := RunSource(context.Background(), strings.NewReader(src), Config{Path: m[1]}, Source{URL: m[1]})
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			var got, want []string
+			for _, d := range res.Diagnostics {
+				if d.Code == code {
+					got = append(got, fmt.Sprint(d.Pos.Line))
+				}
+			}
+			for _, l := range fixtureWants(src)[code] {
+				want = append(want, fmt.Sprint(l))
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			base := filepath.Base(f)
+			if strings.HasPrefix(base, "bad_") && len(want) == 0 {
+				t.Errorf("%s: a bad_ fixture needs a want comment", f)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %s at lines %v, want %v\n%s", f, code, got, want, describe(res, code))
+			}
+		}
+	}
+}
+
+func TestRAParseDate(t *testing.T) {
+	tests := []struct {
+		in          string
+		ok, strict  bool
+		want        string // RFC 3339 in UTC when ok
+		whyContains string
+	}{
+		{"Wed, 02 Oct 2002 13:00:00 GMT", true, true, "2002-10-02T13:00:00Z", ""},
+		{"Wed, 02 Oct 2002 13:00:00 +0200", true, true, "2002-10-02T11:00:00Z", ""},
+		{"Wed, 2 Oct 2002 13:00 -0000", true, true, "2002-10-02T13:00:00Z", ""},
+		{"wed, 02 oct 2002 13:00:00 ut", true, true, "2002-10-02T13:00:00Z", ""},
+		{"Wed, 02 Oct 2002 08:00:00 EST", true, false, "2002-10-02T13:00:00Z", "alphabetic"},
+		{"Wed, 02 Oct 2002 13:00:00 Z", true, false, "2002-10-02T13:00:00Z", "military"},
+		{"02 Oct 2002 13:00:00 GMT", true, false, "2002-10-02T13:00:00Z", "day of the week is missing"},
+		{"Wed, 02 Oct 02 13:00:00 GMT", true, false, "2002-10-02T13:00:00Z", "two digits"},
+		{"Thu, 02 Oct 2002 13:00:00 GMT", true, false, "2002-10-02T13:00:00Z", "does not match"},
+		{"2002-10-02T13:00:00Z", false, true, "", "ISO 8601"},
+		{"Wed, 02 October 2002 13:00:00 GMT", false, true, "", "month"},
+		{"Wed, 31 Feb 2002 13:00:00 GMT", false, true, "", "does not exist"},
+		{"Wed, 02 Oct 2002 25:00:00 GMT", false, true, "", "out of range"},
+		{"Wed, 02 Oct 2002 13:00:00 +02:00", false, true, "", "time zone"},
+		{"Wed, 02 Oct 2002 13:00:00", false, true, "", "missing"},
+		{"Wed 02 Oct 2002 13:00:00 GMT", false, true, "", "comma"},
+		{"", false, true, "", "empty"},
+		{"Wed, 02 Oct 2002 13:00:00 GMT extra", false, true, "", "after"},
+	}
+	for _, tt := range tests {
+		d := raParseDate(tt.in)
+		if d.ok != tt.ok || (d.ok && d.strict != tt.strict) {
+			t.Errorf("%q: ok=%v strict=%v (%s), want ok=%v strict=%v", tt.in, d.ok, d.strict, d.why, tt.ok, tt.strict)
+			continue
+		}
+		if tt.ok && d.t.UTC().Format(time.RFC3339) != tt.want {
+			t.Errorf("%q: time %s, want %s", tt.in, d.t.UTC().Format(time.RFC3339), tt.want)
+		}
+		if !strings.Contains(d.why, tt.whyContains) {
+			t.Errorf("%q: why %q, want it to mention %q", tt.in, d.why, tt.whyContains)
+		}
+	}
+}
+
+func TestRADurationSeconds(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"1800", 1800, true}, {"30:00", 1800, true}, {"75:30", 4530, true}, {"1:02:03", 3723, true},
+		{"0:00:59", 59, true}, {"1:2:03", 0, false}, {"1:60", 0, false}, {"12.5", 0, false},
+		{"-5", 0, false}, {"", 0, false}, {"1:00:00:00", 0, false}, {"1:", 0, false}, {":30", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := raDurationSeconds(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("raDurationSeconds(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestRAHelpers(t *testing.T) {
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{{"en", true}, {"en-us", true}, {"EN-US", true}, {"zh-Hant-TW", true}, {"gsw", true}, {"es-419", true},
+		{"English", false}, {"xx", false}, {"en_US", false}, {"en-", false}, {"", false}} {
+		if got := raLanguageValid(tt.in); got != tt.ok {
+			t.Errorf("raLanguageValid(%q) = %v", tt.in, got)
+		}
+	}
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{{"audio/mpeg", true}, {"audio/mp4; codecs=\"mp4a.40.2\"", true}, {"application/rss+xml", true},
+		{"mp3", false}, {"audio/", false}, {"/mpeg", false}, {"audio /mpeg", false}, {"audio/mpeg;", false}} {
+		if got := raMIMEValid(tt.in); got != tt.ok {
+			t.Errorf("raMIMEValid(%q) = %v", tt.in, got)
+		}
+	}
+	for _, tt := range []struct{ in, ext string }{
+		{"https://example.com/a/ep1.mp3", "mp3"},
+		{"https://example.com/ep1.MP3?x=1.m4a#frag", "MP3"},
+		{"https://dts.podtrac.com/redirect.mp3/cdn.example.com/ep1.m4a", "m4a"},
+		{"https://anchor.fm/s/1/play/2/https%3A%2F%2Fcdn.example.net%2Fa%2Fep.mp3", "mp3"},
+		{"https://example.com/stream", ""},
+		{"https://example.com", ""},
+		{"https://example.com/dir.d/", ""},
+	} {
+		if got := raURLPathExt(tt.in); got != tt.ext {
+			t.Errorf("raURLPathExt(%q) = %q, want %q", tt.in, got, tt.ext)
+		}
+	}
+	for _, tt := range []struct {
+		in        string
+		ok, https bool
+	}{{"https://example.com/x", true, true}, {"HTTP://example.com", true, false}, {"//example.com/x", false, false},
+		{"https:///x", false, true}, {"https://exa mple.com", false, true}, {"ftp://example.com", false, false}, {"/x", false, false}} {
+		ok, https := raHTTPURL(tt.in)
+		if ok != tt.ok || https != tt.https {
+			t.Errorf("raHTTPURL(%q) = %v, %v", tt.in, ok, https)
+		}
+	}
+	if !raSameURL("http://Example.com/feed/", "https://example.com:443/feed") || raSameURL("https://example.com/a", "https://example.com/b") {
+		t.Error("raSameURL")
+	}
+	for _, tt := range []struct{ title, ep, want string }{
+		{"Episode 12: Hello", "", "an episode number"},
+		{"Ep. 3 - Hi", "", "an episode number"},
+		{"S02E05 Finale", "", "season and episode numbers"},
+		{"Season 2 begins", "", "a season number"},
+		{"#12 The show", "12", "the episode number"},
+		{"#1 tip for podcasters", "7", ""},
+		{"Deep episodes of life", "", ""},
+		{"Keep 12 rules", "", ""},
+		{"Epic 3", "", ""},
+	} {
+		got, _ := raTitleNumber(tt.title, tt.ep)
+		if got != tt.want {
+			t.Errorf("raTitleNumber(%q, %q) = %q, want %q", tt.title, tt.ep, got, tt.want)
+		}
+	}
+	for _, cat := range []string{"Leisure", "News"} {
+		if _, ok := raAppleSubcategories(cat); !ok {
+			t.Errorf("%q not a category", cat)
+		}
+	}
+	if p, ok := raAppleParentOf("Religion"); !ok || p != "Religion & Spirituality" {
+		t.Errorf("Religion: %q %v", p, ok)
+	}
+	// §3: 19 categories and 91 subcategories, 110 values.
+	cats, subs := 0, 0
+	for _, c := range strings.Split(raAppleCategoryNames, "|") {
+		s, ok := raAppleSubcategories(c)
+		if !ok {
+			t.Errorf("%q has no entry", c)
+		}
+		cats++
+		if s != "" {
+			subs += len(strings.Split(s, "|"))
+		}
+	}
+	if cats != 19 || subs != 91 {
+		t.Errorf("%d categories and %d subcategories, want 19 and 91", cats, subs)
+	}
+}
+
+// FuzzRAParseDate checks that the date reader never panics and that what
+// it accepts is a real date it can describe.
+func FuzzRAParseDate(f *testing.F) {
+	for _, s := range []string{"Wed, 02 Oct 2002 13:00:00 GMT", "02 Oct 02 13:00 EST", "2002-10-02T13:00:00Z", "Wed, 99 Foo 1 1:1 +9999", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := raParseDate(s)
+		if d.ok && d.t.IsZero() {
+			t.Fatalf("%q: ok without a time", s)
+		}
+		if !d.ok && d.why == "" {
+			t.Fatalf("%q: rejected without a reason", s)
+		}
+		raDurationSeconds(s)
+		raLanguageValid(s)
+		raMIMEValid(s)
+		raURLPathExt(s)
+		raHTTPURL(s)
+		raTitleNumber(s, "1")
+		raHTMLOther(s, nil)
+	})
+}
