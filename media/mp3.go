@@ -182,7 +182,17 @@ func probeMP3(ctx context.Context, s src, tag *id3Tag) (Info, error) {
 	if len(frame) > h.frameLen {
 		frame = frame[:h.frameLen]
 	}
-	if x, ok := parseXing(frame, h); ok && x.frames > 0 {
+	// A Xing header whose byte count disagrees with the file (one cut
+	// short, or edited without updating the header) is not trusted: the
+	// frames themselves are measured instead.
+	x, xok := parseXing(frame, h)
+	if xok && x.bytes > 0 {
+		span, claimed := end-first, int64(x.bytes)
+		if d := span - claimed; d > max(span/100, 2*int64(h.frameLen)) || -d > max(span/100, 2*int64(h.frameLen)) {
+			xok = false
+		}
+	}
+	if xok && x.frames > 0 {
 		samples := uint64(x.frames) * uint64(h.samples)
 		if trim := uint64(x.delay + x.padding); trim < samples {
 			samples -= trim
