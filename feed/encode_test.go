@@ -241,6 +241,8 @@ func TestEncodeArbitraryStrings(t *testing.T) {
 		"quotes \" ' & < > \t\n\r tabs",
 		"<![CDATA[ nested ]]> <!-- c --> &amp; &#0; &bogus;",
 		"emoji 🎙️ and accents éà",
+		strings.Repeat("abcdefg—éà🎙️]", 9) + "\uFFFE" + strings.Repeat("x", 13) + "]]>" + strings.Repeat("é", 11) + "\x01\uFFFF",
+		strings.Repeat("long ascii text ", 20) + "\xff" + strings.Repeat("]]>", 5),
 	}
 	for _, s := range nasty {
 		ch := &Channel{
@@ -267,7 +269,8 @@ func TestEncodeArbitraryStrings(t *testing.T) {
 // TestEncodeRoundTrip checks that text survives escaping: encoding/xml reads
 // back what was written, minus the characters XML cannot carry.
 func TestEncodeRoundTrip(t *testing.T) {
-	for _, s := range []string{"plain", "a]]>b", "]]>]]>", "<b>&amp;</b>", "tab\there", "x]]"} {
+	long := strings.Repeat("<p>Notes — éà 🎙️ ] ]] x</p>\n", 20)
+	for _, s := range []string{"plain", "a]]>b", "]]>]]>", "<b>&amp;</b>", "tab\there", "x]]", long, long + "]]>" + long} {
 		data := encode(t, &Channel{Title: s, Description: s, Items: []Item{{Title: s, ContentEncoded: s}}})
 		var doc struct {
 			Channel struct {
@@ -407,3 +410,54 @@ func extValue(m map[string]map[string][]gofeedExt, ns, name string) string {
 }
 
 type gofeedExt = ext.Extension
+
+// xmlText is what XML can carry of s, as Encode writes it: invalid UTF-8
+// becomes U+FFFD, disallowed characters go, and "\r" is read back as "\n".
+func xmlText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FuzzEncodeText checks that any text, in elements, attributes and CDATA,
+// gives well-formed XML that reads back as the text XML can carry.
+func FuzzEncodeText(f *testing.F) {
+	f.Add("plain")
+	f.Add("a]]>b\x00\xff\uFFFE")
+	f.Add(strings.Repeat("abcdefg—éà🎙️]", 9) + "\uFFFE]]>")
+	f.Fuzz(func(t *testing.T, s string) {
+		data := mustEncode(t, &Channel{Title: s, Description: s, SelfURL: s})
+		var doc struct {
+			Channel struct {
+				Title       string `xml:"title"`
+				Description string `xml:"description"`
+				Link        struct {
+					Href string `xml:"href,attr"`
+				} `xml:"http://www.w3.org/2005/Atom link"`
+			} `xml:"channel"`
+		}
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("Encode(%q) is not well-formed: %v", s, err)
+		}
+		want := xmlText(s)
+		// XML parsers turn a raw "\r\n" or "\r" into "\n"; only CDATA keeps
+		// it raw (text and attributes write "&#xD;").
+		norm := strings.NewReplacer("\r\n", "\n", "\r", "\n")
+		if got := doc.Channel.Title; got != want {
+			t.Errorf("title of %q read back as %q, want %q", s, got, want)
+		}
+		if got := doc.Channel.Description; got != norm.Replace(want) {
+			t.Errorf("CDATA of %q read back as %q, want %q", s, got, norm.Replace(want))
+		}
+		if got := doc.Channel.Link.Href; got != want {
+			t.Errorf("attribute of %q read back as %q, want %q", s, got, want)
+		}
+	})
+}

@@ -281,8 +281,20 @@ func runeOK(r rune, size int) (bool, string) {
 // sections, characters XML does not allow are dropped (tab, newline and
 // carriage return are kept) and invalid UTF-8 becomes U+FFFD.
 func (w *xw) cdata(s string) {
+	// With valid UTF-8 (the usual case), runs of 8 bytes holding no control
+	// character, no ']' and no 0xEF (the lead byte of U+FFFE and U+FFFF)
+	// need no look at all.
+	valid := utf8.ValidString(s)
 	last := 0
 	for i := 0; i < len(s); {
+		if valid {
+			for i+8 <= len(s) && plain8(load64(s, i)) {
+				i += 8
+			}
+			if i >= len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if !needs(c) {
@@ -309,6 +321,18 @@ func (w *xw) cdata(s string) {
 			}
 			continue
 		}
+		if valid {
+			// Inside valid UTF-8 (possibly mid-rune after the fast skip):
+			// only U+FFFE and U+FFFF, both EF BF BE/BF, must go.
+			if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE {
+				w.b.WriteString(s[last:i])
+				i += 3
+				last = i
+			} else {
+				i++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if ok, rep := runeOK(r, size); !ok {
 			w.b.WriteString(s[last:i])
@@ -320,4 +344,24 @@ func (w *xw) cdata(s string) {
 		i += size
 	}
 	w.b.WriteString(s[last:])
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load64 reads 8 bytes of s from i, little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plain8 reports whether none of the 8 bytes in v is below 0x20, ']' or
+// 0xEF (bit tricks that test all 8 bytes at once).
+func plain8(v uint64) bool {
+	hasZero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	ctrl := (v - ones*0x20) & ^v & highs // some byte < 0x20 (bytes >= 0x80 are handled by hasZero below or are plain)
+	return ctrl|hasZero(v^(ones*']'))|hasZero(v^(ones*0xEF)) == 0
 }
