@@ -193,7 +193,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"podlove not array", FormatPodloveJSON, ` {"a":1}`, []string{"1:2: a Podlove JSON chapter list must be a JSON array"}},
 		{"podcast toc string", FormatPodcastJSON, "{\"version\":\"1.2.0\",\n\"chapters\":[{\"startTime\":0,\"toc\":\"false\"}]}", []string{`2:28: "toc" is a JSON string, want a boolean`}},
 		{"podcast no chapters", FormatPodcastJSON, `{"version":"1.2.0"}`, []string{`1:1: missing "chapters" array`}},
-		{"podcast bad start", FormatPodcastJSON, "{\"chapters\":[\n{\"startTime\":-1},{\"title\":\"x\"}]}", []string{`2:1: chapter 1: bad "startTime" -1`, `2:18: chapter 2: missing "startTime"`}},
+		{"podcast bad start", FormatPodcastJSON, "{\"chapters\":[\n{\"startTime\":-1},{\"title\":\"x\"},{\"startTime\":\"0:00\",\"endTime\":true}]}", []string{`2:1: chapter 1: bad "startTime" -1`, `2:18: chapter 2: missing "startTime"`, `2:32: chapter 3: "startTime" is the string "0:00": want a number`, `2:32: chapter 3: "endTime" is true: want a number`}},
 		{"psc xml error", FormatPSC, "<psc:chapters xmlns:psc=\"http://podlove.org/simple-chapters\">\n<psc:chapter start=\"0\" title=\"a\">\n</psc:chapters>", []string{"3:16: XML: element <chapter> closed by </chapters>"}},
 		{"psc missing start", FormatPSC, "<psc:chapters xmlns:psc=\"http://podlove.org/simple-chapters\">\n  <psc:chapter title=\"a\"/>\n  <psc:chapter start=\"x\" title=\"b\"/>\n</psc:chapters>", []string{`2:3: <psc:chapter> 1 has no "start"`, `3:3: <psc:chapter> 2: bad start "x"`}},
 		{"psc none", FormatPSC, "<rss/>", []string{"1:1: no <psc:chapters> element"}},

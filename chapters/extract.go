@@ -154,12 +154,16 @@ func acceptRun(run []cand) []Found {
 		if c.kind == kindColon2 {
 			// Hours left out after the first hour: 59:10 then 05:30.
 			f.Start += base
-			if i > 0 && f.Start < prev && base < 100*3600000 {
-				for f.Start < prev {
-					f.Start += 3600000
-					base += 3600000
+			// Only a step back across the top of an hour, from the last
+			// 20 minutes of one hour to less than 30 minutes later, is a
+			// rollover; anything else stays out of order for Check.
+			const hour = 3600000
+			if i > 0 && f.Start < prev && base < 100*hour {
+				if next := f.Start + hour; next > prev && next-prev <= 30*60000 && prev%hour >= 40*60000 {
+					f.Start = next
+					base += hour
+					f.Note = "read as " + FormatNPT(f.Start)[:8] + ": the list went back in time, so an hour was left out"
 				}
-				f.Note = "read as " + FormatNPT(f.Start)[:8] + ": the list went back in time, so an hour was left out"
 			}
 		}
 		prev = f.Start

@@ -240,8 +240,8 @@ func encodePodloveJSON(b *bytes.Buffer, chs []Chapter) error {
 // --- Podcasting 2.0 JSON ----------------------------------------------
 
 type pciIn struct {
-	StartTime *json.Number `json:"startTime"`
-	EndTime   *json.Number `json:"endTime"`
+	StartTime json.RawMessage `json:"startTime"`
+	EndTime   json.RawMessage `json:"endTime"`
 	Title     string       `json:"title"`
 	Img       string       `json:"img"`
 	URL       string       `json:"url"`
@@ -322,19 +322,15 @@ func decodePodcastJSON(data []byte) ([]Chapter, error) {
 			}
 			n := len(chs) + 1
 			c := Chapter{Title: in.Title, URL: firstOf(in.URL, in.Href), Image: firstOf(in.Img, in.Image), TOC: in.TOC}
-			if in.StartTime == nil {
-				e.at(off, `chapter %d: missing "startTime": want a number of seconds`, n)
-			} else if ms, err := parseJSONSeconds(in.StartTime.String()); err != nil {
-				e.at(off, `chapter %d: bad "startTime" %s: want a number of seconds from 0`, n, in.StartTime)
+			if ms, err := secondsValue("startTime", in.StartTime, true); err != nil {
+				e.at(off, "chapter %d: %v", n, err)
 			} else {
 				c.Start = ms
 			}
-			if in.EndTime != nil {
-				if ms, err := parseJSONSeconds(in.EndTime.String()); err != nil {
-					e.at(off, `chapter %d: bad "endTime" %s: want a number of seconds from 0`, n, in.EndTime)
-				} else {
-					c.End = ms
-				}
+			if ms, err := secondsValue("endTime", in.EndTime, false); err != nil {
+				e.at(off, "chapter %d: %v", n, err)
+			} else {
+				c.End = ms
 			}
 			if in.Location != nil {
 				l := Location(*in.Location)
@@ -351,6 +347,27 @@ func decodePodcastJSON(data []byte) ([]Chapter, error) {
 		e.at(start, `missing "chapters" array`)
 	}
 	return chs, e.err()
+}
+
+// secondsValue reads a Podcasting 2.0 time: a JSON number of seconds.
+func secondsValue(key string, raw json.RawMessage, required bool) (int64, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		if required {
+			return 0, fmt.Errorf("missing %q: want a number of seconds", key)
+		}
+		return 0, nil
+	}
+	if raw[0] == '"' {
+		return 0, fmt.Errorf("%q is the string %s: want a number of seconds, like 754.5", key, raw)
+	}
+	if raw[0] != '-' && (raw[0] < '0' || raw[0] > '9') {
+		return 0, fmt.Errorf("%q is %s: want a number of seconds, like 754.5", key, raw)
+	}
+	ms, err := parseJSONSeconds(string(raw))
+	if err != nil {
+		return 0, fmt.Errorf("bad %q %s: want a number of seconds from 0", key, raw)
+	}
+	return ms, nil
 }
 
 func encodePodcastJSON(b *bytes.Buffer, chs []Chapter) error {
