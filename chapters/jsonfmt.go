@@ -242,11 +242,11 @@ func encodePodloveJSON(b *bytes.Buffer, chs []Chapter) error {
 type pciIn struct {
 	StartTime json.RawMessage `json:"startTime"`
 	EndTime   json.RawMessage `json:"endTime"`
-	Title     string       `json:"title"`
-	Img       string       `json:"img"`
-	URL       string       `json:"url"`
-	TOC       *bool        `json:"toc"`
-	Location  *pciLocation `json:"location"`
+	Title     string          `json:"title"`
+	Img       string          `json:"img"`
+	URL       string          `json:"url"`
+	TOC       *bool           `json:"toc"`
+	Location  *pciLocation    `json:"location"`
 	// Keys that belong to Podlove, accepted as fallbacks.
 	Image string `json:"image"`
 	Href  string `json:"href"`
