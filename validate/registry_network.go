@@ -8,5 +8,6 @@ func networkRules() []*Rule {
 		ruleNetEnclosureLength(),
 		ruleNetEnclosureContentType(),
 		ruleNetEnclosureRedirects(),
+		ruleNetArtwork(),
 	}
 }
