@@ -197,15 +197,7 @@ func (e *engine) run(r io.Reader) (Result, error) {
 			e.call(ar, "Finish", func() { ar.rule.Finish(ar.pass) })
 		}
 	}
-	slices.SortStableFunc(e.diags, func(a, b Diagnostic) int {
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line - b.Pos.Line
-		}
-		if a.Pos.Col != b.Pos.Col {
-			return a.Pos.Col - b.Pos.Col
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
+	slicesSortDiagnostics(e.diags)
 	res.Diagnostics = e.diags
 	res.Document = e.doc
 	return res, nil
@@ -478,8 +470,22 @@ func reportedByEngine(code string) bool {
 	switch code {
 	case "xml-not-well-formed", "xml-undefined-entity", "xml-invalid-char",
 		"xml-encoding-invalid-bytes", "xml-leading-junk", "xml-trailing-junk",
-		"xml-doctype-entities", "xml-unbound-prefix", "xml-encoding-not-utf8":
+		"xml-doctype-entities", "xml-unbound-prefix", "xml-encoding-not-utf8",
+		"chapters-json-invalid", "chapters-order", "chapters-end-before-start":
 		return true
 	}
 	return false
+}
+
+// slicesSortDiagnostics sorts findings by line, column and code.
+func slicesSortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col - b.Pos.Col
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
 }

@@ -11,7 +11,7 @@ func Rules() []*Rule {
 	var all []*Rule
 	for _, fam := range [][]*Rule{
 		xmlRules(), rssRules(), appleRules(), spotifyRules(),
-		podcastRules(), crossRules(), networkRules(),
+		podcastRules(), crossRules(), networkRules(), chaptersRules(),
 	} {
 		all = append(all, fam...)
 	}
@@ -72,3 +72,7 @@ func ParseSeverity(s string) (Severity, bool) {
 
 // DocsVersion is the release the rule documentation URLs are pinned to.
 const DocsVersion = "v0.1.0"
+
+// Selected reports whether r runs under cfg: one of its profiles is
+// asked for (or cfg names none), and network rules only when cfg.Online.
+func Selected(r *Rule, cfg Config) bool { return ruleSelected(r, &cfg) }

@@ -61,8 +61,12 @@ func TestRuleFixtures(t *testing.T) {
 		t.Run(r.Code, func(t *testing.T) {
 			dir := filepath.Join("testdata", r.Code)
 			files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
-			if len(files) == 0 {
+			jsons, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+			if len(files)+len(jsons) == 0 {
 				t.Fatalf("no fixtures in %s (want bad_*.xml and ok_*.xml)", dir)
+			}
+			for _, f := range jsons {
+				checkJSONFixture(t, r, f)
 			}
 			for _, f := range files {
 				base := filepath.Base(f)
@@ -109,6 +113,56 @@ func TestRuleFixtures(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkJSONFixture runs a chapter-file fixture. JSON has no comments, so
+// the expectations sit beside it in <name>.want: a "# description: …"
+// line, then one "want CODE LINE" line per expected finding.
+func checkJSONFixture(t *testing.T, r *Rule, f string) {
+	t.Helper()
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFile := strings.TrimSuffix(f, ".json") + ".want"
+	spec, err := os.ReadFile(wantFile)
+	if err != nil {
+		t.Fatalf("%s: %v (JSON fixtures need a .want file)", f, err)
+	}
+	if !strings.Contains(string(spec), "# description:") {
+		t.Errorf("%s: no # description: line", wantFile)
+	}
+	var want, got []string
+	for _, line := range strings.Split(string(spec), "\n") {
+		fs := strings.Fields(line)
+		if len(fs) == 3 && fs[0] == "want" && fs[1] == r.Code {
+			want = append(want, fs[2])
+		}
+	}
+	res := Chapters(data, Config{Path: f})
+	for _, d := range res.Diagnostics {
+		if d.Code == r.Code {
+			got = append(got, fmt.Sprintf("%d", d.Pos.Line))
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	base := filepath.Base(f)
+	switch {
+	case strings.HasPrefix(base, "bad_"):
+		if len(want) == 0 {
+			t.Errorf("%s: a bad_ fixture needs a \"want %s LINE\" line", wantFile, r.Code)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %s at lines %v, want lines %v\n%s", f, r.Code, got, want, describe(res, r.Code))
+		}
+	case strings.HasPrefix(base, "ok_"):
+		if len(got) > 0 {
+			t.Errorf("%s: %s must not fire, got lines %v\n%s", f, r.Code, got, describe(res, r.Code))
+		}
+	default:
+		t.Errorf("%s: fixture names start with bad_ or ok_", f)
 	}
 }
 

@@ -1,18 +1,63 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/podfeed/podfeed/validate"
 )
 
-// rulesCommand is a placeholder until its issue lands; the owner replaces this file.
+// rulesCommand lists the validator's rules.
 func rulesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
-		Usage: "(in progress)",
+		Usage: "list the rules 'podfeed validate' checks",
+		Description: "Prints one rule a line: code, default severity, profiles and title.\n" +
+			"'podfeed explain CODE' prints a rule's documentation.",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "profile", Usage: "only rules of these profiles, comma-separated: rss, apple, spotify, podcastindex"},
+		},
 		Action: func(c *cli.Context) error {
-			return errors.New("rules: in progress")
+			if c.NArg() > 0 {
+				return usageError(fmt.Errorf("rules takes no arguments (got %q)", c.Args().First()))
+			}
+			var profiles []validate.Profile
+			for _, v := range c.StringSlice("profile") {
+				for _, name := range strings.Split(v, ",") {
+					if name = strings.TrimSpace(name); name == "" {
+						continue
+					}
+					p, ok := validate.ParseProfile(name)
+					if !ok {
+						return usageError(fmt.Errorf("unknown profile %q (want rss, apple, spotify or podcastindex)", name))
+					}
+					profiles = append(profiles, p)
+				}
+			}
+			cfg := validate.Config{Profiles: profiles, Online: true}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			for _, r := range validate.Rules() {
+				if !validate.Selected(r, cfg) {
+					continue
+				}
+				title := r.Title
+				if r.Network {
+					title += " [online]"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Severity, profileList(r.Profiles), title)
+			}
+			return tw.Flush()
 		},
 	}
+}
+
+func profileList(ps []validate.Profile) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return strings.Join(s, ",")
 }

@@ -1,18 +1,311 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/podfeed/podfeed/fetch"
+	"github.com/podfeed/podfeed/report"
+	"github.com/podfeed/podfeed/validate"
 )
 
-// validateCommand is a placeholder until its issue lands; the owner replaces this file.
+// validateCommand checks a feed (or a chapter file) and prints findings.
 func validateCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:  "validate",
-		Usage: "(in progress)",
-		Action: func(c *cli.Context) error {
-			return errors.New("validate: in progress")
+		Name:      "validate",
+		Usage:     "check a feed against RSS 2.0, Apple, Spotify and Podcasting 2.0 rules",
+		ArgsUsage: "FILE|URL|-",
+		Description: "Validates a podcast feed in one streaming pass and prints one line per finding:\n" +
+			"  path:line:col: severity: message [code]\n" +
+			"A JSON chapter file (Podcasting 2.0 or Podlove) is recognised by its content and\n" +
+			"checked too. 'podfeed explain CODE' describes a rule; 'podfeed rules' lists them.\n\n" +
+			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage,\n" +
+			"I/O or network errors.",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "profile", Usage: "rule profiles to run, comma-separated: rss, apple, spotify, podcastindex (default: all)"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or sarif"},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "lowest severity that makes the exit status 1: error, warning, info or none"},
+			&cli.BoolFlag{Name: "online", Usage: "also check enclosures, artwork, chapters and transcripts over the network"},
+			&cli.BoolFlag{Name: "allow-private", Usage: "let --online and URL fetching contact private, loopback and link-local addresses"},
+			&cli.StringFlag{Name: "max-size", Value: "50MB", Usage: "largest feed to download from a URL (e.g. 50MB, 200MiB)"},
+			&cli.IntFlag{Name: "max-episodes", Value: 10, Usage: "with --online, check only the N newest episodes"},
+			&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --online, parallel requests"},
+			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "timeout for fetching the feed and for each online request"},
 		},
+		Action: func(c *cli.Context) error { return runValidate(c, e) },
+	}
+}
+
+// validateOptions are the parsed flags.
+type validateOptions struct {
+	profiles []validate.Profile
+	format   string
+	failOn   validate.Severity // 0 means none
+	maxSize  int64
+	cfg      validate.Config
+}
+
+func parseValidateFlags(c *cli.Context) (validateOptions, error) {
+	var o validateOptions
+	for _, v := range c.StringSlice("profile") {
+		for _, name := range strings.Split(v, ",") {
+			name = strings.TrimSpace(name)
+			if name == "" {
+				continue
+			}
+			p, ok := validate.ParseProfile(name)
+			if !ok {
+				return o, usageError(fmt.Errorf("unknown profile %q (want rss, apple, spotify or podcastindex)", name))
+			}
+			o.profiles = append(o.profiles, p)
+		}
+	}
+	o.format = c.String("format")
+	if !isOneOf(o.format, report.Formats()) {
+		return o, usageError(fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(report.Formats(), ", ")))
+	}
+	switch f := c.String("fail-on"); f {
+	case "none":
+	default:
+		s, ok := validate.ParseSeverity(f)
+		if !ok {
+			return o, usageError(fmt.Errorf("unknown --fail-on %q (want error, warning, info or none)", f))
+		}
+		o.failOn = s
+	}
+	n, err := parseSize(c.String("max-size"))
+	if err != nil {
+		return o, usageError(fmt.Errorf("--max-size: %w", err))
+	}
+	o.maxSize = n
+	if c.Int("max-episodes") < 0 || c.Int("concurrency") < 0 {
+		return o, usageError(errors.New("--max-episodes and --concurrency must not be negative"))
+	}
+	if c.Duration("timeout") <= 0 {
+		return o, usageError(errors.New("--timeout must be positive"))
+	}
+	o.cfg = validate.Config{
+		Profiles:     o.profiles,
+		Online:       c.Bool("online"),
+		AllowPrivate: c.Bool("allow-private"),
+		Concurrency:  c.Int("concurrency"),
+		Timeout:      c.Duration("timeout"),
+		MaxEpisodes:  c.Int("max-episodes"),
+	}
+	return o, nil
+}
+
+func isOneOf(s string, list []string) bool {
+	for _, v := range list {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// parseSize reads a byte count such as "50MB", "200MiB", "512k" or "1000".
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToLower(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{
+		{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30},
+		{"kb", 1000}, {"mb", 1000 * 1000}, {"gb", 1000 * 1000 * 1000},
+		{"k", 1000}, {"m", 1000 * 1000}, {"g", 1000 * 1000 * 1000}, {"b", 1},
+	} {
+		if strings.HasSuffix(t, u.suffix) {
+			t = strings.TrimSpace(strings.TrimSuffix(t, u.suffix))
+			mult = u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size (e.g. 50MB)", s)
+	}
+	return int64(n * float64(mult)), nil
+}
+
+func runValidate(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usageError(fmt.Errorf("validate takes one FILE, URL or - (got %d arguments)", c.NArg()))
+	}
+	o, err := parseValidateFlags(c)
+	if err != nil {
+		return err
+	}
+	target := c.Args().First()
+	o.cfg.Path = target
+	if o.cfg.Online {
+		o.cfg.Progress = progressFunc(e)
+	}
+
+	in, src, extra, closeIn, err := openTarget(c.Context, e, target, o)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+
+	br := bufio.NewReaderSize(in, 64<<10)
+	var res validate.Result
+	if looksLikeJSON(br) {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", target, err)
+		}
+		res = validate.Chapters(data, o.cfg)
+	} else {
+		res, err = validate.RunSource(c.Context, br, o.cfg, src)
+		if err != nil {
+			return err
+		}
+	}
+	diags := append(extra, res.Diagnostics...)
+
+	rules := selectedRules(o.cfg)
+	if err := report.Write(e.stdout, o.format, report.Input{Path: target, Diagnostics: diags, Rules: rules, ToolVersion: version}); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	var errs, warns, infos int
+	failed := false
+	for _, d := range diags {
+		switch d.Severity {
+		case validate.Error:
+			errs++
+		case validate.Warning:
+			warns++
+		default:
+			infos++
+		}
+		if o.failOn != 0 && d.Severity >= o.failOn {
+			failed = true
+		}
+	}
+	what := fmt.Sprintf("%d items", res.Document.ItemCount)
+	if res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res) {
+		what = "chapter file"
+	}
+	fmt.Fprintf(e.stderr, "%s: %s, %s, %s (%d rules, %s)\n", target,
+		plural(errs, "error"), plural(warns, "warning"), plural(infos, "info"), res.Rules, what)
+	if failed {
+		return findingsError()
+	}
+	return nil
+}
+
+func looksChapters(res validate.Result) bool { return res.Document.XMLVersion == "" }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// selectedRules returns the rules the run used, for SARIF.
+func selectedRules(cfg validate.Config) []*validate.Rule {
+	var out []*validate.Rule
+	for _, r := range validate.Rules() {
+		if validate.Selected(r, cfg) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// looksLikeJSON peeks at the first non-space byte.
+func looksLikeJSON(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
+}
+
+// openTarget opens a file, standard input or a URL. For URLs it returns
+// where the feed came from and findings about temporary redirects.
+func openTarget(ctx context.Context, e *env, target string, o validateOptions) (io.Reader, validate.Source, []validate.Diagnostic, func(), error) {
+	nop := func() {}
+	if target == "-" {
+		return e.stdin, validate.Source{}, nil, nop, nil
+	}
+	if u, err := url.Parse(target); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		resp, err := fetch.Get(ctx, target, fetch.Options{
+			Timeout:      o.cfg.Timeout,
+			MaxBytes:     o.maxSize,
+			AllowPrivate: o.cfg.AllowPrivate,
+		})
+		if err != nil {
+			return nil, validate.Source{}, nil, nop, fmt.Errorf("fetching %s: %w", target, err)
+		}
+		if resp.Status < 200 || resp.Status > 299 {
+			resp.Body.Close()
+			return nil, validate.Source{}, nil, nop, fmt.Errorf("fetching %s: HTTP status %d", target, resp.Status)
+		}
+		var extra []validate.Diagnostic
+		for _, r := range resp.Redirects {
+			if r.Permanent() {
+				continue
+			}
+			extra = append(extra, redirectFinding(r))
+		}
+		return resp.Body, validate.Source{URL: resp.URL, HTTPCharset: resp.Charset}, extra, func() { resp.Body.Close() }, nil
+	}
+	f, err := os.Open(target)
+	if err != nil {
+		return nil, validate.Source{}, nil, nop, err
+	}
+	return f, validate.Source{}, nil, func() { f.Close() }, nil
+}
+
+// redirectFinding reports a temporary redirect of the feed URL: apps keep
+// requesting the old URL and never learn the new one.
+func redirectFinding(r fetch.Redirect) validate.Diagnostic {
+	code := "net-feed-redirect"
+	d := validate.Diagnostic{
+		Code:     code,
+		Severity: validate.Warning,
+		Message:  fmt.Sprintf("the feed URL %q redirects temporarily (HTTP %d) to %q; use a permanent redirect (301 or 308) or update the URL", r.From, r.Status, r.To),
+		Hint:     "Serve a 301 or 308 redirect, or point subscribers at the final URL with itunes:new-feed-url.",
+	}
+	if rule := validate.Lookup(code); rule != nil {
+		d.Hint = rule.Hint
+		d.URL = validate.DocsURL(code)
+	}
+	return d
+}
+
+// progressFunc draws a progress bar for online checks when stderr is a
+// terminal, and nothing otherwise.
+func progressFunc(e *env) func(done, total int) {
+	f, ok := e.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(e.stderr),
+				progressbar.OptionSetDescription("online checks"), progressbar.OptionClearOnFinish())
+		}
+		_ = bar.Set(done)
+		if done >= total {
+			_ = bar.Finish()
+		}
 	}
 }
