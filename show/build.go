@@ -120,6 +120,7 @@ func (b *builder) prerender(eps []*Episode) {
 // with it. Every problem is reported at once, as Errors.
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
 	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: newMarkdown()}
+	b.errs.errs = append(b.errs.errs, def.loadErrs...)
 	ch := b.channel()
 	res := &Result{Channel: ch}
 

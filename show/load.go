@@ -58,7 +58,8 @@ type Definition struct {
 	ShowFile string
 	Episodes []*Episode
 
-	fsys      fs.FS // where Dir lives; for files the definitions point at
+	fsys      fs.FS  // where Dir lives; for files the definitions point at
+	loadErrs  Errors // problems Load found; Build reports them with its own
 	showWhere where
 	epWhere   map[*Episode]where
 }
@@ -68,7 +69,9 @@ var showFiles = []string{"podcast.yaml", "podcast.yml", "podcast.json"}
 
 // Load reads the show in dir of fsys: podcast.yaml (or .yml, .json) and
 // episodes/*.md (or .yaml, .yml, .json). It reports every problem it finds,
-// as Errors, not only the first.
+// as Errors, not only the first. When the files could be read but hold
+// errors, it returns both the definition and the Errors: Build on that
+// definition reports them again together with the ones it finds.
 func Load(fsys fs.FS, dir string) (*Definition, error) {
 	errs := &errorList{}
 	def := &Definition{Dir: dir, fsys: fsys, epWhere: map[*Episode]where{}}
@@ -163,7 +166,10 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		return def.Episodes[i].File < def.Episodes[j].File
 	})
 	if err := errs.err(); err != nil {
-		return nil, err
+		// Return what was read too: Build then reports the problems it
+		// finds on top of these, so the user sees every error in one run.
+		def.loadErrs = errs.errs
+		return def, err
 	}
 	return def, nil
 }

@@ -8,8 +8,11 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 )
 
-// markdown renders show notes. Raw HTML in the notes is kept: the notes
-// are the podcaster's own text, and many paste HTML embeds.
+// markdown renders show notes: CommonMark with GitHub's extensions (tables,
+// autolinks, strikethrough, task lists). A line break in the notes is a
+// line break in the HTML, as in most podcast hosts' editors: show notes are
+// written line by line (timestamp lists, credits). Raw HTML in the notes is
+// kept: the notes are the podcaster's own text, and many paste embeds.
 type markdown struct {
 	md goldmark.Markdown
 }
@@ -17,7 +20,7 @@ type markdown struct {
 func newMarkdown() *markdown {
 	return &markdown{md: goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithRendererOptions(html.WithUnsafe()),
+		goldmark.WithRendererOptions(html.WithUnsafe(), html.WithHardWraps()),
 	)}
 }
 

@@ -28,7 +28,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
 	app := newApp(e)
 	err := app.RunContext(ctx, args)
-	return report(stderr, err)
+	return finish(stderr, err)
 }
 
 func newApp(e *env) *cli.App {

@@ -1,18 +1,195 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/show"
 )
 
-// buildCommand is a placeholder until its issue lands; the owner replaces this file.
 func buildCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:  "build",
-		Usage: "(in progress)",
+		Name:      "build",
+		Usage:     "build a show's feed from podcast.yaml and episodes/*.md",
+		ArgsUsage: "[SHOW_DIR]",
+		Description: "Reads SHOW_DIR/podcast.yaml and SHOW_DIR/episodes/*.md and writes\n" +
+			"SHOW_DIR/public/feed.xml (plus chapter files and the outputs podcast.yaml asks for).\n" +
+			"Every file is written atomically. Episodes dated after --now are held back,\n" +
+			"drafts are left out. Nothing is written when a definition is invalid, when the\n" +
+			"new feed has validation errors (unless --force), or when it would drop an\n" +
+			"episode, change a GUID or move the feed (unless --accept-changes).",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Usage: "output folder (default: SHOW_DIR/public)"},
+			&cli.StringFlag{Name: "now", Usage: "the time to publish up to, RFC 3339 (default: the clock); for previews and tests"},
+			&cli.BoolFlag{Name: "accept-changes", Usage: "replace the feed even if episodes disappear, GUIDs change or the feed URL moves"},
+			&cli.BoolFlag{Name: "force", Usage: "write the feed even if validation finds errors"},
+			&cli.BoolFlag{Name: "probe-remote", Usage: "read length, type and duration of audio URLs over HTTP"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+		},
 		Action: func(c *cli.Context) error {
-			return errors.New("build: in progress")
+			if c.NArg() > 1 {
+				return usageError(fmt.Errorf("build takes one show folder, got %d arguments", c.NArg()))
+			}
+			dir := c.Args().First()
+			if dir == "" {
+				dir = "."
+			}
+			return runBuild(c, e, dir)
 		},
 	}
+}
+
+func runBuild(c *cli.Context, e *env, dir string) error {
+	ctx := c.Context
+	now := e.now()
+	if s := c.String("now"); s != "" {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return usageError(fmt.Errorf("--now: expected an RFC 3339 time such as 2025-01-31T12:00:00Z, got %q", s))
+		}
+		now = t
+	}
+	out := c.String("out")
+	if out == "" {
+		out = filepath.Join(dir, "public")
+	}
+
+	// Load's errors are reported again by Build, with Build's own, so that
+	// one run lists every problem; stop here only when nothing was read.
+	def, err := show.Load(os.DirFS(dir), ".")
+	if def == nil {
+		return definitionError(e, dir, err)
+	}
+	prober, saveCache := newProber(e, dir, c.Bool("probe-remote"))
+	res, err := show.Build(ctx, def, show.BuildOptions{
+		Now:         now,
+		Prober:      prober,
+		ProbeRemote: c.Bool("probe-remote"),
+		Generator:   "podfeed " + version,
+	})
+	if err != nil {
+		return definitionError(e, dir, err)
+	}
+	if saveCache != nil {
+		if err := saveCache(); err != nil {
+			fmt.Fprintf(e.stderr, "podfeed: warning: media cache not saved: %v\n", err)
+		}
+	}
+	if !c.Bool("quiet") {
+		for _, w := range res.Warnings {
+			w.File = filepath.Join(dir, w.File)
+			fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
+		}
+	}
+
+	files, err := renderOutputs(def, res)
+	if err != nil {
+		return err
+	}
+	feedXML := files[0].Data
+
+	// The build gate: the feed about to be written must pass the validator.
+	if err := gateFeed(ctx, e, filepath.Join(out, "feed.xml"), feedXML, c.Bool("force")); err != nil {
+		return err
+	}
+
+	// Subscriber safety: compare with the feed already published there.
+	if err := checkSubscribers(e, filepath.Join(out, "feed.xml"), def, feedXML, c.Bool("accept-changes")); err != nil {
+		return err
+	}
+
+	if err := writeOutputs(out, files); err != nil {
+		return err
+	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(e.stderr, "wrote %s: %d episodes%s\n", filepath.Join(out, "feed.xml"), len(res.Channel.Items), heldNote(res.Held))
+	}
+	return nil
+}
+
+// definitionError prints every definition problem, naming files as the user
+// gave the show folder, and marks the run as invalid input (exit 1).
+func definitionError(e *env, dir string, err error) error {
+	var errs show.Errors
+	if !errors.As(err, &errs) {
+		return err
+	}
+	for _, x := range errs {
+		x.File = filepath.Join(dir, x.File)
+		fmt.Fprintf(e.stderr, "%s\n", x.Error())
+	}
+	s := "s"
+	if len(errs) == 1 {
+		s = ""
+	}
+	return invalidInput(fmt.Errorf("%d problem%s in the show's definitions; nothing was written", len(errs), s))
+}
+
+func heldNote(held []show.Held) string {
+	var drafts, scheduled int
+	next := time.Time{}
+	for _, h := range held {
+		switch h.Reason {
+		case "draft":
+			drafts++
+		case "scheduled":
+			scheduled++
+			if next.IsZero() || h.Date.Before(next) {
+				next = h.Date
+			}
+		}
+	}
+	s := ""
+	if scheduled > 0 {
+		s += fmt.Sprintf(", %d scheduled (next on %s)", scheduled, next.UTC().Format(time.RFC3339))
+	}
+	if drafts > 0 {
+		s += fmt.Sprintf(", %d draft", drafts)
+		if drafts > 1 {
+			s += "s"
+		}
+	}
+	return s
+}
+
+// renderOutputs encodes the feed and the files that go with it. The feed
+// is always first.
+func renderOutputs(def *show.Definition, res *show.Result) ([]outFile, error) {
+	var buf bytes.Buffer
+	if err := feed.Encode(&buf, res.Channel); err != nil {
+		return nil, fmt.Errorf("encode feed: %w", err)
+	}
+	files := []outFile{{Name: "feed.xml", Data: buf.Bytes()}}
+	for _, f := range res.Files {
+		files = append(files, outFile{Name: f.Name, Data: f.Data})
+	}
+	extra, err := companionOutputs(def.Show.Outputs, res.Channel)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, extra...)
+	slices.SortStableFunc(files[1:], func(a, b outFile) int {
+		switch {
+		case a.Name < b.Name:
+			return -1
+		case a.Name > b.Name:
+			return 1
+		}
+		return 0
+	})
+	return files, nil
+}
+
+// outFile is one file to publish, relative to the output folder.
+type outFile struct {
+	Name string
+	Data []byte
 }

@@ -36,9 +36,9 @@ func findingsError() error {
 	return &codedError{code: exitInvalid, err: errors.New("findings reached the failure threshold"), silent: true}
 }
 
-// report prints err (if any) to stderr and returns the exit code for it.
+// finish prints err (if any) to stderr and returns the exit code for it.
 // Errors not marked otherwise are I/O or network failures: exit 2.
-func report(stderr io.Writer, err error) int {
+func finish(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}

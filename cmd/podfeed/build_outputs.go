@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/podfeed/podfeed/companion"
+	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/publish"
+)
+
+// companionOutputs renders the JSON Feed and Atom files podcast.yaml asks for.
+func companionOutputs(outputs []string, ch *feed.Channel) ([]outFile, error) {
+	var files []outFile
+	for _, o := range outputs {
+		switch o {
+		case "json":
+			b, err := companion.JSONFeed(ch)
+			if err != nil {
+				return nil, fmt.Errorf("json feed: %w", err)
+			}
+			files = append(files, outFile{Name: "feed.json", Data: b})
+		case "atom":
+			b, err := companion.Atom(ch)
+			if err != nil {
+				return nil, fmt.Errorf("atom feed: %w", err)
+			}
+			files = append(files, outFile{Name: "atom.xml", Data: b})
+		}
+	}
+	return files, nil
+}
+
+// writeOutputs publishes every file atomically: all or nothing.
+func writeOutputs(dir string, files []outFile) error {
+	pf := make([]publish.File, len(files))
+	for i, f := range files {
+		pf[i] = publish.File{Name: f.Name, Data: f.Data, Mode: 0o644}
+	}
+	if err := publish.Write(dir, pf); err != nil {
+		return fmt.Errorf("write outputs: %w", err)
+	}
+	return nil
+}
+
+// subscriberChanges lists what in the new feed would break subscribers of
+// the old one.
+func subscriberChanges(old, new *feed.Summary) []string {
+	var out []string
+	for _, c := range publish.Check(old, new) {
+		out = append(out, c.String())
+	}
+	return out
+}
