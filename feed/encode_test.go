@@ -411,11 +411,11 @@ func extValue(m map[string]map[string][]gofeedExt, ns, name string) string {
 
 type gofeedExt = ext.Extension
 
-// xmlText is what XML can carry of s, as Encode writes it: invalid UTF-8
-// becomes U+FFFD, disallowed characters go, and "\r" is read back as "\n".
+// xmlText is what XML can carry of s, as Encode writes it: each byte of
+// invalid UTF-8 becomes U+FFFD, disallowed characters go, and "\r" is read back as "\n".
 func xmlText(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+	for _, r := range s { // each invalid byte gives one U+FFFD
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:

@@ -3,6 +3,7 @@ package feed
 import (
 	"bufio"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -16,19 +17,13 @@ type xw struct {
 	num   []byte // scratch for strconv and time formatting
 }
 
-// The ASCII bytes the text, attribute and CDATA writers must look at: the C0
-// controls, XML markup characters and ']' (for "]]>"), as two bit sets.
-const (
-	needsLo uint64 = 1<<32 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
-	needsHi uint64 = 1 << (']' - 64)
-)
+// needsLo is the set of ASCII bytes the text and attribute writer must look
+// at: the C0 controls and the XML markup characters (all below 64).
+const needsLo uint64 = 1<<32 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
 
 // needs reports whether the ASCII byte c needs a closer look.
 func needs(c byte) bool {
-	if c < 64 {
-		return needsLo>>c&1 != 0
-	}
-	return needsHi>>(c-64)&1 != 0
+	return c < 64 && needsLo>>c&1 != 0
 }
 
 func (w *xw) indent() {
@@ -228,9 +223,6 @@ func (w *xw) escape(s string, attr bool) {
 					continue
 				}
 				rep = "&quot;"
-			case ']':
-				i++
-				continue
 			case '\t', '\n':
 				if !attr {
 					i++
@@ -277,73 +269,71 @@ func runeOK(r rune, size int) (bool, string) {
 	return true, ""
 }
 
-// cdata writes the inside of a CDATA section: "]]>" is split across two
-// sections, characters XML does not allow are dropped (tab, newline and
-// carriage return are kept) and invalid UTF-8 becomes U+FFFD.
+// cdata writes the inside of a CDATA section: characters XML does not
+// allow are dropped (tab, newline and carriage return are kept), invalid
+// UTF-8 becomes U+FFFD, then "]]>" is split across two sections (after the
+// cleaning, so that a dropped character cannot form a "]]>").
 func (w *xw) cdata(s string) {
-	// With valid UTF-8 (the usual case), runs of 8 bytes holding no control
-	// character, no ']' and no 0xEF (the lead byte of U+FFFE and U+FFFF)
-	// need no look at all.
-	valid := utf8.ValidString(s)
-	last := 0
-	for i := 0; i < len(s); {
-		if valid {
+	s = cleanXML(s)
+	for {
+		i := strings.Index(s, "]]>")
+		if i < 0 {
+			w.b.WriteString(s)
+			return
+		}
+		// "]]" ends this section, ">" starts the next one.
+		w.b.WriteString(s[:i+2])
+		w.b.WriteString("]]><![CDATA[")
+		s = s[i+2:]
+	}
+}
+
+// cleanXML returns s without the characters XML 1.0 does not allow and with
+// each byte of invalid UTF-8 replaced by U+FFFD. It returns s itself, without
+// allocating, when there is nothing to change.
+func cleanXML(s string) string {
+	if utf8.ValidString(s) {
+		i := 0
+		for i < len(s) {
+			// Runs of 8 bytes with no control character and no 0xEF (the
+			// lead byte of U+FFFE and U+FFFF) need no closer look.
 			for i+8 <= len(s) && plain8(load64(s, i)) {
 				i += 8
 			}
 			if i >= len(s) {
+				return s
+			}
+			c := s[i]
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' ||
+				c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE {
 				break
 			}
+			i++
 		}
+		if i >= len(s) {
+			return s
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !needs(c) {
-				i++
-				continue
+			if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
+				b.WriteByte(c)
 			}
-			switch c {
-			case '&', '<', '>', '"', '\t', '\n', '\r':
-				i++
-			case ']':
-				if i+2 < len(s) && s[i+1] == ']' && s[i+2] == '>' {
-					// "]]" ends this section, ">" starts the next one.
-					w.b.WriteString(s[last : i+2])
-					w.b.WriteString("]]><![CDATA[")
-					i += 2
-					last = i
-				} else {
-					i++
-				}
-			default:
-				w.b.WriteString(s[last:i])
-				i++
-				last = i
-			}
-			continue
-		}
-		if valid {
-			// Inside valid UTF-8 (possibly mid-rune after the fast skip):
-			// only U+FFFE and U+FFFF, both EF BF BE/BF, must go.
-			if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE {
-				w.b.WriteString(s[last:i])
-				i += 3
-				last = i
-			} else {
-				i++
-			}
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if ok, rep := runeOK(r, size); !ok {
-			w.b.WriteString(s[last:i])
-			w.b.WriteString(rep)
-			i += size
-			last = i
-			continue
+			b.WriteString(rep)
+		} else {
+			b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
-	w.b.WriteString(s[last:])
+	return b.String()
 }
 
 const (
@@ -358,10 +348,11 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// plain8 reports whether none of the 8 bytes in v is below 0x20, ']' or
-// 0xEF (bit tricks that test all 8 bytes at once).
+// plain8 reports whether none of the 8 bytes in v is below 0x20 or 0xEF
+// (bit tricks that test all 8 bytes at once).
 func plain8(v uint64) bool {
-	hasZero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
-	ctrl := (v - ones*0x20) & ^v & highs // some byte < 0x20 (bytes >= 0x80 are handled by hasZero below or are plain)
-	return ctrl|hasZero(v^(ones*']'))|hasZero(v^(ones*0xEF)) == 0
+	less20 := (v - ones*0x20) & ^v & highs
+	x := v ^ (ones * 0xEF)
+	isEF := (x - ones) & ^x & highs
+	return less20|isEF == 0
 }
