@@ -27,6 +27,10 @@ func ruleAppleCategoryInvalid() *Rule {
 					continue
 				}
 				v := raTrim(a.Value)
+				if v == "" {
+					p.Reportf(a.Pos, "itunes:category has an empty text attribute")
+					continue
+				}
 				subs, ok := raAppleSubcategories(v)
 				if !ok {
 					if _, obs := raAppleObsolete("", v); obs {
@@ -61,6 +65,8 @@ func ruleAppleCategoryInvalid() *Rule {
 						p.Reportf(sa.Pos, "%q is not a subcategory of %q; matching is case-sensitive: use %q", sa.Value, v, f)
 					} else if parent, isSub := raAppleParentOf(sv); isSub {
 						p.Reportf(sa.Pos, "%q is a subcategory of %q, not of %q", sa.Value, parent, v)
+					} else if _, isCat := raAppleSubcategories(sv); isCat {
+						p.Reportf(sa.Pos, "%q is a category of its own, not a subcategory of %q; list it as a separate top-level itunes:category", sa.Value, v)
 					} else if subs == "" {
 						p.Reportf(sa.Pos, "%q is not a subcategory of %q, which has none", sa.Value, v)
 					} else {

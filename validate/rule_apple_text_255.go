@@ -8,8 +8,9 @@ func ruleAppleText255() *Rule {
 		Profiles: raAppleProfiles(),
 		Source:   "APG, FV (TooLong)",
 		Since:    "v0.1.0",
-		Doc: "Apple limits the channel and episode `title`, `itunes:title`, `itunes:author` and " +
-			"`itunes:subtitle` to 255 characters; longer values are cut. (The owner's " +
+		Doc: "Apple limits the channel and episode `title`, `itunes:title` and `itunes:author` to " +
+			"255 characters; longer values are cut. `itunes:subtitle` is no longer in Apple's " +
+			"guide (catalogue §2.3 note), so its length is not judged. (The owner's " +
 			"`itunes:name` is checked by apple-owner-email, descriptions by apple-description-4000.)",
 		Hint:    "Shorten the value to 255 characters or fewer; put details in the description.",
 		Bad:     "<title>A very long title … (300 characters)</title>",
@@ -24,7 +25,7 @@ func raCheck255(p *Pass, parent *Node) {
 	for _, c := range parent.Children {
 		switch {
 		case c.Space == NSNone && c.Local == "title":
-		case c.Space == NSItunes && (c.Local == "title" || c.Local == "author" || c.Local == "subtitle"):
+		case c.Space == NSItunes && (c.Local == "title" || c.Local == "author"):
 		default:
 			continue
 		}

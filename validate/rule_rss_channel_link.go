@@ -10,7 +10,8 @@ func ruleRssChannelLink() *Rule {
 		Since:    "v0.1.0",
 		Doc: "RSS 2.0 requires a channel `<link>` and Apple recommends it: it is the show's " +
 			"website, shown by apps. It should not be the feed's own URL. (Whether it is an " +
-			"absolute URL is checked by rss-link-url.)",
+			"absolute URL is checked by rss-link-url.) When the link and the self link are the same " +
+			"URL, one of them is wrong.",
 		Hint: "Add `<link>https://example.com/show</link>` pointing at the show's web page.",
 		Bad:  `<channel><title>My Show</title></channel>`,
 		Good: `<channel><title>My Show</title><link>https://example.com/show</link></channel>`,
@@ -26,8 +27,12 @@ func ruleRssChannelLink() *Rule {
 				p.Reportf(l.Pos, "the channel <link> is empty")
 				return
 			}
-			if raSameURL(v, raSelfHref(ch)) || raSameURL(v, p.Doc.FetchedURL) {
+			switch {
+			case raSameURL(v, p.Doc.FetchedURL):
 				p.Reportf(raTextPos(l), "the channel <link> %q is the feed's own URL; it should point at the show's website", v)
+			case raSameURL(v, raSelfHref(ch)):
+				// One of the two is wrong; the feed alone cannot tell which.
+				p.Reportf(raTextPos(l), "the channel <link> and the self <atom:link> are both %q: the link should be the show's website and the self link the feed's URL", v)
 			}
 		},
 	}

@@ -43,6 +43,10 @@ func ruleRssEnclosureLengthSuspect() *Rule {
 			if !ok || secs < 60 {
 				return
 			}
+			if n*8 < secs*raMinBitsPerSecond && n < 1000 {
+				p.Reportf(a.Pos, "enclosure length %q bytes for a %d-second episode looks like a placeholder; give the file size in bytes", a.Value, secs)
+				return
+			}
 			if n*8 < secs*raMinBitsPerSecond {
 				p.Reportf(a.Pos, "enclosure length %q bytes is too small for a %d-second episode (under 16 kbit/s); is it in seconds or kilobytes instead of bytes?", a.Value, secs)
 			}

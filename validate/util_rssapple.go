@@ -635,7 +635,7 @@ func raParseDate(s string) raDate {
 		case raEqualFold(f, "UTC"):
 			d.why = "UTC is not an RFC 822 zone name (use GMT or +0000)"
 		default:
-			d.why = "the alphabetic time zone " + f + " is ambiguous outside the US (use a numeric offset such as -0500)"
+			d.why = "the alphabetic time zone " + f + " is ambiguous outside the US (write " + raFormatOffset(off) + ")"
 		}
 	}
 	if d.weekday < 0 && d.strict {
@@ -748,4 +748,15 @@ func raDurationSeconds(s string) (int64, bool) {
 		s = s[i+1:]
 	}
 	return total, true
+}
+
+// raFormatOffset writes a zone offset in seconds as RFC 822's ±hhmm.
+func raFormatOffset(off int) string {
+	b := []byte{'+', '0', '0', '0', '0'}
+	if off < 0 {
+		b[0], off = '-', -off
+	}
+	h, m := off/3600, off%3600/60
+	b[1], b[2], b[3], b[4] = byte('0'+h/10), byte('0'+h%10), byte('0'+m/10), byte('0'+m%10)
+	return string(b)
 }
