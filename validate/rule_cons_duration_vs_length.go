@@ -22,11 +22,14 @@ func ruleConsDurationVsLength() *Rule {
 		Source:   "ISS AzuraCast#8594",
 		Since:    "v0.1.0",
 		Doc: "For an audio enclosure, `length` (bytes) × 8 ÷ `itunes:duration` (seconds) is its " +
-			"bitrate. Below 16 kbit/s, or above 512 kbit/s for compressed audio, one of the two " +
-			"values is wrong: typically the length was written in seconds or kilobytes, or the " +
-			"duration in minutes or milliseconds. Apps show the wrong length and seek badly.",
+			"bitrate. Above 512 kbit/s for compressed audio (MP3, AAC, Opus, …) one of the two " +
+			"values is wrong: typically a placeholder duration such as `0:00:01`, or the size of " +
+			"the uncompressed master instead of the published file. Apps then show the wrong " +
+			"length and seek badly. Bitrates below 16 kbit/s (length in seconds or kilobytes) are " +
+			"reported by rss-enclosure-length-suspect; this rule reports them only for episodes " +
+			"under a minute, which that rule skips.",
 		Hint: "Set length to the file size in bytes and itunes:duration to the playing time in seconds.",
-		Bad:  "<enclosure url=\"https://example.com/ep1.mp3\" length=\"1800\" type=\"audio/mpeg\"/>\n<itunes:duration>1800</itunes:duration>",
+		Bad:  "<enclosure url=\"https://example.com/ep1.mp3\" length=\"28800000\" type=\"audio/mpeg\"/>\n<itunes:duration>0:00:01</itunes:duration>",
 		Good: "<enclosure url=\"https://example.com/ep1.mp3\" length=\"28800000\" type=\"audio/mpeg\"/>\n<itunes:duration>1800</itunes:duration>",
 		Refs: []string{"https://github.com/AzuraCast/AzuraCast/issues/8594"},
 		Item: func(p *Pass, it *Node) {
@@ -54,10 +57,11 @@ func ruleConsDurationVsLength() *Rule {
 			}
 			kbps := length * 8 / dur / 1000
 			switch {
-			case kbps < consMinKbps:
-				p.Reportf(la.Pos, "enclosure length %s bytes over itunes:duration %q is %.2f kbit/s, below %d kbit/s: one of the two is in the wrong unit", lv, piVal(dn), kbps, consMinKbps)
+			case kbps < consMinKbps && dur < 60:
+				// Longer episodes are rss-enclosure-length-suspect's: one finding per fact.
+				p.Reportf(la.Pos, "enclosure length %s bytes over itunes:duration %q is %.2f kbit/s, below %d kbit/s: is the length in kilobytes or seconds, or the duration in milliseconds?", lv, piVal(dn), kbps, consMinKbps)
 			case kbps > consMaxKbps && consLossyAudio(typ):
-				p.Reportf(la.Pos, "enclosure length %s bytes over itunes:duration %q is %.0f kbit/s, above %d kbit/s for %s: one of the two is in the wrong unit", lv, piVal(dn), kbps, consMaxKbps, typ)
+				p.Reportf(la.Pos, "enclosure length %s bytes over itunes:duration %q is %.0f kbit/s, above %d kbit/s for %s: is the duration too short, or the length that of another file (such as the uncompressed master)?", lv, piVal(dn), kbps, consMaxKbps, typ)
 			}
 		},
 	}

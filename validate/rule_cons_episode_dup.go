@@ -22,7 +22,7 @@ func ruleConsEpisodeDup() *Rule {
 				return
 			}
 			ep, epn, ok := consItunesInt(it, "episode")
-			if !ok {
+			if !ok || ep == 0 { // 0 is apple-episode-int's
 				return
 			}
 			season, _, _ := consItunesInt(it, "season")

@@ -32,7 +32,7 @@ func ruleConsSerialOrder() *Rule {
 				return
 			}
 			ep, n, ok := consItunesInt(it, "episode")
-			if !ok {
+			if !ok || ep == 0 { // 0 is apple-episode-int's
 				return
 			}
 			season, _, _ := consItunesInt(it, "season")

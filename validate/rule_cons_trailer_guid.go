@@ -31,7 +31,7 @@ func ruleConsTrailerGUID() *Rule {
 		},
 		Item: func(p *Pass, it *Node) {
 			ep, _, ok := consItunesInt(it, "episode")
-			if !ok {
+			if !ok || ep == 0 { // 0 is apple-episode-int's
 				return
 			}
 			g := it.Child(NSNone, "guid")

@@ -4,8 +4,8 @@ import "strings"
 
 func rulePiChapters() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && !piIsAbsURL(strings.TrimSpace(u.Value)) {
-			p.Reportf(u.Pos, "podcast:chapters url %q is not an absolute URL", u.Value)
+		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
+			p.Reportf(u.Pos, "podcast:chapters url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
 		}
 		if t := piRequire(p, n, "type"); t != nil {
 			v := strings.ToLower(strings.TrimSpace(t.Value))

@@ -1,9 +1,11 @@
 package validate
 
+import "strings"
+
 func rulePiFunding() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && !piIsAbsURL(u.Value) {
-			p.Reportf(u.Pos, "podcast:funding url %q is not an absolute URL", u.Value)
+		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
+			p.Reportf(u.Pos, "podcast:funding url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
 		}
 		if piVal(n) == "" {
 			p.ReportSeverityf(Warning, n.Pos, "podcast:funding has no text; apps show it as the link's label (e.g. \"Support the show!\")")

@@ -27,8 +27,8 @@ func rulePiLicense() *Rule {
 		}
 		if u := n.Attr("url"); u == nil || strings.TrimSpace(u.Value) == "" {
 			p.Reportf(piTextPos(n), "podcast:license %q is not a known license identifier, so it is a custom license and needs a url to its full text", v)
-		} else if !piIsAbsURL(strings.TrimSpace(u.Value)) {
-			p.Reportf(u.Pos, "podcast:license url %q is not an absolute URL", u.Value)
+		} else if why := piURLProblem(strings.TrimSpace(u.Value)); why != "" {
+			p.Reportf(u.Pos, "podcast:license url %q %s", u.Value, why)
 		}
 	}
 	ch, it := piHooks("license", check)

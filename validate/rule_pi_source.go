@@ -4,8 +4,8 @@ import "strings"
 
 func rulePiSource() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "uri"); u != nil && !piIsAbsURL(strings.TrimSpace(u.Value)) {
-			p.Reportf(u.Pos, "podcast:source uri %q is not an absolute URI", u.Value)
+		if u := piRequire(p, n, "uri"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
+			p.Reportf(u.Pos, "podcast:source uri %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
 		}
 		if a := n.Attr("contentType"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:source contentType %q is not a MIME type", a.Value)

@@ -4,8 +4,8 @@ import "strings"
 
 func rulePiTrailer() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && !piIsAbsURL(strings.TrimSpace(u.Value)) {
-			p.Reportf(u.Pos, "podcast:trailer url %q is not an absolute URL", u.Value)
+		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
+			p.Reportf(u.Pos, "podcast:trailer url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
 		}
 		if d := piRequire(p, n, "pubdate"); d != nil {
 			if _, ok := piParseRFC2822(d.Value); !ok {

@@ -23,6 +23,9 @@ func ruleSpotifyArtwork() *Rule {
 		Refs: []string{spotRef},
 		Channel: func(p *Pass, ch *Node) {
 			img := ch.Child(NSItunes, "image")
+			if img == nil && spotItunesMisbound(ch) {
+				return
+			}
 			if img == nil {
 				p.Reportf(ch.Pos, "channel has no itunes:image; Spotify requires show artwork")
 				return

@@ -17,6 +17,9 @@ func ruleSpotifyOwnerEmail() *Rule {
 		Refs: []string{spotRef},
 		Channel: func(p *Pass, ch *Node) {
 			own := ch.Child(NSItunes, "owner")
+			if own == nil && spotItunesMisbound(ch) {
+				return
+			}
 			if own == nil {
 				p.Reportf(ch.Pos, "channel has no itunes:owner with an itunes:email; Spotify sends its verification code there")
 				return
@@ -26,7 +29,9 @@ func ruleSpotifyOwnerEmail() *Rule {
 				p.Reportf(own.Pos, "itunes:owner has no itunes:email; Spotify sends its verification code there")
 				return
 			}
-			if v := piVal(em); !piIsEmail(v) {
+			if v := piVal(em); v == "" {
+				p.Reportf(em.Pos, "itunes:owner email is empty; Spotify sends its verification code there")
+			} else if !piIsEmail(v) {
 				p.Reportf(piTextPos(em), "itunes:owner email %q is not an email address; Spotify sends its verification code there", v)
 			}
 		},

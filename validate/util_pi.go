@@ -423,6 +423,17 @@ func piIsAbsURL(s string) bool {
 	return len(s) > len(sch)+1
 }
 
+// piURLProblem says why s is not a usable absolute URL, or returns "".
+func piURLProblem(s string) string {
+	if strings.ContainsAny(s, " \t\r\n") {
+		return "contains whitespace (encode spaces as %20)"
+	}
+	if !piIsAbsURL(s) {
+		return "is not an absolute URL"
+	}
+	return ""
+}
+
 // piIsHTTP reports whether s uses the plain http: scheme.
 func piIsHTTP(s string) bool {
 	return len(s) >= 5 && strings.EqualFold(s[:5], "http:")
@@ -660,6 +671,9 @@ func piMonth(s string) (int, bool) {
 // piZoneOffset returns the offset east of UTC in seconds of an RFC 822 zone.
 func piZoneOffset(z string) (int, bool) {
 	if len(z) == 5 && (z[0] == '+' || z[0] == '-') && piIsDigits(z[1:]) {
+		if piAtoi(z[1:3]) > 23 || piAtoi(z[3:5]) > 59 {
+			return 0, false
+		}
 		off := piAtoi(z[1:3])*3600 + piAtoi(z[3:5])*60
 		if z[0] == '-' {
 			off = -off
@@ -850,3 +864,15 @@ func consHash(s string) uint64 {
 
 // consSeasonEpisode is a (season, episode) pair; season 0 means none.
 type consSeasonEpisode struct{ season, episode int }
+
+// spotItunesMisbound reports whether the channel uses the itunes prefix
+// bound to another namespace URI; xml-itunes-ns-uri reports that, and the
+// Spotify rules then stay silent instead of calling the tags missing.
+func spotItunesMisbound(ch *Node) bool {
+	for _, c := range ch.Children {
+		if c.Prefix == "itunes" && c.Space != NSItunes {
+			return true
+		}
+	}
+	return false
+}
