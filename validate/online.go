@@ -3,6 +3,7 @@ package validate
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -434,3 +435,76 @@ func onlineEnclosureHooks(judge func(p *Pass, t onlineTarget, pr onlineMediaProb
 	}
 	return item, finish
 }
+
+// onlineItemFileHooks returns the Item and Finish hooks of a rule that
+// downloads the files named by podcast:<local> url in the newest items
+// (capped at maxBytes) and judges each with judge.
+func onlineItemFileHooks(local string, maxBytes int64, judge func(p *Pass, t onlineTarget, f onlineFile)) (func(*Pass, *Node), func(*Pass)) {
+	item := func(p *Pass, it *Node) {
+		st := p.State.(*onlineEpisodeState)
+		st.items.add(p, it, onlineItemTargets(it, NSPodcast, local, "url"))
+	}
+	finish := func(p *Pass) {
+		st := p.State.(*onlineEpisodeState)
+		targets := st.items.all()
+		opt := onlineOptions(p)
+		defer onlineClose(opt)
+		opt.MaxBytes = maxBytes
+		files := onlineEach(p, targets, func(ctx context.Context, t onlineTarget) onlineFile {
+			return onlineDownload(ctx, opt, t.URL)
+		})
+		for i, t := range targets {
+			judge(p, t, files[i])
+		}
+	}
+	return item, finish
+}
+
+// onlineFile is a downloaded file: the answer and the body, or why not.
+type onlineFile struct {
+	resp *fetch.Response
+	body []byte
+	err  error
+}
+
+// ok reports whether the file was downloaded with status 200.
+func (f onlineFile) ok() bool { return f.err == nil && f.resp.Status == http.StatusOK }
+
+// failure says why the download failed.
+func (f onlineFile) failure() string { return onlineFailure(f.resp, f.err) }
+
+// onlineDownload GETs u with the size cap of opt.
+func onlineDownload(ctx context.Context, opt fetch.Options, u string) onlineFile {
+	resp, err := fetch.Get(ctx, u, opt)
+	if err != nil {
+		return onlineFile{err: err}
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return onlineFile{resp: resp, err: err}
+	}
+	return onlineFile{resp: resp, body: body}
+}
+
+// onlineFeedTarget returns the feed's own URL: Config.Path when it is an
+// http(s) URL (no position), else the URL it was fetched from, else the
+// channel's atom:link rel="self" href (at that attribute), which lets a
+// local file be checked against where it is published.
+func onlineFeedTarget(p *Pass, ch *Node) (onlineTarget, bool) {
+	for _, u := range []string{p.Config.Path, p.Doc.FetchedURL} {
+		if u = strings.TrimSpace(u); onlineIsHTTP(u) {
+			return onlineTarget{URL: u, Elem: "feed"}, true
+		}
+	}
+	if l := raSelfLink(ch); l != nil {
+		if t, ok := onlineURLAttr(l, "href"); ok {
+			t.Elem = "feed"
+			return t, true
+		}
+	}
+	return onlineTarget{}, false
+}
+
+// onlineOrigin is the Origin sent when asking for CORS headers.
+const onlineOrigin = "https://player.podfeed.invalid"

@@ -9,5 +9,9 @@ func networkRules() []*Rule {
 		ruleNetEnclosureContentType(),
 		ruleNetEnclosureRedirects(),
 		ruleNetArtwork(),
+		ruleNetChaptersJson(),
+		ruleNetTranscript(),
+		ruleNetCors(),
+		ruleNetHttps(),
 	}
 }
