@@ -10,8 +10,10 @@ func ruleAppleTitleNumbering() *Rule {
 		Since:    "v0.1.0",
 		Doc: "Apple's guide asks not to put the episode or season number in an episode's " +
 			"`<title>`: Apple shows `itunes:episode` and `itunes:season` itself, and numbers in " +
-			"titles look repetitive there. Reported when the title carries a marked number " +
-			"(`Episode 12`, `Ep. 12`, `S2E5`, `Season 2`, or `#12` equal to `itunes:episode`).",
+			"titles look repetitive there; nor should it repeat the show's name. Reported when the " +
+			"title carries a marked number (`Episode 12`, `Ep. 12`, `S2E5`, `Season 2`, or `#12` " +
+			"equal to `itunes:episode`), or the channel title as a whole word sequence when the " +
+			"channel title comes before the items.",
 		Hint: "Remove the number from the title and set `itunes:episode` / `itunes:season` instead.",
 		Bad:  "<title>Episode 12: The Interview</title>",
 		Good: "<title>The Interview</title><itunes:episode>12</itunes:episode>",
@@ -21,8 +23,13 @@ func ruleAppleTitleNumbering() *Rule {
 			if t == nil {
 				return
 			}
-			if what, ok := raTitleNumber(raTrim(t.Text), raText(it.Child(NSItunes, "episode"))); ok {
-				p.Reportf(raTextPos(t), "the title %q carries %s; use itunes:episode and itunes:season instead", raTrim(t.Text), what)
+			title := raTrim(t.Text)
+			if what, ok := raTitleNumber(title, raText(it.Child(NSItunes, "episode"))); ok {
+				p.Reportf(raTextPos(t), "the title %q carries %s; use itunes:episode and itunes:season instead", title, what)
+				return
+			}
+			if show := raShowTitle(it); show != "" && raContainsWordFold(title, show) {
+				p.Reportf(raTextPos(t), "the title %q repeats the show's name %q; Apple shows it already", title, show)
 			}
 		},
 	}
@@ -107,4 +114,32 @@ func raTrimZeros(s string) string {
 		s = s[1:]
 	}
 	return s
+}
+
+// raShowTitle returns the channel title when it precedes the items (the
+// engine hands an item over with the channel parsed so far as its parent),
+// or "" when unknown or too short to compare.
+func raShowTitle(it *Node) string {
+	if it.Parent == nil {
+		return ""
+	}
+	show := raText(it.Parent.Child(NSNone, "title"))
+	if len(show) < 8 { // one short word ("Serial") is too likely to be an ordinary word
+		return ""
+	}
+	return show
+}
+
+// raContainsWordFold reports whether sub occurs in s, ASCII
+// case-insensitively, not inside a longer word.
+func raContainsWordFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if !raEqualFold(s[i:i+len(sub)], sub) {
+			continue
+		}
+		if (i == 0 || !raIsAlnum(s[i-1])) && (i+len(sub) == len(s) || !raIsAlnum(s[i+len(sub)])) {
+			return true
+		}
+	}
+	return false
 }

@@ -11,8 +11,9 @@ func ruleAppleTitleTag() *Rule {
 		Source:   "APG",
 		Since:    "v0.1.0",
 		Doc: "`itunes:title` is valid in both the channel and items (it is never reported as " +
-			"unknown). Apple's guide says it is plain text and should not repeat the episode or " +
-			"season number, which Apple shows from `itunes:episode` and `itunes:season`.",
+			"unknown). Apple's guide says it is plain text and should repeat neither the show's " +
+			"name nor the episode or season number, which Apple shows from `itunes:episode` and " +
+			"`itunes:season`.",
 		Hint:    "Keep `itunes:title` to the bare episode name, without markup or numbers.",
 		Bad:     "<itunes:title>Ep. 12: The Interview</itunes:title>",
 		Good:    "<itunes:title>The Interview</itunes:title>",
@@ -36,6 +37,10 @@ func raCheckItunesTitle(p *Pass, t *Node, episode string) {
 	if t.Parent != nil && t.Parent.Local == "item" {
 		if what, ok := raTitleNumber(v, episode); ok {
 			p.Reportf(raTextPos(t), "<%s> %q carries %s; Apple shows itunes:episode and itunes:season itself", t.Name(), v, what)
+			return
+		}
+		if show := raShowTitle(t.Parent); show != "" && raContainsWordFold(v, show) {
+			p.Reportf(raTextPos(t), "<%s> %q repeats the show's name %q", t.Name(), v, show)
 		}
 	}
 }

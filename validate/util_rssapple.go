@@ -620,8 +620,10 @@ func raParseDate(s string) raDate {
 		d.why = "the day of the month is out of range"
 		return d
 	}
-	d.t = time.Date(year, time.Month(mon+1), day, hh, mm, ss, 0, time.FixedZone("", off))
-	if d.t.Day() != day {
+	// The wall-clock date in UTC (no *time.Location per call), then shifted.
+	local := time.Date(year, time.Month(mon+1), day, hh, mm, ss, 0, time.UTC)
+	d.t = local.Add(-time.Duration(off) * time.Second)
+	if local.Day() != day {
 		d.why = "the day does not exist in that month"
 		return d
 	}
@@ -642,9 +644,9 @@ func raParseDate(s string) raDate {
 		d.strict = false
 		d.why = "the day of the week is missing (Apple expects it)"
 	}
-	if d.weekday >= 0 && int(d.t.Weekday()) != d.weekday && d.strict {
+	if d.weekday >= 0 && int(local.Weekday()) != d.weekday && d.strict {
 		d.strict = false
-		d.why = "the day of the week does not match the date (it is a " + d.t.Weekday().String() + ")"
+		d.why = "the day of the week does not match the date (it is a " + local.Weekday().String() + ")"
 	}
 	return d
 }
