@@ -356,6 +356,11 @@ func (e *engine) startElement(t *startTag) error {
 		}
 	}
 	if !build {
+		for _, a := range t.Attrs {
+			if a.Prefix != "" && a.Prefix != "xmlns" {
+				e.resolve(a.Prefix, a.Pos)
+			}
+		}
 		e.nodes = append(e.nodes, nil)
 		return nil
 	}

@@ -301,7 +301,9 @@ func (s *scanner) outsideText(start int, seg []byte) error {
 	}
 	if !s.seenRoot {
 		s.noteJunk(s.posAt(start+k), "text before the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
-		return nil
+		// the junk is still read as text: a bare "&" in it is fatal
+		_, err := s.decodeText(start+k, seg[k:])
+		return err
 	}
 	return nil
 }
@@ -788,6 +790,15 @@ func (s *scanner) attribute() (rawAttr, error) {
 		rel := vs - s.tok
 		s.i = s.end
 		if !s.more() {
+			if k := bytes.IndexByte(s.buf[s.tok+rel:s.end], '<'); k >= 0 {
+				if _, _, err := s.entityScan(s.tok+rel, s.buf[s.tok+rel:s.tok+rel+k]); err != nil {
+					return rawAttr{}, err
+				}
+				return rawAttr{}, s.errAt(s.tok+rel+k, "unescaped \"<\" in the value of attribute %q", qname(prefix, local))
+			}
+			if _, _, err := s.entityScan(s.tok+rel, s.buf[s.tok+rel:s.end]); err != nil {
+				return rawAttr{}, err
+			}
 			return rawAttr{}, s.eofErr("an attribute value")
 		}
 		vs = s.tok + rel
@@ -905,6 +916,21 @@ func (s *scanner) until(delim string, what string) (int, error) {
 	}
 }
 
+// entityScan checks the entity references in seg (an unterminated
+// attribute value) so their errors come before the end-of-file one.
+func (s *scanner) entityScan(start int, seg []byte) ([]byte, int, error) {
+	for k := 0; k < len(seg); k++ {
+		if seg[k] == '&' {
+			_, n, err := s.entity(start+k, seg[k:], true)
+			if err != nil {
+				return nil, 0, err
+			}
+			k += n - 1
+		}
+	}
+	return nil, 0, nil
+}
+
 // checkChars reports forbidden characters and bad bytes in seg.
 func (s *scanner) checkChars(start int, seg []byte) {
 	for k := 0; k < len(seg); {
@@ -929,18 +955,22 @@ func (s *scanner) checkChars(start int, seg []byte) {
 }
 
 func (s *scanner) comment() error {
-	start := s.i
 	s.i += 4
-	body := s.i
-	end, err := s.until("-->", "a comment")
+	dd, err := s.until("--", "a comment")
 	if err != nil {
 		return err
 	}
-	body = s.tok + (body - start) // the window may have moved; tok == start
-	seg := s.buf[body:end]
-	if k := bytes.Index(seg, []byte("--")); k >= 0 {
-		return s.errAt(body+k, "\"--\" is not allowed inside a comment")
+	body := s.tok + 4
+	c, ok := s.byteAt()
+	if !ok {
+		return s.eofErr("a comment")
 	}
+	if c != '>' {
+		return s.errAt(dd, "\"--\" is not allowed inside a comment")
+	}
+	s.i++
+	end := dd
+	seg := s.buf[body:end]
 	if len(seg) > 0 && seg[len(seg)-1] == '-' {
 		return s.errAt(end-1, "a comment may not end with \"--->\"")
 	}
@@ -1122,12 +1152,15 @@ func (s *scanner) doctypeDecl() error {
 			}
 		case c == '"' || c == '\'':
 			quote = c
+		case c == '<' && depth <= 0:
+			return s.errAt(s.i-1, "unexpected \"<\" in the DOCTYPE")
 		case c == '[':
 			depth++
 		case c == ']':
 			depth--
 		case c == '>' && depth <= 0:
 			body := s.buf[s.tok:s.i]
+			s.checkChars(s.tok, body)
 			var names []string
 			for _, m := range bytes.Split(body, []byte("<!ENTITY"))[1:] {
 				f := bytes.Fields(m)
