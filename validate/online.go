@@ -508,3 +508,36 @@ func onlineFeedTarget(p *Pass, ch *Node) (onlineTarget, bool) {
 
 // onlineOrigin is the Origin sent when asking for CORS headers.
 const onlineOrigin = "https://player.podfeed.invalid"
+
+// onlineFeedState is the state of a rule about the feed URL.
+type onlineFeedState struct {
+	feed onlineTarget
+	ok   bool
+}
+
+// onlineFeedHooks returns the Channel and Finish hooks of a rule about
+// the feed URL: find it (onlineFeedTarget), probe it once (HEAD and a
+// ranged GET, shared through the memo) and let judge report.
+func onlineFeedHooks(judge func(ctx context.Context, p *Pass, opt fetch.Options, t onlineTarget, pr onlineMediaProbe)) (func(*Pass, *Node), func(*Pass)) {
+	channel := func(p *Pass, ch *Node) {
+		st := p.State.(*onlineFeedState)
+		st.feed, st.ok = onlineFeedTarget(p, ch)
+	}
+	finish := func(p *Pass) {
+		st := p.State.(*onlineFeedState)
+		if !st.ok {
+			return
+		}
+		opt := onlineOptions(p)
+		defer onlineClose(opt)
+		ctx := onlineCtx(p)
+		pr := onlineProbeMedia(ctx, opt, st.feed.URL)
+		if p.Config.Progress != nil {
+			p.Config.Progress(1, 1)
+		}
+		judge(ctx, p, opt, st.feed, pr)
+	}
+	return channel, finish
+}
+
+func onlineNewFeedState() any { return &onlineFeedState{} }

@@ -13,5 +13,9 @@ func networkRules() []*Rule {
 		ruleNetTranscript(),
 		ruleNetCors(),
 		ruleNetHttps(),
+		ruleNetFeedStatus(),
+		ruleNetFeedContentType(),
+		ruleNetFeedRedirect(),
+		ruleNetFeedCaching(),
 	}
 }
