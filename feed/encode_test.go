@@ -95,7 +95,7 @@ func fullChannel() *Channel {
 			GUID:           "https://example.com/show/2",
 			GUIDPermaLink:  true,
 			PubDate:        date("2024-03-08T07:30:00Z"),
-			Enclosure:      &Enclosure{URL: "https://cdn.example.com/ep%202.mp3?a=1&b=2", Length: 34216, Type: "audio/mpeg"},
+			Enclosure:      &Enclosure{URL: "https://cdn.example.com/ep%202.mp3?a=1&b=2", Length: 34216000, Type: "audio/mpeg"},
 			Author:         "jo@example.com (Jo Host)",
 
 			ItunesTitle:    "Q&A",
@@ -117,7 +117,7 @@ func fullChannel() *Channel {
 			Persons:        []Person{{Name: "Sam Guest", Role: "guest"}},
 			Location:       &Location{Name: "Paris", Geo: "geo:48.8566,2.3522"},
 			License:        &License{Text: "cc-by-4.0"},
-			Value:          &Value{Type: "lightning", Method: "keysend", Recipients: []ValueRecipient{{Type: "node", Address: "02d5", Split: 100}}},
+			Value:          &Value{Type: "lightning", Method: "keysend", Recipients: []ValueRecipient{{Type: "node", Address: "02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52", Split: 100}}},
 			Txt:            []Txt{{Text: "plain note"}},
 			Images:         []PodcastImage{{Href: "https://example.com/ep2-square.jpg"}},
 			SocialInteract: []SocialInteract{{Protocol: "activitypub", URI: "https://example.social/@jo/1", AccountID: "@jo", AccountURL: "https://example.social/@jo", Priority: 1}},
@@ -133,6 +133,7 @@ func fullChannel() *Channel {
 			PubDate:   date("2024-03-01T07:30:00Z"),
 			Enclosure: &Enclosure{URL: "https://cdn.example.com/1.mp3", Length: 1000, Type: "audio/mpeg"},
 			Explicit:  &yes,
+			Episode:   1,
 		}},
 	}
 }
@@ -386,7 +387,7 @@ func TestEncodeGofeed(t *testing.T) {
 		"itunes:season": "2", "itunes:episode": "2",
 		"itunes:episodeType": "full", "itunes:block": "Yes",
 		"itunes:summary": wi.ItunesSummary,
-		"enclosure":      wi.Enclosure.URL + " 34216 audio/mpeg",
+		"enclosure":      wi.Enclosure.URL + " 34216000 audio/mpeg",
 	}
 	if diff := cmp.Diff(wantIt, gotIt); diff != "" {
 		t.Errorf("item fields after gofeed (-want +got):\n%s", diff)
