@@ -12,7 +12,11 @@
 // tracks and Vorbis-comment chapters are read.
 //
 // The package knows nothing about feeds or shows and imports no other
-// package of this module. It never shells out. Every parser treats its
+// package of this module. Besides the standard library it uses two
+// served modules where they do the job: github.com/mewkiz/flac for FLAC
+// STREAMINFO and github.com/tcolgate/mp3 for the MP3 frame scan. ID3v2
+// and MP4 have small parsers here, as no served module reads CHAP/CTOC
+// frames or MP4 boxes. It never shells out. Every parser treats its
 // input as hostile: sizes and counts are checked against the file before
 // anything is allocated, and a file that lies gets an error, never a panic.
 package media

@@ -150,7 +150,7 @@ func readOneID3v2(s src, off int64, hdr []byte) (*id3Tag, error) {
 	}
 	var chaps []id3Chap
 	var tocs []id3TOC
-	err := walkID3Frames(body, pos, major, 0, func(id string, data []byte, size int64) {
+	err := walkID3Frames(body, pos, major, func(id string, data []byte, size int64) {
 		switch id {
 		case "TIT2", "TT2":
 			if t.title == "" {
@@ -191,7 +191,7 @@ func wantedFrame(id string) bool {
 // walkID3Frames calls fn for each frame in body from pos on. Bodies of
 // frames that wantedFrame names are passed in data (already decoded from
 // per-frame unsynchronisation); other frames get nil data.
-func walkID3Frames(body src, pos int64, major byte, depth int, fn func(id string, data []byte, size int64)) error {
+func walkID3Frames(body src, pos int64, major byte, fn func(id string, data []byte, size int64)) error {
 	hlen := int64(10)
 	if major == 2 {
 		hlen = 6
@@ -366,7 +366,7 @@ func parseCHAP(data []byte, major byte) (id3Chap, bool) {
 		c.ch.End = time.Duration(end) * time.Millisecond
 	}
 	sub := p[16:]
-	_ = walkID3Frames(src{r: bytes.NewReader(sub), size: int64(len(sub))}, 0, major, 1, func(id string, d []byte, _ int64) {
+	_ = walkID3Frames(src{r: bytes.NewReader(sub), size: int64(len(sub))}, 0, major, func(id string, d []byte, _ int64) {
 		switch id {
 		case "TIT2":
 			if c.ch.Title == "" {

@@ -15,13 +15,12 @@ type Format string
 
 // The formats Probe recognises.
 const (
-	MP3        Format = "mp3"
-	MP4        Format = "mp4"
-	OggOpus    Format = "ogg-opus"
-	OggVorbis  Format = "ogg-vorbis"
-	FLAC       Format = "flac"
-	WAV        Format = "wav"
-	UnknownFmt Format = ""
+	MP3       Format = "mp3"
+	MP4       Format = "mp4"
+	OggOpus   Format = "ogg-opus"
+	OggVorbis Format = "ogg-vorbis"
+	FLAC      Format = "flac"
+	WAV       Format = "wav"
 )
 
 // Info is what Probe learnt about a media file.

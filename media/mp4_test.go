@@ -87,7 +87,7 @@ func TestProbeMP4Lies(t *testing.T) {
 		"box larger than file": append(ftyp, append(u32(1<<30), "moov"...)...),
 		"child larger than moov": append(ftyp, mkbox("moov",
 			append(u32(4096), "trak"...))...),
-		"64-bit size overflow": append(ftyp, append(append(u32(1), "mdat"...), u64(1<<63+5)...)...),
+		"64-bit size overflow":     append(ftyp, append(append(u32(1), "mdat"...), u64(1<<63+5)...)...),
 		"size smaller than header": append(ftyp, append(u32(3), "moov"...)...),
 	}
 	for name, b := range tests {
