@@ -2,7 +2,9 @@ package fetch
 
 import (
 	"context"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -32,8 +34,20 @@ func WithMemo(ctx context.Context) context.Context {
 	return context.WithValue(ctx, memoCtxKey{}, &Memo{entries: map[string]*memoEntry{}})
 }
 
+// memoKey identifies a request: the guard setting, the method (with the
+// range), the URL and any extra headers, in a stable order.
 func memoKey(opt Options, method, rawURL string) string {
-	return strconv.FormatBool(opt.AllowPrivate) + " " + method + " " + rawURL
+	var b strings.Builder
+	b.WriteString(strconv.FormatBool(opt.AllowPrivate) + " " + method + " " + rawURL)
+	keys := make([]string, 0, len(opt.Header))
+	for k := range opt.Header {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		b.WriteString("\n" + k + ": " + strings.Join(opt.Header[k], ", "))
+	}
+	return b.String()
 }
 
 // memoized runs f once per key for the memo in ctx, or every time when
