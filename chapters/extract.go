@@ -408,7 +408,7 @@ func skipLead(t []byte) int {
 	i := 0
 	for i < len(t) {
 		switch {
-		case t[i] == ' ' || t[i] == '\t' || t[i] == '#' || t[i] == '>':
+		case t[i] == ' ' || t[i] == '\t' || t[i] == '#' || t[i] == '>' || t[i] == '|':
 			i++
 		case (t[i] == '-' || t[i] == '+') && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t'):
 			i++
@@ -619,6 +619,16 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 			for open != 0 && k < len(t) && t[k] == ' ' {
 				k++
 			}
+			var rangeMS int64
+			if open != 0 && kind != kindDotted && k < len(t) && t[k] != open {
+				// A range inside the brackets: "(05:00–07:30)".
+				if endMS, after, ok := rangeEnd(t, k); ok && endMS > ms {
+					rangeMS, k = endMS, after
+					for k < len(t) && t[k] == ' ' {
+						k++
+					}
+				}
+			}
 			if open != 0 && (k >= len(t) || t[k] != open) {
 				ok = false
 			} else if open != 0 {
@@ -627,6 +637,13 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 			if ok && !followedByClockWord(t, end) && !(kind == kindColon2 && k < len(t) && t[k] == '/') {
 				x := mk(j, string(t[j:end]), ms, kind)
 				x.badDotted = bad
+				x.End = rangeMS
+				if kind != kindDotted && rangeMS == 0 {
+					// A range: "00:00 - 05:00 Intro" ends where the second time says.
+					if endMS, after, ok := rangeEnd(t, k); ok && endMS > ms {
+						x.End, k = endMS, after
+					}
+				}
 				x.Title, x.URL = titleOf(c, k, len(t), j)
 				x.dateLike = dateLike(x.Title)
 				if x.Title == "" {
@@ -708,6 +725,50 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 	x := mk(k, string(t[k:e]), ms, kind)
 	x.Title, x.URL = titleOf(c, i, k, k)
 	return x, x.Title != ""
+}
+
+// rangeEnd reads the second time of a range ("– 05:00") at t[k:], with
+// its closing bracket if any.
+func rangeEnd(t []byte, k int) (int64, int, bool) {
+	j := k
+	for j < len(t) && t[j] == ' ' {
+		j++
+	}
+	switch {
+	case j < len(t) && (t[j] == '-' || t[j] == '~'):
+		j++
+	case strings.HasPrefix(string(t[j:min(len(t), j+3)]), "–"), strings.HasPrefix(string(t[j:min(len(t), j+3)]), "—"):
+		j += 3
+	default:
+		return 0, 0, false
+	}
+	for j < len(t) && t[j] == ' ' {
+		j++
+	}
+	open := byte(0)
+	if j < len(t) {
+		open = closer(t[j])
+	}
+	if open != 0 {
+		j++
+	}
+	if j >= len(t) || !isDigit(t[j]) {
+		return 0, 0, false
+	}
+	ms, end, kind, ok := timeToken(t, j)
+	if !ok || kind == kindDotted || followedByClockWord(t, end) {
+		return 0, 0, false
+	}
+	if open != 0 {
+		if end >= len(t) || t[end] != open {
+			return 0, 0, false
+		}
+		end++
+	}
+	if end < len(t) && t[end] != ' ' && t[end] != '\t' && !strings.ContainsRune("-–—:|)]", rune(t[end])) && t[end] < 0x80 {
+		return 0, 0, false
+	}
+	return ms, end, true
 }
 
 func precededByVersionWord(t []byte) bool {

@@ -14,6 +14,7 @@ func TestParseLine(t *testing.T) {
 		line  string
 		ok    bool
 		start int64 // ms
+		end   int64
 		title string
 		url   string
 		col   int
@@ -56,6 +57,11 @@ func TestParseLine(t *testing.T) {
 		{line: "Topic – 12:34", ok: true, start: 754000, title: "Topic", col: 11},
 		{line: "(12:34.5) Half a second", ok: true, start: 754500, title: "Half a second", col: 2},
 		{line: "  (1:02:03)   Q&A  ", ok: true, start: 3723000, title: "Q&A", col: 4},
+		{line: "| 00:00 | Intro |", ok: true, start: 0, title: "Intro", col: 3},
+		{line: "<p><strong>00:00</strong> Intro</p>", ok: true, start: 0, title: "Intro", col: 12},
+		{line: "00:00 - 05:00 Intro range", ok: true, start: 0, end: 300000, title: "Intro range", col: 1},
+		{line: "(05:00–07:30) Short range", ok: true, start: 300000, end: 450000, title: "Short range", col: 2},
+		{line: "- 12:30 PM Eastern: live show", ok: false},
 		// never chapters (pitfall 7 and friends)
 		{line: "We start at 3:15 AM sharp", ok: false},
 		{line: "3:15 AM wake up call", ok: false},
@@ -95,8 +101,8 @@ func TestParseLine(t *testing.T) {
 			if !ok {
 				return
 			}
-			if x.Start != tt.start || x.Title != tt.title || x.URL != tt.url {
-				t.Errorf("parseSegment(%q) = start %d title %q url %q, want %d %q %q", tt.line, x.Start, x.Title, x.URL, tt.start, tt.title, tt.url)
+			if x.Start != tt.start || x.End != tt.end || x.Title != tt.title || x.URL != tt.url {
+				t.Errorf("parseSegment(%q) = start %d end %d title %q url %q, want %d %d %q %q", tt.line, x.Start, x.End, x.Title, x.URL, tt.start, tt.end, tt.title, tt.url)
 			}
 			if tt.col != 0 && (x.Col != tt.col || x.Line != 7) {
 				t.Errorf("parseSegment(%q) at %d:%d, want 7:%d", tt.line, x.Line, x.Col, tt.col)
