@@ -15,6 +15,7 @@ import (
 	ext "github.com/mmcdole/gofeed/extensions"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/podfeed/podfeed/internal/applecat"
 	"github.com/podfeed/podfeed/show"
 )
 
@@ -24,6 +25,9 @@ type Options struct {
 	// protocol-relative URLs are resolved against it, and it becomes
 	// feed_url when the feed names no atom:link rel="self".
 	Source string
+	// FeedURL is the feed's public URL as the user states it; it wins
+	// over the feed's own atom:link rel="self" and over Source.
+	FeedURL string
 }
 
 // Result is an imported show.
@@ -143,6 +147,8 @@ func Parse(data []byte, opt Options) (*Result, error) {
 	for i, it := range f.Items {
 		r.Episodes = append(r.Episodes, c.item(i, it))
 	}
+	c.undated(f, r.Episodes)
+	c.uniqueGUIDs(r.Episodes)
 	c.name(r.Episodes)
 	for k, n := range c.counts {
 		msg := k
@@ -232,9 +238,17 @@ func (c *converter) abs(raw string) string {
 		c.note("protocol-relative URLs made absolute", s)
 		return scheme + ":" + s
 	}
+	if strings.ContainsAny(s, " \t") {
+		c.note("URLs with spaces: spaces written as %20", s)
+		s = strings.NewReplacer(" ", "%20", "\t", "%09").Replace(s)
+	}
 	u, err := url.Parse(s)
 	if err != nil || u.IsAbs() {
 		return s
+	}
+	if hostLike(s) {
+		c.note("URLs without a scheme that start with a host name: https:// added", s)
+		return "https://" + s
 	}
 	if c.base != nil {
 		c.note("relative URLs resolved against "+c.base.String(), s)
@@ -242,6 +256,30 @@ func (c *converter) abs(raw string) string {
 	}
 	c.note("relative URLs left as they are (no base URL to resolve them against)", s)
 	return s
+}
+
+// hostLike reports whether a scheme-less URL starts with what can only be
+// a host name ("www.example.com/x", "example.org"), not a path.
+func hostLike(s string) bool {
+	first, _, _ := strings.Cut(s, "/")
+	if first == "" || !strings.Contains(first, ".") || strings.HasPrefix(first, ".") {
+		return false
+	}
+	dot := strings.LastIndexByte(first, '.')
+	tld := first[dot+1:]
+	if len(tld) < 2 {
+		return false
+	}
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			return false // "episode.mp3" has a file extension, not a top-level domain; also refused below
+		}
+	}
+	switch tld {
+	case "mp3", "m4a", "mp4", "ogg", "opus", "html", "htm", "php", "jpg", "jpeg", "png", "gif", "xml", "json", "vtt", "srt", "txt", "aac", "wav", "flac", "webm", "mov", "pdf":
+		return false
+	}
+	return true
 }
 
 func yes(s string) bool {
@@ -273,7 +311,13 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	}
 	s.Link = c.abs(f.Link)
 	s.FeedURL = c.abs(f.FeedLink)
-	if s.FeedURL == "" && opt.Source != "" && c.base != nil {
+	switch {
+	case opt.FeedURL != "":
+		if s.FeedURL != "" && s.FeedURL != opt.FeedURL {
+			c.notes = append(c.notes, fmt.Sprintf("feed_url is the given %s, not the feed's own atom:link rel=\"self\" %s", opt.FeedURL, s.FeedURL))
+		}
+		s.FeedURL = opt.FeedURL
+	case s.FeedURL == "" && opt.Source != "" && c.base != nil:
 		s.FeedURL = c.base.String()
 		c.notes = append(c.notes, "no atom:link rel=\"self\": feed_url set to the URL the feed was fetched from")
 	}
@@ -299,14 +343,18 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	if s.Image == "" && f.Image != nil {
 		s.Image = c.abs(f.Image.URL)
 	}
+	seen := map[string]bool{}
 	for _, cat := range x.all("itunes", "category") {
 		top := strings.TrimSpace(cat.Attrs["text"])
 		subs := children(cat, "category")
 		if len(subs) == 0 {
-			s.Categories = append(s.Categories, top)
+			subs = []ext.Extension{{}}
 		}
 		for _, sub := range subs {
-			s.Categories = append(s.Categories, top+" > "+strings.TrimSpace(sub.Attrs["text"]))
+			if name, ok := c.category(top, strings.TrimSpace(sub.Attrs["text"])); ok && !seen[name] {
+				seen[name] = true
+				s.Categories = append(s.Categories, name)
+			}
 		}
 	}
 	if v := x.text("itunes", "explicit"); v != "" {
@@ -320,6 +368,10 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	s.Complete = yes(x.text("itunes", "complete"))
 	s.Block = yes(x.text("itunes", "block"))
 	s.NewFeedURL = c.abs(x.text("itunes", "new-feed-url"))
+	if s.NewFeedURL != "" && s.NewFeedURL == s.FeedURL {
+		c.notes = append(c.notes, "itunes:new-feed-url names the feed itself: left out (it moves nothing)")
+		s.NewFeedURL = ""
+	}
 	s.ItunesTitle = x.text("itunes", "title")
 	for _, k := range strings.Split(x.text("itunes", "keywords"), ",") {
 		if k = strings.TrimSpace(k); k != "" {
@@ -338,7 +390,12 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	s.GUID = x.text("podcast", "guid")
 	if l := x.first("podcast", "locked"); l != nil {
 		v := yes(l.Value)
-		s.Locked = &show.Locked{Owner: strings.TrimSpace(l.Attrs["owner"]), Value: &v}
+		owner := strings.TrimSpace(l.Attrs["owner"])
+		if owner == "" && strings.TrimSpace(l.Attrs["email"]) != "" {
+			owner = strings.TrimSpace(l.Attrs["email"])
+			c.notes = append(c.notes, "podcast:locked email=\"…\" (an early draft's spelling) read as owner")
+		}
+		s.Locked = &show.Locked{Owner: owner, Value: &v}
 	}
 	for _, e := range x.all("podcast", "funding") {
 		s.Funding = append(s.Funding, show.Funding{URL: c.abs(e.Attrs["url"]), Text: strings.TrimSpace(e.Value)})
@@ -369,11 +426,78 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 		s.Txt = append(s.Txt, show.Txt{Purpose: strings.TrimSpace(t.Attrs["purpose"]), Text: strings.TrimSpace(t.Value)})
 	}
 	s.Value = c.value(x, "channel")
+
+	var missing []string
+	for _, m := range []struct {
+		key   string
+		empty bool
+	}{
+		{"title", s.Title == ""}, {"feed_url", s.FeedURL == ""}, {"language", s.Language == ""},
+		{"author", s.Author == ""}, {"image", s.Image == ""}, {"categories", len(s.Categories) == 0},
+	} {
+		if m.empty {
+			missing = append(missing, m.key)
+		}
+	}
+	if len(missing) > 0 {
+		c.notes = append(c.notes, fmt.Sprintf("the feed gives no %s, which podfeed build needs: add them to podcast.yaml", strings.Join(missing, ", ")))
+	}
+}
+
+// category returns the current Apple category for a feed's category and
+// subcategory: pre-2019 names are renamed, letter case is fixed, and
+// names Apple does not list are left out with a note.
+func (c *converter) category(top, sub string) (string, bool) {
+	name := top
+	if sub != "" {
+		name += " > " + sub
+	}
+	if top == "" {
+		return "", false
+	}
+	if repl, ok := applecat.Obsolete(top, sub); ok {
+		c.note("retired Apple categories renamed to their current names", name+" → "+repl)
+		return repl, true
+	}
+	for _, cat := range applecat.List() {
+		if !strings.EqualFold(cat.Name, top) {
+			continue
+		}
+		if sub == "" {
+			return cat.Name, true
+		}
+		for _, s := range cat.Subs {
+			if strings.EqualFold(s, sub) {
+				return cat.Name + " > " + s, true
+			}
+		}
+		if repl, ok := applecat.Obsolete(cat.Name, sub); ok {
+			c.note("retired Apple categories renamed to their current names", name+" → "+repl)
+			return repl, true
+		}
+		for _, other := range applecat.List() {
+			for _, s := range other.Subs {
+				if strings.EqualFold(s, sub) {
+					repl := other.Name + " > " + s
+					c.note("subcategories moved to the category Apple files them under now", name+" → "+repl)
+					return repl, true
+				}
+			}
+		}
+		c.note("subcategories Apple does not list: kept the category alone", name)
+		return cat.Name, true
+	}
+	c.note("categories Apple does not list: left out", name)
+	return "", false
 }
 
 func (c *converter) persons(x exts) []show.Person {
 	var out []show.Person
 	for _, e := range x.all("podcast", "person") {
+		if strings.TrimSpace(e.Value) == "" {
+			c.note("podcast:person elements without a name: left out", element1(e))
+			continue
+		}
 		out = append(out, show.Person{
 			Name:  strings.TrimSpace(e.Value),
 			Role:  strings.TrimSpace(e.Attrs["role"]),
@@ -579,6 +703,15 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	return ep
 }
 
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
 func (c *converter) intValue(s, tag, label string) int {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -595,7 +728,7 @@ func (c *converter) intValue(s, tag, label string) int {
 func (c *converter) alternate(e ext.Extension, label string) show.AlternateEnclosure {
 	a := show.AlternateEnclosure{
 		Type:    strings.TrimSpace(e.Attrs["type"]),
-		Lang:    strings.TrimSpace(e.Attrs["lang"]),
+		Lang:    strings.TrimSpace(firstOf(e.Attrs["lang"], e.Attrs["language"])),
 		Title:   strings.TrimSpace(e.Attrs["title"]),
 		Rel:     strings.TrimSpace(e.Attrs["rel"]),
 		Codecs:  strings.TrimSpace(e.Attrs["codecs"]),
@@ -697,6 +830,82 @@ func plain(s string) string {
 			b.WriteRune(r)
 		}
 	}
+	return b.String()
+}
+
+// undated gives items without a (readable) date the channel's own date
+// (lastBuildDate or pubDate), else the newest item's date: build needs a
+// date, and the feed's readers showed such items as of the feed's date.
+func (c *converter) undated(f *gofeed.Feed, eps []Episode) {
+	var fallback time.Time
+	var from string
+	for _, s := range []string{f.Updated, f.Published} {
+		if t, err := ParseDate(s); err == nil {
+			fallback, from = t, "the channel's date"
+			break
+		}
+	}
+	if fallback.IsZero() {
+		for _, ep := range eps {
+			if t, err := time.Parse(time.RFC3339, ep.Def.Date); err == nil && t.After(fallback) {
+				fallback, from = t, "the newest item's date"
+			}
+		}
+	}
+	if fallback.IsZero() {
+		return
+	}
+	for i := range eps {
+		if eps[i].Def.Date == "" {
+			eps[i].Def.Date = FormatDate(fallback)
+			c.note("items without a readable date: given "+from+" ("+FormatDate(fallback)+")", fmt.Sprintf("%q", eps[i].Def.Title))
+		}
+	}
+}
+
+// uniqueGUIDs gives a later item that repeats an earlier item's guid a
+// guid of its own: its enclosure URL when that is free, else the guid with
+// "#2", "#3"… appended. Build refuses duplicate guids, and apps show only
+// one of the items that share one.
+func (c *converter) uniqueGUIDs(eps []Episode) {
+	used := map[string]bool{}
+	for i := range eps {
+		used[eps[i].Def.GUID] = true
+	}
+	seen := map[string]bool{}
+	for i := range eps {
+		d := &eps[i].Def
+		if d.GUID == "" || !seen[d.GUID] {
+			seen[d.GUID] = true
+			continue
+		}
+		old := d.GUID
+		switch {
+		case d.Audio != "" && !used[d.Audio]:
+			d.GUID = d.Audio
+		default:
+			for n := 2; ; n++ {
+				g := fmt.Sprintf("%s#%d", old, n)
+				if !used[g] {
+					d.GUID = g
+					break
+				}
+			}
+		}
+		used[d.GUID], seen[d.GUID] = true, true
+		c.note("items repeating an earlier item's guid: given a new guid (the enclosure URL, or the guid with #2)", fmt.Sprintf("%q → %q", old, d.GUID))
+	}
+}
+
+// element1 shows an extension element briefly, for notes.
+func element1(e ext.Extension) string {
+	keys := sortedKeys(e.Attrs)
+	var b strings.Builder
+	b.WriteString("<" + e.Name)
+	for _, k := range keys {
+		fmt.Fprintf(&b, " %s=%q", k, e.Attrs[k])
+	}
+	b.WriteString(">")
 	return b.String()
 }
 
