@@ -71,10 +71,18 @@ func Extract(notes []byte) []Found {
 		notes = notes[:maxExtract]
 	}
 	segs := segments(notes)
-	var cands []cand
+	maybe := make([]bool, len(segs))
+	n := 0
+	for i, s := range segs {
+		if mayHoldTime(s.text) {
+			maybe[i] = true
+			n++
+		}
+	}
+	cands := make([]cand, 0, n)
 	var scratch cleaned
 	for i, s := range segs {
-		if !mayHoldTime(s.text) {
+		if !maybe[i] {
 			continue
 		}
 		if c, ok := parseSegment(s, &scratch); ok {
@@ -108,7 +116,7 @@ func Extract(notes []byte) []Found {
 		for end < len(cands) && cands[end].seg-cands[end-1].seg <= 3 {
 			end++
 		}
-		out = append(out, acceptRun(cands[start:end])...)
+		out = acceptRun(out, cands[start:end])
 		start = end
 	}
 	if len(out) == 0 {
@@ -117,8 +125,9 @@ func Extract(notes []byte) []Found {
 	return out
 }
 
-// acceptRun applies the list rules to one run of candidate lines.
-func acceptRun(run []cand) []Found {
+// acceptRun applies the list rules to one run of candidate lines and
+// appends the chapters it accepts to out.
+func acceptRun(out []Found, run []cand) []Found {
 	dotted, other := 0, 0
 	for _, c := range run {
 		if c.kind == kindDotted {
@@ -138,16 +147,15 @@ func acceptRun(run []cand) []Found {
 		run = keep
 	}
 	if len(run) < 2 {
-		return nil
+		return out
 	}
 	if other == 0 {
 		for i, c := range run {
 			if c.badDotted || c.dateLike || (i > 0 && c.Start <= run[i-1].Start) {
-				return nil
+				return out
 			}
 		}
 	}
-	out := make([]Found, 0, len(run))
 	var base, prev int64
 	for i, c := range run {
 		f := c.Found
@@ -333,8 +341,16 @@ func clean(s string, c *cleaned) {
 			c.links = append(c.links, link{from, len(c.text), href})
 			i = next
 		default:
-			c.add(s[i:i+1], i)
-			i++
+			// Copy a run of plain bytes at once.
+			j := i + 1
+			for j < len(s) && s[j] != '<' && s[j] != '&' && s[j] != '[' && s[j] != '!' {
+				j++
+			}
+			c.text = append(c.text, s[i:j]...)
+			for k := i; k < j; k++ {
+				c.off = append(c.off, int32(k))
+			}
+			i = j
 		}
 	}
 }
