@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -83,4 +84,16 @@ type countWriter struct{ n int64 }
 func (c *countWriter) Write(p []byte) (int, error) {
 	c.n += int64(len(p))
 	return len(p), nil
+}
+
+// BenchmarkReadSummary reads back the feed of 10,000 episodes.
+func BenchmarkReadSummary(b *testing.B) {
+	data := mustEncode(b, benchChannel(10000))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadSummary(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -61,6 +62,25 @@ func TestReadSummary(t *testing.T) {
 		name: "item_link_not_channel_link",
 		in:   "<rss><channel><item><link>https://e.com/1</link><atom:link rel=\"self\" href=\"https://e.com/x\"/></item><link>https://e.com/</link></channel></rss>",
 		want: &Summary{Link: "https://e.com/", Items: []SummaryItem{{}}},
+	}, {
+		name: "doctype_comments_quotes",
+		in: "<?xml version='1.0'?>\n<!DOCTYPE rss [ <!ENTITY x \"y\"> ]>\n<!-- <item><guid>commented</guid></item> -->" +
+			"<rss xmlns:atom='http://www.w3.org/2005/Atom'><channel><atom:link rel='self' href='https://e.com/a?x=1&amp;y=2'/>" +
+			"<item><guid/><title><![CDATA[A ]]>&amp;<![CDATA[ B]]></title><enclosure url=https://e.com/u.mp3 /></item>" +
+			"<item><title>1 < 2</title><guid isPermaLink=\"false\">two</guid></item></channel></rss>",
+		want: &Summary{SelfURL: "https://e.com/a?x=1&y=2", Items: []SummaryItem{
+			{Title: "A & B", EnclosureURL: "https://e.com/u.mp3"},
+			{GUID: "two", Title: "1 < 2"},
+		}},
+	}, {
+		name: "prefix_bound_elsewhere",
+		in: "<rss xmlns:atom=\"http://example.com/not-atom\" xmlns:x=\"http://www.w3.org/2005/Atom\"><channel>" +
+			"<atom:link rel=\"self\" href=\"wrong\"/><x:link rel=\"self\" href=\"right\"/></channel></rss>",
+		want: &Summary{SelfURL: "right"},
+	}, {
+		name: "utf16",
+		in:   utf16LE("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><item><title>Café</title></item></channel></rss>"),
+		want: &Summary{Items: []SummaryItem{{Title: "Café"}}},
 	}, {
 		name: "empty_channel",
 		in:   "<rss version=\"2.0\"><channel></channel></rss>\n",
@@ -198,4 +218,13 @@ func TestSummaryOf(t *testing.T) {
 			t.Errorf("SummaryOf differs from ReadSummary(Encode) (-read +SummaryOf):\n%s", diff)
 		}
 	}
+}
+
+// utf16LE encodes s as UTF-16 little-endian with a byte-order mark.
+func utf16LE(s string) string {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
