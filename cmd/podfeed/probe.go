@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
 	"github.com/podfeed/podfeed/chapters"
@@ -207,4 +210,186 @@ func toShowInfo(in media.Info) show.MediaInfo {
 		})
 	}
 	return out
+}
+
+// probeCommand is `podfeed probe FILE|URL...`: what media probing finds in
+// each file or URL, as text or JSON. Nothing is cached.
+func probeCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "probe",
+		Usage:     "print the type, length, duration, tags and chapters of media files or URLs",
+		ArgsUsage: "FILE|URL...",
+		Description: "Reads only the headers it needs, whatever the file size. The type comes from\n" +
+			"the content, never the file name. URLs are probed with HEAD and ranged GETs.\n" +
+			"Exit codes: 0 all probed; 1 a file is not media or is corrupt; 2 a file or\n" +
+			"URL could not be read.",
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON document ({\"version\":1,\"results\":[…]})"},
+			&cli.DurationFlag{Name: "timeout", Value: 20 * time.Second, Usage: "timeout of each HTTP request"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usageError(errors.New("probe needs at least one FILE or URL"))
+			}
+			return runProbe(c.Context, e, c.Args().Slice(), c.Bool("json"), c.Duration("timeout"))
+		},
+	}
+}
+
+// probeResult is one line of `podfeed probe --json`.
+type probeResult struct {
+	Source     string         `json:"source"`
+	Error      string         `json:"error,omitempty"`
+	Type       string         `json:"type,omitempty"`
+	Length     int64          `json:"length,omitempty"`
+	Duration   float64        `json:"duration,omitempty"` // seconds, millisecond precision
+	Format     string         `json:"format,omitempty"`
+	Codec      string         `json:"codec,omitempty"`
+	Bitrate    int            `json:"bitrate,omitempty"`
+	SampleRate int            `json:"sampleRate,omitempty"`
+	Channels   int            `json:"channels,omitempty"`
+	Video      bool           `json:"video,omitempty"`
+	Title      string         `json:"title,omitempty"`
+	Artist     string         `json:"artist,omitempty"`
+	Artwork    bool           `json:"artwork,omitempty"`
+	Chapters   []probeChapter `json:"chapters,omitempty"`
+}
+
+type probeChapter struct {
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	Title string  `json:"title,omitempty"`
+	URL   string  `json:"url,omitempty"`
+}
+
+func seconds(d time.Duration) float64 { return float64(d.Milliseconds()) / 1000 }
+
+func runProbe(ctx context.Context, e *env, srcs []string, asJSON bool, timeout time.Duration) error {
+	var local, urls []string
+	for _, s := range srcs {
+		if isURL(s) {
+			urls = append(urls, s)
+		} else {
+			local = append(local, s)
+		}
+	}
+	var bar *progressbar.ProgressBar
+	var tick func()
+	if len(srcs) > progressAfter && isTerminal(e.stderr) {
+		bar = (&mediaProber{stderr: e.stderr}).newBar(len(srcs))
+		tick = func() { _ = bar.Add(1) }
+	}
+	found := map[string]memoResult{}
+	for _, r := range (&cache.Files{FS: cache.DirFS("")}).ProbeAll(ctx, local, tick) {
+		found[r.Name] = memoResult{r.Info, r.Err}
+	}
+	for _, r := range (&remote.Prober{Timeout: timeout}).ProbeAll(ctx, urls, tick) {
+		found[r.URL] = memoResult{r.Info, r.Err}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+
+	var results []probeResult
+	badMedia, unreadable := 0, 0
+	for _, s := range srcs {
+		m := found[s]
+		r := probeResult{Source: s}
+		if m.err != nil {
+			r.Error = m.err.Error()
+			if errors.Is(m.err, media.ErrUnknownFormat) || errors.Is(m.err, media.ErrCorrupt) {
+				badMedia++
+			} else {
+				unreadable++
+			}
+		} else {
+			in := m.info
+			r.Type, r.Length, r.Duration = in.MIME, in.Size, seconds(in.Duration)
+			r.Format, r.Codec, r.Bitrate = string(in.Format), in.Codec, in.Bitrate
+			r.SampleRate, r.Channels, r.Video = in.SampleRate, in.Channels, in.Video
+			r.Title, r.Artist, r.Artwork = in.Title, in.Artist, in.Artwork
+			for _, c := range in.Chapters {
+				r.Chapters = append(r.Chapters, probeChapter{seconds(c.Start), seconds(c.End), c.Title, c.URL})
+			}
+		}
+		results = append(results, r)
+	}
+
+	if asJSON {
+		out := struct {
+			Version int           `json:"version"`
+			Results []probeResult `json:"results"`
+		}{1, results}
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(e.stdout, "%s\n", b); err != nil {
+			return err
+		}
+	} else if err := writeProbeText(e, srcs, found); err != nil {
+		return err
+	}
+	switch {
+	case unreadable > 0:
+		return fmt.Errorf("%d of %d could not be read", unreadable, len(srcs))
+	case badMedia > 0:
+		return findingsError()
+	}
+	return nil
+}
+
+// writeProbeText prints one block per source; errors go to stderr.
+func writeProbeText(e *env, srcs []string, found map[string]memoResult) error {
+	var b strings.Builder
+	for _, s := range srcs {
+		m := found[s]
+		if m.err != nil {
+			fmt.Fprintf(e.stderr, "podfeed: %v\n", m.err)
+			continue
+		}
+		in := m.info
+		fmt.Fprintf(&b, "%s\n", s)
+		codec := in.Codec
+		if in.Video {
+			codec += ", video"
+		}
+		fmt.Fprintf(&b, "  type      %s (%s)\n", in.MIME, codec)
+		fmt.Fprintf(&b, "  length    %d bytes\n", in.Size)
+		if in.Duration > 0 {
+			fmt.Fprintf(&b, "  duration  %s (%s, from %s)\n", clock(in.Duration), strconv.FormatFloat(seconds(in.Duration), 'f', -1, 64)+" s", in.DurationSource)
+		} else {
+			fmt.Fprintf(&b, "  duration  unknown (not in the first bytes)\n")
+		}
+		if in.Bitrate > 0 || in.SampleRate > 0 {
+			fmt.Fprintf(&b, "  audio     %d kbit/s, %d Hz, %d channel(s)\n", in.Bitrate/1000, in.SampleRate, in.Channels)
+		}
+		if in.Title != "" {
+			fmt.Fprintf(&b, "  title     %s\n", in.Title)
+		}
+		if in.Artist != "" {
+			fmt.Fprintf(&b, "  artist    %s\n", in.Artist)
+		}
+		if in.Artwork {
+			fmt.Fprintf(&b, "  artwork   embedded\n")
+		}
+		if len(in.Chapters) > 0 {
+			fmt.Fprintf(&b, "  chapters  %d\n", len(in.Chapters))
+			for _, c := range in.Chapters {
+				line := fmt.Sprintf("    %s  %s", clock(c.Start), c.Title)
+				if c.URL != "" {
+					line += " <" + c.URL + ">"
+				}
+				fmt.Fprintf(&b, "%s\n", line)
+			}
+		}
+	}
+	_, err := io.WriteString(e.stdout, b.String())
+	return err
+}
+
+// clock formats d as HH:MM:SS.mmm.
+func clock(d time.Duration) string {
+	ms := d.Milliseconds()
+	return fmt.Sprintf("%02d:%02d:%02d.%03d", ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
 }

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/urfave/cli/v2"
 
 	"github.com/podfeed/podfeed/media/cache"
 )
@@ -138,5 +141,72 @@ func TestPrefetch(t *testing.T) {
 	}
 	if n != 0 {
 		t.Errorf("Probe after Prefetch opened %d files, want 0", n)
+	}
+}
+
+// runProbeCmd runs `podfeed probe args...` and returns the exit code.
+func runProbeCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, now: time.Now}
+	app := &cli.App{
+		Name: "podfeed", Writer: &stdout, ErrWriter: &stderr,
+		ExitErrHandler: func(*cli.Context, error) {},
+		Commands:       []*cli.Command{probeCommand(e)},
+	}
+	err := app.RunContext(context.Background(), append([]string{"podfeed", "probe"}, args...))
+	return finish(&stderr, err), stdout.String(), stderr.String()
+}
+
+func TestProbeCommand(t *testing.T) {
+	dir := filepath.Join("..", "..", "media", "testdata")
+	chap := filepath.Join(dir, "id3v24-chap.mp3")
+	code, out, errOut := runProbeCmd(t, chap, filepath.Join(dir, "opus.opus"))
+	if code != 0 || errOut != "" {
+		t.Fatalf("probe exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{
+		"  type      audio/mpeg (mp3)\n",
+		"  length    20628 bytes\n",
+		"  duration  00:00:05.000 (5 s, from xing)\n",
+		"  title     Fixture Title\n",
+		"    00:00:01.500  Middle part\n",
+		"  type      audio/ogg (opus)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("probe output lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out, _ = runProbeCmd(t, "--json", chap)
+	if code != 0 {
+		t.Fatalf("probe --json exit %d", code)
+	}
+	var doc struct {
+		Version int
+		Results []probeResult
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("probe --json output is not JSON: %v\n%s", err, out)
+	}
+	if doc.Version != 1 || len(doc.Results) != 1 || doc.Results[0].Duration != 5 || doc.Results[0].Type != "audio/mpeg" ||
+		len(doc.Results[0].Chapters) != 3 || doc.Results[0].Chapters[1].Start != 1.5 {
+		t.Errorf("probe --json = %+v", doc)
+	}
+}
+
+func TestProbeCommandErrors(t *testing.T) {
+	text := filepath.Join(t.TempDir(), "notes.mp3")
+	if err := os.WriteFile(text, []byte("just text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runProbeCmd(t, text); code != 1 || !strings.Contains(errOut, "unknown media format") {
+		t.Errorf("probe(text file) = exit %d, stderr %q; want 1 and the reason", code, errOut)
+	}
+	if code, _, errOut := runProbeCmd(t, filepath.Join(t.TempDir(), "missing.mp3")); code != 2 || !strings.Contains(errOut, "no such file") {
+		t.Errorf("probe(missing) = exit %d, stderr %q; want 2", code, errOut)
+	}
+	if code, _, _ := runProbeCmd(t); code != 2 {
+		t.Errorf("probe without arguments = exit %d, want 2", code)
 	}
 }
