@@ -98,6 +98,7 @@ type mp4File struct {
 	brands    []string
 	timescale uint32
 	duration  uint64
+	fragments uint64 // mvex/mehd duration of a fragmented file, in mvhd units
 	tracks    []*mp4Track
 	nero      []Chapter
 	title     string
@@ -165,6 +166,8 @@ func probeMP4(ctx context.Context, s src) (Info, error) {
 	switch {
 	case f.timescale > 0 && f.duration > 0 && f.duration != math.MaxUint32 && f.duration != math.MaxUint64:
 		info.Duration = samplesToDuration(f.duration, uint64(f.timescale))
+	case f.timescale > 0 && f.fragments > 0:
+		info.Duration = samplesToDuration(f.fragments, uint64(f.timescale))
 	default:
 		for _, t := range f.tracks {
 			if d := samplesToDuration(t.duration, uint64(t.timescale)); d > info.Duration && !chapterTracks[t.id] {
@@ -247,6 +250,23 @@ func (f *mp4File) readMoov(s src, moov box) error {
 			if err := f.readMeta(s, b); err != nil {
 				return false, err
 			}
+		case "mvex":
+			return true, walkBoxes(s, b.body(), b.end(), func(c box) (bool, error) {
+				if c.typ != "mehd" {
+					return true, nil
+				}
+				body, err := readBody(s, c, 64)
+				if err != nil {
+					return false, err
+				}
+				switch {
+				case len(body) >= 12 && body[0] == 1:
+					f.fragments = binary.BigEndian.Uint64(body[4:12])
+				case len(body) >= 8:
+					f.fragments = uint64(binary.BigEndian.Uint32(body[4:8]))
+				}
+				return false, nil
+			})
 		}
 		return true, nil
 	})

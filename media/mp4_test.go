@@ -112,3 +112,18 @@ func TestParseChpl(t *testing.T) {
 		t.Errorf("parseChpl mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestProbeMP4Fragmented reads the duration of a fragmented file, whose
+// mvhd duration is 0, from mvex/mehd.
+func TestProbeMP4Fragmented(t *testing.T) {
+	mvhd := bytes.Join([][]byte{{0, 0, 0, 0}, u32(0), u32(0), u32(600), u32(0), make([]byte, 80)}, nil)
+	moov := mkbox("moov", mkbox("mvhd", mvhd), mkbox("mvex", mkbox("mehd", []byte{1, 0, 0, 0}, u64(600*75))))
+	file := append(mkbox("ftyp", []byte("iso6"), u32(0)), moov...)
+	info, err := Probe(context.Background(), bytes.NewReader(file), int64(len(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Duration != 75*time.Second {
+		t.Errorf("Probe(fragmented).Duration = %v, want 75s", info.Duration)
+	}
+}
