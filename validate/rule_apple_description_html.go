@@ -38,9 +38,11 @@ func ruleAppleDescriptionHtml() *Rule {
 func raHTMLOther(html string, names *[]string) bool {
 	found := false
 	for i := 0; i < len(html); i++ {
-		if html[i] != '<' {
-			continue
+		lt := strings.IndexByte(html[i:], '<')
+		if lt < 0 {
+			break
 		}
+		i += lt
 		j := i + 1
 		if j < len(html) && html[j] == '/' {
 			j++
@@ -53,7 +55,7 @@ func raHTMLOther(html string, names *[]string) bool {
 			continue
 		}
 		name := html[j:k]
-		if _, ok := raInListFold("p|ol|ul|li|a", name); ok {
+		if raAppleHTMLTag(name) {
 			continue
 		}
 		found = true
@@ -72,4 +74,17 @@ func raHTMLOther(html string, names *[]string) bool {
 		}
 	}
 	return found
+}
+
+// raAppleHTMLTag reports whether name is p, ol, ul, li or a, in any case.
+func raAppleHTMLTag(name string) bool {
+	switch len(name) {
+	case 1:
+		c := name[0] | 0x20
+		return c == 'p' || c == 'a'
+	case 2:
+		a, b := name[0]|0x20, name[1]|0x20
+		return (a == 'o' || a == 'u') && b == 'l' || a == 'l' && b == 'i'
+	}
+	return false
 }

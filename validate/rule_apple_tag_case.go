@@ -29,13 +29,13 @@ func ruleAppleTagCase() *Rule {
 func raTagCase(p *Pass, n *Node) {
 	for _, c := range n.Children {
 		var list string
-		switch c.Space {
-		case NSItunes:
+		switch {
+		case c.Space == NSItunes && !raItunesTag(c.Local):
 			list = raItunesTags
-		case NSPodcast:
+		case c.Space == NSPodcast && !raPodcastTag(c.Local):
 			list = raPodcastTags
 		}
-		if list != "" && !raInList(list, c.Local) {
+		if list != "" {
 			if f, ok := raInListFold(list, c.Local); ok {
 				p.Reportf(c.Pos, "<%s> is not a known tag: names are case-sensitive, did you mean %q?", c.Name(), f)
 			}
@@ -44,4 +44,22 @@ func raTagCase(p *Pass, n *Node) {
 			raTagCase(p, c)
 		}
 	}
+}
+
+// raItunesTag reports whether local is a known itunes tag.
+func raItunesTag(local string) bool {
+	switch local {
+	case "author", "block", "category", "complete", "duration", "email", "episode", "episodeType", "explicit", "image", "keywords", "name", "new-feed-url", "owner", "season", "subtitle", "summary", "title", "type", "applepodcastsverify":
+		return true
+	}
+	return false
+}
+
+// raPodcastTag reports whether local is a known podcast namespace tag.
+func raPodcastTag(local string) bool {
+	switch local {
+	case "locked", "funding", "transcript", "chapters", "soundbite", "person", "location", "season", "episode", "trailer", "license", "alternateEnclosure", "source", "integrity", "guid", "value", "valueRecipient", "valueTimeSplit", "medium", "images", "image", "liveItem", "contentLink", "socialInteract", "block", "txt", "remoteItem", "podroll", "updateFrequency", "podping", "chat", "publisher":
+		return true
+	}
+	return false
 }

@@ -31,8 +31,6 @@ func ruleAppleValueWhitespace() *Rule {
 	}
 }
 
-const raSingleTokenItunes = "explicit|type|episodeType|episode|season|duration|block|complete"
-
 func raValueSpaces(p *Pass, parent *Node) {
 	for _, c := range parent.Children {
 		attrs := false
@@ -41,7 +39,7 @@ func raValueSpaces(p *Pass, parent *Node) {
 			attrs = true
 		case c.Space == NSItunes && (c.Local == "image" || c.Local == "category"):
 			attrs = true
-		case c.Space == NSItunes && raInList(raSingleTokenItunes, c.Local):
+		case c.Space == NSItunes && raSingleTokenItunes(c.Local):
 			if raHasOuterSpace(c.Text) && raTrim(c.Text) != "" {
 				p.Reportf(raTextPos(c), "<%s> %q has spaces around its value", c.Name(), c.Text)
 			}
@@ -56,4 +54,13 @@ func raValueSpaces(p *Pass, parent *Node) {
 			}
 		}
 	}
+}
+
+// raSingleTokenItunes reports whether an itunes element holds a single token.
+func raSingleTokenItunes(local string) bool {
+	switch local {
+	case "explicit", "type", "episodeType", "episode", "season", "duration", "block", "complete":
+		return true
+	}
+	return false
 }

@@ -1,11 +1,5 @@
 package validate
 
-// RSS 2.0 elements that may appear at most once in a channel or an item.
-const (
-	raChannelSingletons = "title|link|description|language|copyright|managingEditor|webMaster|pubDate|lastBuildDate|generator|docs|cloud|ttl|image|rating|textInput|skipHours|skipDays"
-	raItemSingletons    = "title|link|description|author|comments|guid|pubDate|source"
-)
-
 func ruleRssDuplicateSingleton() *Rule {
 	return &Rule{
 		Code:     "rss-duplicate-singleton",
@@ -22,14 +16,14 @@ func ruleRssDuplicateSingleton() *Rule {
 		Bad:     "<item><title>One</title><title>Two</title>…</item>",
 		Good:    "<item><title>One</title>…</item>",
 		Refs:    []string{"https://www.rssboard.org/rss-specification"},
-		Channel: func(p *Pass, ch *Node) { raDupSingletons(p, ch, raChannelSingletons) },
-		Item:    func(p *Pass, it *Node) { raDupSingletons(p, it, raItemSingletons) },
+		Channel: func(p *Pass, ch *Node) { raDupSingletons(p, ch, raChannelSingleton) },
+		Item:    func(p *Pass, it *Node) { raDupSingletons(p, it, raItemSingleton) },
 	}
 }
 
-func raDupSingletons(p *Pass, parent *Node, list string) {
+func raDupSingletons(p *Pass, parent *Node, single func(string) bool) {
 	for i, c := range parent.Children {
-		if c.Space != NSNone || !raInList(list, c.Local) {
+		if c.Space != NSNone || !single(c.Local) {
 			continue
 		}
 		for _, prev := range parent.Children[:i] {
@@ -39,4 +33,22 @@ func raDupSingletons(p *Pass, parent *Node, list string) {
 			}
 		}
 	}
+}
+
+// raChannelSingleton reports whether an RSS 2.0 channel element may appear only once.
+func raChannelSingleton(local string) bool {
+	switch local {
+	case "title", "link", "description", "language", "copyright", "managingEditor", "webMaster", "pubDate", "lastBuildDate", "generator", "docs", "cloud", "ttl", "image", "rating", "textInput", "skipHours", "skipDays":
+		return true
+	}
+	return false
+}
+
+// raItemSingleton reports whether an RSS 2.0 item element may appear only once.
+func raItemSingleton(local string) bool {
+	switch local {
+	case "title", "link", "description", "author", "comments", "guid", "pubDate", "source":
+		return true
+	}
+	return false
 }

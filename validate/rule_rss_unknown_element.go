@@ -21,20 +21,38 @@ func ruleRssUnknownElement() *Rule {
 		Bad:     "<item><pubdate>Tue, 05 Mar 2024 10:00:00 GMT</pubdate></item>",
 		Good:    "<item><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>",
 		Refs:    []string{"https://www.rssboard.org/rss-specification"},
-		Channel: func(p *Pass, ch *Node) { raUnknown(p, ch, raChannelKnown) },
-		Item:    func(p *Pass, it *Node) { raUnknown(p, it, raItemKnown) },
+		Channel: func(p *Pass, ch *Node) { raUnknown(p, ch, raChannelElement, raChannelKnown) },
+		Item:    func(p *Pass, it *Node) { raUnknown(p, it, raItemElement, raItemKnown) },
 	}
 }
 
-func raUnknown(p *Pass, parent *Node, known string) {
+func raUnknown(p *Pass, parent *Node, known func(string) bool, list string) {
 	for _, c := range parent.Children {
-		if c.Space != NSNone || c.Prefix != "" || raInList(known, c.Local) {
+		if c.Space != NSNone || c.Prefix != "" || known(c.Local) {
 			continue
 		}
-		if f, ok := raInListFold(known, c.Local); ok {
+		if f, ok := raInListFold(list, c.Local); ok {
 			p.Reportf(c.Pos, "<%s> is not an RSS element of <%s>; names are case-sensitive: did you mean <%s>?", c.Local, parent.Local, f)
 			continue
 		}
 		p.Reportf(c.Pos, "<%s> is not an RSS 2.0 element of <%s> and is ignored by apps", c.Local, parent.Local)
 	}
+}
+
+// raChannelElement reports whether RSS 2.0 defines local as a channel element.
+func raChannelElement(local string) bool {
+	switch local {
+	case "title", "link", "description", "language", "copyright", "managingEditor", "webMaster", "pubDate", "lastBuildDate", "category", "generator", "docs", "cloud", "ttl", "image", "rating", "textInput", "skipHours", "skipDays", "item":
+		return true
+	}
+	return false
+}
+
+// raItemElement reports whether RSS 2.0 defines local as an item element.
+func raItemElement(local string) bool {
+	switch local {
+	case "title", "link", "description", "author", "category", "comments", "enclosure", "guid", "pubDate", "source":
+		return true
+	}
+	return false
 }

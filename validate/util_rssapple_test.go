@@ -229,3 +229,86 @@ func FuzzRAParseDate(f *testing.F) {
 		raHTMLOther(s, nil)
 	})
 }
+
+// benchItem builds a typical item: the elements every podcast item has, a
+// CDATA description with some HTML and content:encoded.
+func benchItem(ch *Node, i int) *Node {
+	it := &Node{Local: "item", Parent: ch, Pos: Pos{Line: 10 + i, Col: 1}}
+	add := func(space, local, text string, attrs ...Attr) *Node {
+		n := &Node{Space: space, Local: local, Text: text, Attrs: attrs, Parent: it, Pos: Pos{Line: 10, Col: 3}, TextPos: Pos{Line: 10, Col: 10}}
+		if space == NSItunes {
+			n.Prefix = "itunes"
+		}
+		it.Children = append(it.Children, n)
+		return n
+	}
+	id := fmt.Sprint(i)
+	add(NSNone, "title", "The one where we talk about feeds "+id)
+	add(NSItunes, "title", "The one where we talk about feeds "+id)
+	add(NSNone, "guid", "b3a0c5e2-1d2f-4c7a-9f0e-"+id, Attr{Local: "isPermaLink", Value: "false"})
+	add(NSNone, "pubDate", "Tue, 05 Mar 2024 10:00:00 GMT")
+	add(NSNone, "link", "https://example.com/episodes/"+id)
+	add(NSNone, "description", strings.Repeat("<p>Show notes with a <a href=\"https://example.com\">link</a> and more words.</p>", 12)).CDATA = true
+	add(NSContent, "encoded", strings.Repeat("<p>Show notes with a <a href=\"https://example.com\">link</a> and more words.</p>", 12)).CDATA = true
+	add(NSNone, "enclosure", "",
+		Attr{Local: "url", Value: "https://dts.podtrac.com/redirect.mp3/cdn.example.com/ep" + id + ".mp3?source=rss"},
+		Attr{Local: "length", Value: "28800000"}, Attr{Local: "type", Value: "audio/mpeg"})
+	add(NSItunes, "duration", "00:30:00")
+	add(NSItunes, "explicit", "false")
+	add(NSItunes, "episode", id)
+	add(NSItunes, "season", "2")
+	add(NSItunes, "episodeType", "full")
+	add(NSItunes, "image", "", Attr{Local: "href", Value: "https://example.com/art/ep" + id + ".jpg"})
+	return it
+}
+
+// BenchmarkRSSAppleItem measures the Item hooks of the RSS core and Apple
+// rules on one typical item (engine cost excluded), to keep them far below
+// the validator's per-item budget.
+func BenchmarkRSSAppleItem(b *testing.B) {
+	ch := &Node{Local: "channel"}
+	ch.Children = append(ch.Children, &Node{Local: "title", Text: "Fixture Show", Parent: ch})
+	const batch = 1024
+	items := make([]*Node, batch)
+	for i := range items {
+		items[i] = benchItem(ch, i+1)
+	}
+	var passes []*Pass
+	var rules []*Rule
+	for _, r := range append(rssRules(), appleRules()...) {
+		if r.Item != nil {
+			rules = append(rules, r)
+			passes = append(passes, &Pass{Doc: &Document{}, Config: &Config{}, rule: r, emit: func(Diagnostic) {}})
+		}
+	}
+	findings := 0
+	for i, p := range passes {
+		p.emit = func(d Diagnostic) { findings++ }
+		_ = i
+	}
+	fresh := func() {
+		for i, r := range rules {
+			if r.NewState != nil {
+				passes[i].State = r.NewState()
+			}
+		}
+	}
+	fresh()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		if n%batch == 0 && n > 0 {
+			b.StopTimer()
+			fresh()
+			b.StartTimer()
+		}
+		it := items[n%batch]
+		for i, r := range rules {
+			r.Item(passes[i], it)
+		}
+	}
+	b.StopTimer()
+	if findings > 0 {
+		b.Fatalf("%d findings on a clean item", findings)
+	}
+}
