@@ -3,6 +3,7 @@ package chapters
 import (
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -146,7 +147,7 @@ func acceptRun(out []Found, run []cand) []Found {
 		}
 		run = keep
 	}
-	if len(run) < 2 {
+	if len(run) < 2 || transcriptLike(run) {
 		return out
 	}
 	if other == 0 {
@@ -189,6 +190,57 @@ func mayHoldTime(s string) bool {
 		}
 	}
 	return false
+}
+
+// transcriptLike reports whether a run reads like a transcript: most
+// titles start with a speaker's name and a colon, and names repeat or the
+// times are only seconds apart ("[00:00:05] Alice: Hi").
+func transcriptLike(run []cand) bool {
+	labeled := 0
+	seen := make(map[string]bool, 4)
+	repeat := false
+	near := 0
+	for i, c := range run {
+		if l, ok := speakerLabel(c.Title); ok {
+			labeled++
+			repeat = repeat || seen[l]
+			seen[l] = true
+		}
+		if i > 0 && c.Start-run[i-1].Start < 30000 {
+			near++
+		}
+	}
+	if labeled*5 < len(run)*3 {
+		return false
+	}
+	return repeat || near*2 >= len(run)-1
+}
+
+// speakerLabel finds "Name:" or "First Last:" at the start of a title,
+// followed by more words.
+func speakerLabel(t string) (string, bool) {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 32 || i+2 >= len(t) || t[i+1] != ' ' {
+		return "", false
+	}
+	label := t[:i]
+	words := 0
+	for _, w := range strings.Fields(label) {
+		words++
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return "", false
+		}
+		for _, r := range w {
+			if unicode.IsDigit(r) {
+				return "", false
+			}
+		}
+	}
+	if words == 0 || words > 3 {
+		return "", false
+	}
+	return label, true
 }
 
 // segments splits notes into lines and lines into pieces at HTML line
