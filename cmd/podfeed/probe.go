@@ -42,6 +42,7 @@ func newProber(e *env, showDir string, remote bool) (show.Prober, func() error) 
 // media/remote.
 type mediaProber struct {
 	stderr io.Writer
+	tty    bool // stderr is a terminal: progress bars allowed
 	cache  *cache.Cache
 	files  *cache.Files
 	remote *remote.Prober // nil: URLs are not probed
@@ -64,7 +65,7 @@ func newMediaProber(e *env, showDir string, probeRemote bool) *mediaProber {
 	if warn != nil {
 		fmt.Fprintf(e.stderr, "podfeed: warning: %v\n", warn)
 	}
-	p := &mediaProber{stderr: e.stderr, cache: c, memo: map[string]memoResult{}, pruneOK: true}
+	p := &mediaProber{stderr: e.stderr, tty: isTerminal(e.stderr), cache: c, memo: map[string]memoResult{}, pruneOK: true}
 	p.files = &cache.Files{FS: cache.DirFS(showDir), Cache: c, Opened: p.onOpen}
 	if probeRemote {
 		p.remote = &remote.Prober{Cache: c, Timeout: 20 * time.Second}
@@ -99,7 +100,7 @@ func (p *mediaProber) onOpen(string) {
 		if p.barMax < 0 {
 			_ = p.bar.Add(1)
 		}
-	case p.opened > progressAfter && isTerminal(p.stderr):
+	case p.opened > progressAfter && p.tty:
 		p.bar, p.barMax = p.newBar(-1), -1
 		_ = p.bar.Add(p.opened)
 	}
@@ -153,7 +154,7 @@ func (p *mediaProber) Prefetch(ctx context.Context, srcs []string) {
 	}
 	total := len(p.files.Missing(local)) + len(urls)
 	var tick func()
-	if total > progressAfter && isTerminal(p.stderr) {
+	if total > progressAfter && p.tty {
 		p.mu.Lock()
 		p.bar, p.barMax = p.newBar(total), total
 		p.mu.Unlock()

@@ -210,3 +210,29 @@ func TestProbeCommandErrors(t *testing.T) {
 		t.Errorf("probe without arguments = exit %d, want 2", code)
 	}
 }
+
+// TestProgressBar shows a bar on a terminal once more than a few files
+// are probed, and none for a few files.
+func TestProgressBar(t *testing.T) {
+	dir, names := probeShow(t)
+	for _, n := range []int{progressAfter, progressAfter + 1} {
+		var stderr bytes.Buffer
+		e := &env{stderr: &stderr, getenv: func(string) string { return "" }, now: time.Now}
+		p := newMediaProber(e, dir, false)
+		p.tty = true // as if stderr were a terminal
+		p.cache = cache.New(t.TempDir())
+		p.files.Cache = p.cache
+		for _, name := range names[:n] {
+			if _, err := p.Probe(context.Background(), name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.save(); err != nil {
+			t.Fatal(err)
+		}
+		shown := strings.Contains(stderr.String(), "probing media")
+		if shown != (n > progressAfter) {
+			t.Errorf("after %d probes the progress bar shown = %v, want %v (stderr %q)", n, shown, n > progressAfter, stderr.String())
+		}
+	}
+}
