@@ -460,5 +460,17 @@ func FuzzEncodeText(f *testing.F) {
 		if got := doc.Channel.Link.Href; got != want {
 			t.Errorf("attribute of %q read back as %q, want %q", s, got, want)
 		}
+
+		// ReadSummary reads back what Encode wrote, in text and attributes.
+		item := Item{Title: s, GUID: s, Enclosure: &Enclosure{URL: s}}
+		sum, err := ReadSummary(bytes.NewReader(mustEncode(t, &Channel{SelfURL: s, Items: []Item{item}})))
+		if err != nil {
+			t.Fatalf("ReadSummary(Encode(%q)): %v", s, err)
+		}
+		tw := strings.TrimSpace(want)
+		wantSum := &Summary{SelfURL: tw, Items: []SummaryItem{{GUID: tw, Title: tw, EnclosureURL: tw}}}
+		if diff := cmp.Diff(wantSum, sum); diff != "" {
+			t.Errorf("ReadSummary(Encode(%q)) mismatch (-want +got):\n%s", s, diff)
+		}
 	})
 }
