@@ -52,6 +52,7 @@ func newApp(e *env) *cli.App {
 			explainCommand(e),
 			chaptersCommand(e),
 			importCommand(e),
+			probeCommand(e),
 		},
 	}
 	for _, c := range app.Commands {
