@@ -121,8 +121,9 @@ func onlineEach[T, R any](p *Pass, targets []T, f func(ctx context.Context, t T)
 // Config.MaxEpisodes of them, in a bounded list (memory does not grow with
 // the feed).
 type onlineNewest[T any] struct {
-	list []onlineDated[T]
-	seq  int
+	limit int // when > 0, keeps this many items instead of Config.MaxEpisodes
+	list  []onlineDated[T]
+	seq   int
 }
 
 type onlineDated[T any] struct {
@@ -140,6 +141,9 @@ func (n *onlineNewest[T]) add(p *Pass, it *Node, vals []T) {
 	max := p.Config.MaxEpisodes
 	if max <= 0 {
 		max = onlineDefaultEpisodes
+	}
+	if n.limit > 0 {
+		max = n.limit
 	}
 	d := onlineDated[T]{t: onlineItemTime(it), seq: n.seq, vals: vals}
 	n.list = append(n.list, d)

@@ -17,5 +17,6 @@ func networkRules() []*Rule {
 		ruleNetFeedContentType(),
 		ruleNetFeedRedirect(),
 		ruleNetFeedCaching(),
+		ruleNetMediaProbe(),
 	}
 }
