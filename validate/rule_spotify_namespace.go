@@ -9,7 +9,7 @@ func ruleSpotifyNamespace() *Rule {
 			switch {
 			case c.Space == nsSpotify:
 				spotCheckElement(p, c)
-			case c.Space != "" && strings.Contains(strings.ToLower(c.Space), "spotify.com/ns/rss"):
+			case strings.Contains(c.Space, "potify") && strings.Contains(strings.ToLower(c.Space), "spotify.com/ns/rss"):
 				p.Reportf(c.Pos, "%s is in namespace %q; Spotify's namespace is exactly %q", c.Name(), c.Space, nsSpotify)
 			}
 			if len(c.Children) > 0 {
@@ -32,8 +32,7 @@ func ruleSpotifyNamespace() *Rule {
 		Bad:     "<spotify:countryOfOrigin>en-US</spotify:countryOfOrigin>",
 		Good:    "<spotify:countryOfOrigin>us gb</spotify:countryOfOrigin>",
 		Refs:    []string{"https://providersupport.spotify.com/article/podcast-delivery-specification-1-9"},
-		Channel: walk,
-		Item:    walk,
+		Channel: walk, // Spotify's tags are channel-level; items are not walked
 	}
 }
 

@@ -162,13 +162,16 @@ func piWalk(root *Node, fn func(parent, n *Node)) {
 	}
 }
 
-// piEach calls fn for every podcast:<local> element below root.
+// piEach calls fn for every podcast:<local> element that is a child of root
+// or of a podcast: element below it.
 func piEach(p *Pass, root *Node, local string, fn func(p *Pass, n *Node)) {
 	for _, c := range root.Children {
-		if c.Space == NSPodcast && c.Local == local {
+		if c.Local == local && c.Space == NSPodcast { // Local first: short, rarely equal
 			fn(p, c)
 		}
-		if len(c.Children) > 0 {
+		// Only podcast: elements (liveItem, alternateEnclosure, value, …) hold
+		// podcast: tags; one found elsewhere is pi-parent's finding.
+		if len(c.Children) > 0 && c.Space == NSPodcast {
 			piEach(p, c, local, fn)
 		}
 	}
