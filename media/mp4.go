@@ -333,7 +333,9 @@ func (t *mp4Track) read(s src, trak box) error {
 			if err != nil {
 				return false, err
 			}
-			if len(body) >= 12 {
+			// The first hdlr (in mdia) names the media; QuickTime puts a
+			// data handler ("dhlr") in minf as well.
+			if len(body) >= 12 && t.handler == "" && string(body[4:8]) != "dhlr" {
 				t.handler = string(body[8:12])
 			}
 		case "stsd":

@@ -52,6 +52,8 @@ func TestProbeFixtures(t *testing.T) {
 		{"flac.flac", FLAC, "audio/flac", "flac", "streaminfo", 3300, 8000, 1, false, "", nil},
 		{"wav.wav", WAV, "audio/wav", "pcm", "wav", 2700, 8000, 1, false, "", nil},
 		{"video.mp4", MP4, "video/mp4", "aac", "mvhd", 3018, 22050, 1, true, "", nil},
+		// QuickTime: a data handler (hdlr in minf) must not hide the media type.
+		{"video.mov", MP4, "video/quicktime", "aac", "mvhd", 2043, 22050, 1, true, "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -53,11 +53,13 @@ $ff -f lavfi -i "sine=frequency=440:sample_rate=8000:duration=3.3" -ac 1 -c:a fl
 $ff -f lavfi -i "sine=frequency=440:sample_rate=8000:duration=2.7" -ac 1 -c:a pcm_s16le wav.wav
 $ff -f lavfi -i "testsrc=size=64x48:rate=10:duration=3" -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=3" \
 	-c:v libx264 -crf 45 -preset veryslow -pix_fmt yuv420p -c:a aac -b:a 16k -ac 1 -shortest video.mp4
+$ff -f lavfi -i "testsrc=size=64x48:rate=10:duration=2" -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=2" \
+	-c:v libx264 -crf 45 -preset veryslow -pix_fmt yuv420p -c:a aac -b:a 16k -ac 1 -shortest -f mov video.mov
 rm chapters.ffmeta
 
 # Decoded durations: audio decoded to raw samples and counted.
 for f in cbr.mp3 cbr-mpeg2.mp3 cbr-info.mp3 vbr-xing.mp3 vbr-noxing.mp3 id3v23-chap.mp3 id3v24-chap.mp3 \
-	chapters.m4a opus.opus vorbis.ogg flac.flac wav.wav video.mp4; do
+	chapters.m4a opus.opus vorbis.ogg flac.flac wav.wav video.mp4 video.mov; do
 	rate=$(ffprobe -v error -select_streams a:0 -show_entries stream=sample_rate -of csv=p=0 "$f")
 	case $f in *.opus) rate=48000 ;; esac
 	bytes=$(ffmpeg -v error -i "$f" -map 0:a:0 -ac 1 -f s16le -c:a pcm_s16le - | wc -c)
