@@ -124,17 +124,9 @@ func escapeAttr(s string) string {
 	return b.String()
 }
 
-// WritePSCElement writes a <psc:chapters version="1.2"> element for chs,
-// each line prefixed with indent. With declareNS the element declares the
-// psc namespace itself; without it the enclosing document must. Items are
-// indented by two spaces more than the element. It ends with a newline.
-func WritePSCElement(w io.Writer, chs []Chapter, indent string, declareNS bool) error {
-	var b bytes.Buffer
-	writePSC(&b, chs, indent, declareNS)
-	_, err := w.Write(b.Bytes())
-	return err
-}
-
+// writePSC writes a <psc:chapters version="1.2"> element for chs, each
+// line prefixed with indent; with declareNS the element declares the psc
+// namespace itself.
 func writePSC(b *bytes.Buffer, chs []Chapter, indent string, declareNS bool) {
 	b.WriteString(indent)
 	b.WriteString(`<psc:chapters version="1.2"`)

@@ -59,7 +59,14 @@ func chaptersCommand(e *env) *cli.Command {
 // readInput reads the file named by the only argument, or stdin for "-".
 func readInput(c *cli.Context, e *env) (name string, data []byte, err error) {
 	if c.NArg() != 1 {
-		return "", nil, usageError(fmt.Errorf("%s: want one input file (or - for stdin), got %d arguments", c.Command.FullName(), c.NArg()))
+		hint := ""
+		for _, a := range c.Args().Slice()[min(1, c.NArg()):] {
+			if strings.HasPrefix(a, "-") && a != "-" {
+				hint = " (flags go before the file: podfeed " + c.Command.FullName() + " --flag value FILE)"
+				break
+			}
+		}
+		return "", nil, usageError(fmt.Errorf("%s: want one input file (or - for stdin), got %d arguments%s", c.Command.FullName(), c.NArg(), hint))
 	}
 	name = c.Args().First()
 	if name == "-" {
