@@ -611,8 +611,8 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	d.GUID = strings.TrimSpace(it.GUID)
 	if d.GUID == "" {
 		switch {
-		case len(it.Enclosures) > 0 && strings.TrimSpace(it.Enclosures[0].URL) != "":
-			d.GUID = strings.TrimSpace(it.Enclosures[0].URL)
+		case d.Audio != "":
+			d.GUID = d.Audio
 			c.note("items without a guid: the enclosure URL became the guid (apps identify such items by it)", label)
 		case it.Link != "":
 			d.GUID = strings.TrimSpace(it.Link)

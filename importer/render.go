@@ -164,7 +164,7 @@ func value(v reflect.Value) (*yaml.Node, error) {
 		if v.Float() == 0 {
 			return nil, nil
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(v.Float(), 'f', -1, 64)}, nil
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(v.Float(), 'f', -1, 64)}, nil
 	case reflect.Pointer:
 		if v.IsNil() {
 			return nil, nil

@@ -11,6 +11,12 @@ import (
 // maxSlug is the longest title part of a file name, in bytes.
 const maxSlug = 60
 
+// latin spells letters that have no decomposition into ASCII.
+var latin = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'œ': "oe", 'Œ': "oe",
+	'đ': "d", 'Đ': "d", 'ł': "l", 'Ł': "l", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d",
+}
+
 // Slug turns a title into a lowercase ASCII slug: letters with accents lose
 // them, every other run of characters becomes one hyphen, and the result is
 // cut at a word boundary to at most 60 bytes. An empty slug becomes
@@ -30,6 +36,9 @@ func Slug(title string) string {
 			hyphen = false
 		case r == '\'' || r == '’':
 			// "Don't" is "dont", not "don-t".
+		case latin[r] != "":
+			b.WriteString(latin[r])
+			hyphen = false
 		default:
 			if !hyphen && b.Len() > 0 {
 				b.WriteByte('-')
