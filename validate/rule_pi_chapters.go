@@ -12,7 +12,11 @@ func rulePiChapters() *Rule {
 			switch v {
 			case "application/json+chapters":
 			case "application/json":
-				p.ReportSeverityf(Info, t.Pos, "podcast:chapters type %q is tolerated; the specification prefers \"application/json+chapters\"", t.Value)
+				if *p.State.(*bool) {
+					break
+				}
+				*p.State.(*bool) = true
+				p.ReportSeverityf(Info, t.Pos, "podcast:chapters type %q is tolerated; the specification prefers \"application/json+chapters\" (reported once per feed)", t.Value)
 			default:
 				if !piIsMIME(v) {
 					p.Reportf(t.Pos, "podcast:chapters type %q is not a MIME type; use \"application/json+chapters\"", t.Value)
@@ -32,13 +36,14 @@ func rulePiChapters() *Rule {
 		Since:    "v0.1.0",
 		Doc: "`podcast:chapters` links the episode's chapters file. `url` and `type` are required. The " +
 			"preferred type is `application/json+chapters` (the JSON chapters format); " +
-			"`application/json` is tolerated (info) and other types are a warning, since apps " +
+			"`application/json` is tolerated (info, reported once per feed) and other types are a warning, since apps " +
 			"read the JSON format.",
-		Hint:    "Give the chapters file's URL and type=\"application/json+chapters\".",
-		Bad:     "<podcast:chapters url=\"https://example.com/ep1.json\"/>",
-		Good:    "<podcast:chapters url=\"https://example.com/ep1.json\" type=\"application/json+chapters\"/>",
-		Refs:    []string{piRef("chapters"), "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md"},
-		Channel: ch,
-		Item:    it,
+		Hint:     "Give the chapters file's URL and type=\"application/json+chapters\".",
+		Bad:      "<podcast:chapters url=\"https://example.com/ep1.json\"/>",
+		Good:     "<podcast:chapters url=\"https://example.com/ep1.json\" type=\"application/json+chapters\"/>",
+		Refs:     []string{piRef("chapters"), "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md"},
+		NewState: func() any { return new(bool) },
+		Channel:  ch,
+		Item:     it,
 	}
 }

@@ -9,10 +9,12 @@ const piKnownTags = "alternateEnclosure block chapters chat contentLink episode 
 
 func rulePiUnknownTag() *Rule {
 	check := func(p *Pass, root *Node) {
+		seen := p.State.(map[string]bool)
 		piWalk(root, func(_, n *Node) {
-			if _, _, known := piTag(n.Local); known {
+			if _, _, known := piTag(n.Local); known || seen[n.Local] {
 				return
 			}
+			seen[n.Local] = true // once per name: the generator writes them all
 			for _, k := range strings.Fields(piKnownTags) {
 				if strings.EqualFold(k, n.Local) {
 					p.Reportf(n.Pos, "%s is not a tag of the podcast namespace; tag names are case-sensitive: did you mean %q?", n.Name(), "podcast:"+k)
@@ -35,12 +37,14 @@ func rulePiUnknownTag() *Rule {
 		Since:    "v0.1.0",
 		Doc: "Only the tags listed in the Podcasting 2.0 specification are understood by apps. An unknown " +
 			"name is usually a typo or a wrong case (`podcast:Transcript`); tags from the proposal " +
-			"documents are reported as info only.",
-		Hint:    "Check the tag name against the specification, including its case.",
-		Bad:     "<podcast:Transcript url=\"https://example.com/t.vtt\" type=\"text/vtt\"/>",
-		Good:    "<podcast:transcript url=\"https://example.com/t.vtt\" type=\"text/vtt\"/>",
-		Refs:    []string{piSpecURL},
-		Channel: check,
-		Item:    check,
+			"documents are reported as info only. Each unknown name is reported once, at its first " +
+			"occurrence.",
+		Hint:     "Check the tag name against the specification, including its case.",
+		Bad:      "<podcast:Transcript url=\"https://example.com/t.vtt\" type=\"text/vtt\"/>",
+		Good:     "<podcast:transcript url=\"https://example.com/t.vtt\" type=\"text/vtt\"/>",
+		Refs:     []string{piSpecURL},
+		NewState: func() any { return map[string]bool{} },
+		Channel:  check,
+		Item:     check,
 	}
 }
