@@ -656,13 +656,14 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 	if i >= len(t) {
 		return cand{}, false
 	}
-	mk := func(at int, raw string, ms int64, kind int) cand {
+	mk := func(at, end int, ms int64, kind int) cand {
 		col := s.col + int(c.off[at]) + 1
+		raw := s.text[c.off[at] : c.off[end-1]+1] // the time as written, without a copy
 		return cand{Found: Found{Chapter: Chapter{Start: ms}, Line: s.line, Col: col, Raw: raw}, kind: kind}
 	}
 	// Audacity labels pasted into the notes.
 	if a, ok := audacityLine(t[i:]); ok {
-		x := mk(i, a.raw, a.start, kindAudacity)
+		x := mk(i, i+len(a.raw), a.start, kindAudacity)
 		x.Title = a.title
 		return x, x.Title != ""
 	}
@@ -703,7 +704,7 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 				k++
 			}
 			if ok && !followedByClockWord(t, end) && !(kind == kindColon2 && k < len(t) && t[k] == '/') {
-				x := mk(j, string(t[j:end]), ms, kind)
+				x := mk(j, end, ms, kind)
 				x.badDotted = bad
 				x.End = rangeMS
 				if kind != kindDotted && rangeMS == 0 {
@@ -763,7 +764,7 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 		if kind == kindDotted && precededByVersionWord(t[i:o]) {
 			return cand{}, false
 		}
-		x := mk(a, string(t[a:b]), ms, kind)
+		x := mk(a, b, ms, kind)
 		x.badDotted = bad
 		x.Title, x.URL = titleOf(c, i, o, a)
 		x.dateLike = dateLike(x.Title)
@@ -790,7 +791,7 @@ func parseSegment(s segment, c *cleaned) (cand, bool) {
 			return cand{}, false
 		}
 	}
-	x := mk(k, string(t[k:e]), ms, kind)
+	x := mk(k, e, ms, kind)
 	x.Title, x.URL = titleOf(c, i, k, k)
 	return x, x.Title != ""
 }
