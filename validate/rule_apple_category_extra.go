@@ -23,7 +23,9 @@ func ruleAppleCategoryExtra() *Rule {
 				}
 				v, _ := raAttrValue(c, "text")
 				if !first {
-					p.Reportf(c.Pos, "itunes:category %q is ignored by Apple, which uses only the first category", v)
+					if raTrim(v) != "" { // an empty one is apple-category-invalid's
+						p.Reportf(c.Pos, "itunes:category %q is ignored by Apple, which uses only the first category", v)
+					}
 					continue
 				}
 				first = false
