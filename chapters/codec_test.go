@@ -165,6 +165,12 @@ func TestDecodeExamples(t *testing.T) {
 		{"psc inside an atom feed", `<feed xmlns="http://www.w3.org/2005/Atom"><entry><psc:chapters version="1.1" xmlns:psc="http://podlove.org/simple-chapters"><psc:chapter start="00:00:00" title="W" image="i"/><psc:chapter start="12:42.345" title="R&amp;D" href="h"/></psc:chapters><psc:chapters xmlns:psc="http://podlove.org/simple-chapters"><psc:chapter start="1" title="ignored"/></psc:chapters></entry></feed>`,
 			[]Chapter{{Title: "W", Image: "i"}, {Start: 762345, Title: "R&D", URL: "h"}}, FormatPSC},
 	}
+	tests = append(tests, struct {
+		name, in string
+		want     []Chapter
+		format   Format
+	}{"psc in a latin-1 feed", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><item><psc:chapters xmlns:psc=\"http://podlove.org/simple-chapters\"><psc:chapter start=\"0\" title=\"Resum\xe9e \x93quoted\x94\"/></psc:chapters></item></rss>",
+		[]Chapter{{Title: "Resumée “quoted”"}}, FormatPSC})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, f, err := Decode([]byte(tt.in))

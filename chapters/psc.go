@@ -21,7 +21,7 @@ func decodePSC(data []byte) ([]Chapter, error) {
 	e := &errs{data: data}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Entity = xml.HTMLEntity
-	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	dec.CharsetReader = charsetReader
 	var chs []Chapter
 	depth := -1 // depth inside <psc:chapters>; -1 before it
 	for {
@@ -93,6 +93,37 @@ func decodePSC(data []byte) ([]Chapter, error) {
 		e.at(0, "no <psc:chapters> element (namespace %s)", PSCNamespace)
 	}
 	return chs, e.err()
+}
+
+// charsetReader decodes the 8-bit charsets feeds declare (ISO-8859-1 and
+// Windows-1252, as Latin-1 plus the 0x80-0x9F punctuation) and passes
+// anything else through as UTF-8.
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(strings.TrimSpace(label)) {
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii":
+	default:
+		return r, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxInput))
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for _, c := range data {
+		if c >= 0x80 && c < 0xA0 {
+			b.WriteRune(cp1252[c-0x80])
+			continue
+		}
+		b.WriteRune(rune(c))
+	}
+	return strings.NewReader(b.String()), nil
+}
+
+// cp1252 maps Windows-1252 bytes 0x80-0x9F to runes.
+var cp1252 = [32]rune{
+	'€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008d', 'Ž', '\u008f',
+	'\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
 }
 
 // escapeAttr escapes s for a double-quoted XML attribute and drops
