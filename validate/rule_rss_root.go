@@ -32,6 +32,10 @@ func ruleRssRoot() *Rule {
 			if root == nil {
 				return
 			}
+			if root.Local == "rss" && root.Space != NSNone {
+				p.Reportf(root.Pos, "<rss> is in the namespace %q; RSS 2.0 elements have no namespace, so apps do not see this feed's channel", root.Space)
+				return
+			}
 			if root.Space != NSNone || root.Local != "rss" {
 				what := "an unknown format"
 				switch {
