@@ -27,20 +27,24 @@ func importCommand(e *env) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "show folder to write", TakesFile: true},
 			&cli.BoolFlag{Name: "force", Usage: "write into --out even when it is not empty"},
+			&cli.StringFlag{Name: "feed-url", Usage: "the feed's public URL, for feed_url (default: the feed's atom:link rel=\"self\", else the URL it was fetched from)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageError(fmt.Errorf("import: expected one feed (a file, a URL or -), got %d arguments", c.NArg()))
 			}
-			return runImport(c, e, c.Args().First(), c.String("out"), c.Bool("force"))
+			return runImport(c, e, c.Args().First(), c.String("out"), c.String("feed-url"), c.Bool("force"))
 		},
 	}
 }
 
-func runImport(c *cli.Context, e *env, src, out string, force bool) error {
+func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) error {
+	if feedURL != "" && !strings.HasPrefix(feedURL, "https://") && !strings.HasPrefix(feedURL, "http://") {
+		return usageError(fmt.Errorf("import: --feed-url %q: expected an http(s) URL", feedURL))
+	}
 	var (
 		data []byte
-		opt  importer.Options
+		opt  = importer.Options{FeedURL: feedURL}
 		name = src
 		err  error
 	)
