@@ -429,7 +429,14 @@ func cueTime(s string) (int64, error) {
 
 // --- detection --------------------------------------------------------
 
-var cueCommands = map[string]bool{"REM": true, "FILE": true, "TITLE": true, "PERFORMER": true, "TRACK": true, "CATALOG": true, "SONGWRITER": true, "CDTEXTFILE": true}
+// isCUECommand reports whether w starts a CUE sheet line.
+func isCUECommand(w string) bool {
+	switch strings.ToUpper(w) {
+	case "REM", "FILE", "TITLE", "PERFORMER", "TRACK", "CATALOG", "SONGWRITER", "CDTEXTFILE":
+		return true
+	}
+	return false
+}
 
 // Detect tells which chapter format data is in, from its first bytes.
 func Detect(data []byte) (Format, error) {
@@ -458,7 +465,7 @@ func Detect(data []byte) (Format, error) {
 			return FormatMP4Chaps, nil
 		}
 		f := strings.Fields(t)
-		if cueCommands[strings.ToUpper(f[0])] {
+		if isCUECommand(f[0]) {
 			return FormatCUE, nil
 		}
 		if strings.Contains(f[0], ":") {
