@@ -194,7 +194,7 @@ func (p *mediaProber) save() error {
 	prune := p.pruneOK
 	p.mu.Unlock()
 	if prune {
-		p.cache.Prune()
+		p.cache.Prune(p.remote != nil)
 	}
 	return p.cache.Save()
 }

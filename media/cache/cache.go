@@ -157,10 +157,12 @@ func (c *Cache) StoreRemote(url string, e RemoteEntry) {
 	c.dirty = true
 }
 
-// Prune forgets every entry that was neither looked up successfully nor
-// stored since the cache was loaded: call it after a full build so that
-// files removed from the show leave the cache too.
-func (c *Cache) Prune() {
+// Prune forgets every local entry that was neither looked up
+// successfully nor stored since the cache was loaded, and with remote set
+// every such remote entry too: call it after a full build so that files
+// removed from the show leave the cache. (A build that did not probe
+// URLs passes false, keeping their entries for the next one that does.)
+func (c *Cache) Prune(remote bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for p := range c.local {
@@ -168,6 +170,9 @@ func (c *Cache) Prune() {
 			delete(c.local, p)
 			c.dirty = true
 		}
+	}
+	if !remote {
+		return
 	}
 	for u := range c.remote {
 		if !c.used[u] {

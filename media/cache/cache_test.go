@@ -228,6 +228,7 @@ func TestPrune(t *testing.T) {
 	mt := time.Unix(1, 0)
 	c.Store(Key{Path: "old.mp3", Size: 1, ModTime: mt}, media.Info{})
 	c.Store(Key{Path: "kept.mp3", Size: 1, ModTime: mt}, media.Info{})
+	c.StoreRemote("https://example.org/a.mp3", RemoteEntry{ETag: "x"})
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -235,9 +236,13 @@ func TestPrune(t *testing.T) {
 	if _, ok := c.Lookup(Key{Path: "kept.mp3", Size: 1, ModTime: mt}); !ok {
 		t.Fatal("kept.mp3 not found")
 	}
-	c.Prune()
+	c.Prune(false)
+	if c.Len() != 2 {
+		t.Errorf("after Prune(false) the cache holds %d entries, want 2 (kept.mp3 and the URL)", c.Len())
+	}
+	c.Prune(true)
 	if c.Len() != 1 {
-		t.Errorf("after Prune the cache holds %d entries, want 1", c.Len())
+		t.Errorf("after Prune(true) the cache holds %d entries, want 1", c.Len())
 	}
 }
 
