@@ -245,12 +245,27 @@ func speakerLabel(t string) (string, bool) {
 
 // segments splits notes into lines and lines into pieces at HTML line
 // breaks (<br>, <p>, <li>, <div>, <tr> and their closers), dropping blank
-// pieces.
+// pieces and the insides of fenced code blocks.
 func segments(notes []byte) []segment {
 	lines := splitLines(notes)
 	out := make([]segment, 0, len(lines))
+	fence := ""
 	for _, l := range lines {
 		t := l.text
+		// Markdown code blocks hold logs and code, never chapters.
+		if tt := strings.TrimLeft(t, " "); strings.HasPrefix(tt, "```") || strings.HasPrefix(tt, "~~~") {
+			switch {
+			case fence == "":
+				fence = tt[:3]
+			case strings.HasPrefix(tt, fence):
+				fence = ""
+			}
+			out = append(out, segment{text: t, line: l.num}) // keeps runs apart
+			continue
+		}
+		if fence != "" {
+			continue
+		}
 		start := 0
 		for i := 0; i < len(t); i++ {
 			if t[i] != '<' {

@@ -151,6 +151,8 @@ func TestExtract(t *testing.T) {
 		{"transcripts are not chapters", "[00:00:05] Alice: Hi and welcome.\n[00:00:09] Bob: Thanks for having me.\n[00:00:15] Alice: So tell us.\n", nil},
 		{"labelled titles far apart are chapters", "00:00 Intro\n05:00 Interview: Jane Doe on habits\n20:00 Listener mail\n",
 			[]fc{{1, 1, 0, "Intro"}, {2, 1, 300000, "Interview: Jane Doe on habits"}, {3, 1, 1200000, "Listener mail"}}},
+		{"code blocks are not chapters", "Logs:\n\n```\n12:34:56 INFO started\n12:35:10 INFO ready\n```\n\n00:00 Intro\n01:00 Main\n",
+			[]fc{{8, 1, 0, "Intro"}, {9, 1, 60000, "Main"}}},
 		{"verses are not chapters", "Read John 3:16\nand Romans 12:10\n", nil},
 		{"clock times are not chapters", "Doors open 7:30 PM\n8:00 PM talk\n", nil},
 		{"two runs", "00:00 A\n01:00 B\n\nprose\nprose\nprose\nprose\n\n10:00 C\n11:00 D\n",
