@@ -1,9 +1,10 @@
 package validate
 
-// raMinBitsPerSecond is the lowest plausible audio bitrate, shared with the
-// cross-item bitrate check (catalogue §7 asks for one constant): below it, a
-// length is too small for the episode's duration.
-const raMinBitsPerSecond = 16000
+// raMinBitsPerSecond is the lowest plausible bitrate: below it, a length is
+// too small for the episode's duration. It is the cross-item bitrate check's
+// lower bound (catalogue §7 asks for one constant); that rule leaves
+// episodes of a minute and more to this one.
+const raMinBitsPerSecond = consMinKbps * 1000
 
 func ruleRssEnclosureLengthSuspect() *Rule {
 	return &Rule{
