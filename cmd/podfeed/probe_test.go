@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -234,5 +237,45 @@ func TestProgressBar(t *testing.T) {
 		if shown != (n > progressAfter) {
 			t.Errorf("after %d probes the progress bar shown = %v, want %v (stderr %q)", n, shown, n > progressAfter, stderr.String())
 		}
+	}
+}
+
+// TestNewProberRemote probes an audio URL (with --probe-remote) and, on
+// the next build, revalidates it with the cached ETag instead of reading
+// it again.
+func TestNewProberRemote(t *testing.T) {
+	audio, err := os.ReadFile(filepath.Join("..", "..", "media", "testdata", "cbr-info.mp3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gets atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			gets.Add(1)
+		}
+		w.Header().Set("ETag", `"v1"`)
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(audio))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
+	for round := 1; round <= 2; round++ {
+		p, save := newProber(e, dir, true)
+		got, err := p.Probe(context.Background(), srv.URL+"/ep.mp3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Length != int64(len(audio)) || got.Type != "audio/mpeg" || got.Duration != 5300*time.Millisecond {
+			t.Errorf("round %d: Probe(URL) = %d %q %v, want %d audio/mpeg 5.3s", round, got.Length, got.Type, got.Duration, len(audio))
+		}
+		if err := save(); err != nil {
+			t.Fatal(err)
+		}
+		if round == 1 {
+			gets.Store(0)
+		}
+	}
+	if n := gets.Load(); n != 0 {
+		t.Errorf("the second build made %d GET requests, want 0 (HEAD revalidation only)", n)
 	}
 }
