@@ -9,7 +9,6 @@ import (
 	"os"
 
 	"github.com/podfeed/podfeed/feed"
-	"github.com/podfeed/podfeed/show"
 	"github.com/podfeed/podfeed/validate"
 )
 
@@ -44,7 +43,7 @@ func gateFeed(ctx context.Context, e *env, path string, data []byte, force bool)
 
 // checkSubscribers compares the new feed with the one already published at
 // path and refuses changes that break subscribers unless accept is set.
-func checkSubscribers(e *env, path string, def *show.Definition, data []byte, accept bool) error {
+func checkSubscribers(e *env, path string, ch *feed.Channel, accept bool) error {
 	old, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil // first build
@@ -57,11 +56,7 @@ func checkSubscribers(e *env, path string, def *show.Definition, data []byte, ac
 		fmt.Fprintf(e.stderr, "podfeed: warning: %s is not a feed podfeed can read (%v); replacing it without the subscriber-safety check\n", path, err)
 		return nil
 	}
-	newSum, err := feed.ReadSummary(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("read back the new feed: %w", err)
-	}
-	changes := subscriberChanges(oldSum, newSum)
+	changes := subscriberChanges(oldSum, feed.SummaryOf(ch))
 	if len(changes) == 0 {
 		return nil
 	}

@@ -102,7 +102,7 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 	}
 
 	// Subscriber safety: compare with the feed already published there.
-	if err := checkSubscribers(e, filepath.Join(out, "feed.xml"), def, feedXML, c.Bool("accept-changes")); err != nil {
+	if err := checkSubscribers(e, filepath.Join(out, "feed.xml"), res.Channel, c.Bool("accept-changes")); err != nil {
 		return err
 	}
 
