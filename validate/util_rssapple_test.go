@@ -312,3 +312,52 @@ func BenchmarkRSSAppleItem(b *testing.B) {
 		b.Fatalf("%d findings on a clean item", findings)
 	}
 }
+
+// TestRSSProfileSeverity checks the RSS rules whose verdict depends on the
+// profiles in effect (the harness runs every profile at once).
+func TestRSSProfileSeverity(t *testing.T) {
+	const feed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0">
+<channel>
+<title>Show</title>
+<link>https://example.com/</link>
+<description>d</description>
+<item>
+<description>only a description</description>
+<enclosure url="https://example.com/a.mp3" length="123456789" type="audio/mpeg"/>
+</item>
+</channel>
+</rss>
+`
+	type want struct {
+		code string
+		sev  Severity // 0: must not fire
+	}
+	tests := []struct {
+		profiles []Profile
+		want     []want
+	}{
+		{[]Profile{ProfileRSS}, []want{{"rss-guid-missing", Warning}, {"rss-item-title", 0}, {"rss-channel-language", 0}}},
+		{[]Profile{ProfilePodcastIndex}, []want{{"rss-guid-missing", Warning}, {"rss-item-title", 0}, {"rss-channel-language", 0}}},
+		{[]Profile{ProfileSpotify}, []want{{"rss-guid-missing", Error}, {"rss-item-title", Error}, {"rss-channel-language", 0}}},
+		{[]Profile{ProfileApple}, []want{{"rss-guid-missing", Error}, {"rss-item-title", Error}, {"rss-channel-language", Error}}},
+		{nil, []want{{"rss-guid-missing", Error}, {"rss-item-title", Error}, {"rss-channel-language", Error}}},
+	}
+	for _, tt := range tests {
+		res, err := Run(context.Background(), strings.NewReader(feed), Config{Profiles: tt.profiles})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			var got Severity
+			for _, d := range res.Diagnostics {
+				if d.Code == w.code {
+					got = d.Severity
+				}
+			}
+			if got != w.sev {
+				t.Errorf("profiles %v: %s severity %v, want %v", tt.profiles, w.code, got, w.sev)
+			}
+		}
+	}
+}
