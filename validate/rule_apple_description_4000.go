@@ -10,7 +10,8 @@ func ruleAppleDescription4000() *Rule {
 		Since:    "v0.1.0",
 		Doc: "Apple's guide limits the channel and episode `<description>` to 4000 bytes; longer " +
 			"text is truncated (warning). Apple states no limit for `content:encoded`, so a long " +
-			"one is only information (catalogue §7).",
+			"one is only information (catalogue §7), and so is an `itunes:summary` over 4000 bytes " +
+			"(no longer in Apple's guide; catalogue §2.3 note).",
 		Hint:    "Shorten the description to 4000 bytes, or move the long show notes to `content:encoded` or a web page.",
 		Bad:     "<description>… (5000 bytes)</description>",
 		Good:    "<description>A concise summary of the episode.</description>",
@@ -29,6 +30,10 @@ func raCheck4000(p *Pass, parent *Node) {
 		case c.Space == NSNone && c.Local == "description":
 			if n := len(raTrim(c.Text)); n > 4000 {
 				p.Reportf(raTextPos(c), "<%s> is %d bytes long; Apple truncates it after 4000", c.Name(), n)
+			}
+		case c.Space == NSItunes && c.Local == "summary":
+			if n := len(raTrim(c.Text)); n > 4000 {
+				p.ReportSeverityf(Info, raTextPos(c), "<%s> is %d bytes long; it is no longer in Apple's guide, but its old limit was 4000 bytes", c.Name(), n)
 			}
 		case c.Space == NSContent && c.Local == "encoded":
 			if n := len(raTrim(c.Text)); n > 4000 {

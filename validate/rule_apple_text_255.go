@@ -9,8 +9,9 @@ func ruleAppleText255() *Rule {
 		Source:   "APG, FV (TooLong)",
 		Since:    "v0.1.0",
 		Doc: "Apple limits the channel and episode `title`, `itunes:title` and `itunes:author` to " +
-			"255 characters; longer values are cut. `itunes:subtitle` is no longer in Apple's " +
-			"guide (catalogue §2.3 note), so its length is not judged. (The owner's " +
+			"255 characters; longer values are cut. `itunes:subtitle` and `itunes:keywords` are no " +
+			"longer in Apple's guide, so, as catalogue §2.3 asks, their old 255-character limit " +
+			"is only information. (The owner's " +
 			"`itunes:name` is checked by apple-owner-email, descriptions by apple-description-4000.)",
 		Hint:    "Shorten the value to 255 characters or fewer; put details in the description.",
 		Bad:     "<title>A very long title … (300 characters)</title>",
@@ -23,16 +24,24 @@ func ruleAppleText255() *Rule {
 
 func raCheck255(p *Pass, parent *Node) {
 	for _, c := range parent.Children {
+		legacy := false
 		switch {
 		case c.Space == NSNone && c.Local == "title":
 		case c.Space == NSItunes && (c.Local == "title" || c.Local == "author"):
+		case c.Space == NSItunes && (c.Local == "subtitle" || c.Local == "keywords"):
+			legacy = true
 		default:
 			continue
 		}
 		if len(c.Text) <= 255 {
 			continue
 		}
-		if n := raRuneCount(raTrim(c.Text)); n > 255 {
+		n := raRuneCount(raTrim(c.Text))
+		switch {
+		case n <= 255:
+		case legacy:
+			p.ReportSeverityf(Info, raTextPos(c), "<%s> is %d characters long; it is no longer in Apple's guide, but its old limit was 255 and apps that still show it cut it there", c.Name(), n)
+		default:
 			p.Reportf(raTextPos(c), "<%s> is %d characters long; Apple's limit is 255", c.Name(), n)
 		}
 	}
