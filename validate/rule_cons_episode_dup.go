@@ -16,7 +16,7 @@ func ruleConsEpisodeDup() *Rule {
 		Bad:      "<item><itunes:episode>3</itunes:episode>…</item>\n<item><itunes:episode>3</itunes:episode>…</item>",
 		Good:     "<item><itunes:episode>3</itunes:episode>…</item>\n<item><itunes:episode>4</itunes:episode>…</item>",
 		Refs:     []string{consAPG},
-		NewState: func() any { return map[consSeasonEpisode]int{} },
+		NewState: func() any { return map[consSeasonEpisode]int32{} },
 		Item: func(p *Pass, it *Node) {
 			if !consIsFull(it) {
 				return
@@ -26,8 +26,8 @@ func ruleConsEpisodeDup() *Rule {
 				return
 			}
 			season, _, _ := consItunesInt(it, "season")
-			seen := p.State.(map[consSeasonEpisode]int)
-			k := consSeasonEpisode{season, ep}
+			seen := p.State.(map[consSeasonEpisode]int32)
+			k := consSeasonEpisode{int32(season), int32(ep)}
 			if line, dup := seen[k]; dup {
 				if season > 0 {
 					p.Reportf(epn.Pos, "season %d episode %d is also the number of the full episode at line %d", season, ep, line)
@@ -36,7 +36,7 @@ func ruleConsEpisodeDup() *Rule {
 				}
 				return
 			}
-			seen[k] = epn.Pos.Line
+			seen[k] = int32(epn.Pos.Line)
 		},
 	}
 }

@@ -1,5 +1,7 @@
 package validate
 
+import "strings"
+
 // consNewest remembers the newest item pubDate seen so far.
 type consNewest struct {
 	t    int64
@@ -31,7 +33,7 @@ func ruleConsLastBuild() *Rule {
 			}
 			st := p.State.(*consNewest)
 			if !st.ok || t > st.t {
-				*st = consNewest{t: t, raw: piVal(n), line: n.Pos.Line, ok: true}
+				*st = consNewest{t: t, raw: strings.Clone(piVal(n)), line: n.Pos.Line, ok: true} // no reference into the input
 			}
 		},
 		Channel: func(p *Pass, ch *Node) {

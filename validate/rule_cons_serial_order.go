@@ -7,8 +7,7 @@ import (
 
 // consNumbered is a full episode's number and where it was written.
 type consNumbered struct {
-	episode int
-	pos     Pos
+	episode, line, col int32
 }
 
 func ruleConsSerialOrder() *Rule {
@@ -26,7 +25,7 @@ func ruleConsSerialOrder() *Rule {
 		Bad:      "<itunes:type>serial</itunes:type>\n<item><itunes:episode>1</itunes:episode></item>\n<item><itunes:episode>3</itunes:episode></item>",
 		Good:     "<itunes:type>serial</itunes:type>\n<item><itunes:episode>1</itunes:episode></item>\n<item><itunes:episode>2</itunes:episode></item>",
 		Refs:     []string{consAPG},
-		NewState: func() any { return map[int][]consNumbered{} },
+		NewState: func() any { return map[int32][]consNumbered{} },
 		Item: func(p *Pass, it *Node) {
 			if !consIsFull(it) {
 				return
@@ -36,29 +35,30 @@ func ruleConsSerialOrder() *Rule {
 				return
 			}
 			season, _, _ := consItunesInt(it, "season")
-			st := p.State.(map[int][]consNumbered)
-			st[season] = append(st[season], consNumbered{ep, piTextPos(n)})
+			st := p.State.(map[int32][]consNumbered)
+			pos := piTextPos(n)
+			st[int32(season)] = append(st[int32(season)], consNumbered{int32(ep), int32(pos.Line), int32(pos.Col)})
 		},
 		Channel: func(p *Pass, ch *Node) {
 			t := ch.Child(NSItunes, "type")
 			if t == nil || strings.ToLower(piVal(t)) != "serial" {
 				return
 			}
-			st := p.State.(map[int][]consNumbered)
-			seasons := make([]int, 0, len(st))
+			st := p.State.(map[int32][]consNumbered)
+			seasons := make([]int32, 0, len(st))
 			for s := range st {
 				seasons = append(seasons, s)
 			}
 			slices.Sort(seasons)
 			for _, s := range seasons {
 				eps := st[s]
-				slices.SortFunc(eps, func(a, b consNumbered) int { return a.episode - b.episode })
+				slices.SortFunc(eps, func(a, b consNumbered) int { return int(a.episode - b.episode) })
 				for i := 1; i < len(eps); i++ {
 					if eps[i].episode > eps[i-1].episode+1 {
 						if s > 0 {
-							p.Reportf(eps[i].pos, "season %d jumps from episode %d to %d", s, eps[i-1].episode, eps[i].episode)
+							p.Reportf(Pos{int(eps[i].line), int(eps[i].col)}, "season %d jumps from episode %d to %d", s, eps[i-1].episode, eps[i].episode)
 						} else {
-							p.Reportf(eps[i].pos, "episode numbers jump from %d to %d", eps[i-1].episode, eps[i].episode)
+							p.Reportf(Pos{int(eps[i].line), int(eps[i].col)}, "episode numbers jump from %d to %d", eps[i-1].episode, eps[i].episode)
 						}
 					}
 				}

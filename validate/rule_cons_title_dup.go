@@ -13,7 +13,7 @@ func ruleConsTitleDup() *Rule {
 		Hint:     "Make each title distinct, e.g. add a part number or date.",
 		Bad:      "<item><title>Q&amp;A</title>…</item>\n<item><title>Q&amp;A</title>…</item>",
 		Good:     "<item><title>Q&amp;A, March</title>…</item>\n<item><title>Q&amp;A, April</title>…</item>",
-		NewState: func() any { return map[uint64]int{} },
+		NewState: func() any { return map[uint64]int32{} },
 		Item: func(p *Pass, it *Node) {
 			t := it.Child(NSNone, "title")
 			if t == nil {
@@ -23,13 +23,13 @@ func ruleConsTitleDup() *Rule {
 			if v == "" {
 				return
 			}
-			seen := p.State.(map[uint64]int)
+			seen := p.State.(map[uint64]int32)
 			h := consHash(v)
 			if line, dup := seen[h]; dup {
 				p.Reportf(piTextPos(t), "title %q is also the title of the item at line %d", v, line)
 				return
 			}
-			seen[h] = t.Pos.Line
+			seen[h] = int32(t.Pos.Line)
 		},
 	}
 }

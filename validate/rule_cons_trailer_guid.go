@@ -1,14 +1,10 @@
 package validate
 
-// consTrailerState remembers the guid of each numbered full episode and
-// trailer, as hashes.
-type consTrailerState struct {
-	full, trailer map[consSeasonEpisode]consGUIDAt
-}
-
-type consGUIDAt struct {
-	hash uint64
-	line int
+// consTrailerGUIDs holds, for one (season, episode), the guid hashes of
+// the first full episode and the first trailer with that number.
+type consTrailerGUIDs struct {
+	full, trailer         uint64
+	fullLine, trailerLine int32
 }
 
 func ruleConsTrailerGUID() *Rule {
@@ -22,13 +18,11 @@ func ruleConsTrailerGUID() *Rule {
 		Doc: "An episode trailer carries the number of the episode it announces (`itunes:episodeType` " +
 			"trailer with `itunes:episode`). It is still a separate item and needs its own guid: with " +
 			"the same guid, apps treat the two as one episode and one replaces the other.",
-		Hint: "Give the trailer a guid of its own.",
-		Bad:  "<item><itunes:episodeType>trailer</itunes:episodeType><itunes:episode>4</itunes:episode><guid>ep4</guid></item>\n<item><itunes:episode>4</itunes:episode><guid>ep4</guid></item>",
-		Good: "<item><itunes:episodeType>trailer</itunes:episodeType><itunes:episode>4</itunes:episode><guid>ep4-trailer</guid></item>\n<item><itunes:episode>4</itunes:episode><guid>ep4</guid></item>",
-		Refs: []string{consAPG},
-		NewState: func() any {
-			return &consTrailerState{full: map[consSeasonEpisode]consGUIDAt{}, trailer: map[consSeasonEpisode]consGUIDAt{}}
-		},
+		Hint:     "Give the trailer a guid of its own.",
+		Bad:      "<item><itunes:episodeType>trailer</itunes:episodeType><itunes:episode>4</itunes:episode><guid>ep4</guid></item>\n<item><itunes:episode>4</itunes:episode><guid>ep4</guid></item>",
+		Good:     "<item><itunes:episodeType>trailer</itunes:episodeType><itunes:episode>4</itunes:episode><guid>ep4-trailer</guid></item>\n<item><itunes:episode>4</itunes:episode><guid>ep4</guid></item>",
+		Refs:     []string{consAPG},
+		NewState: func() any { return map[consSeasonEpisode]consTrailerGUIDs{} },
 		Item: func(p *Pass, it *Node) {
 			ep, _, ok := consItunesInt(it, "episode")
 			if !ok || ep == 0 { // 0 is apple-episode-int's
@@ -39,23 +33,26 @@ func ruleConsTrailerGUID() *Rule {
 				return
 			}
 			season, _, _ := consItunesInt(it, "season")
-			k := consSeasonEpisode{season, ep}
-			cur := consGUIDAt{consHash(piVal(g)), g.Pos.Line}
-			st := p.State.(*consTrailerState)
-			isTrailer := false
+			k := consSeasonEpisode{int32(season), int32(ep)}
+			h, line := consHash(piVal(g)), int32(g.Pos.Line)
+			st := p.State.(map[consSeasonEpisode]consTrailerGUIDs)
+			e := st[k]
 			if t := it.Child(NSItunes, "episodeType"); t != nil && piVal(t) == "trailer" {
-				isTrailer = true
+				if e.fullLine > 0 && e.full == h {
+					p.Reportf(piTextPos(g), "guid %q is shared by this trailer and full episode %d (its guid at line %d); a trailer needs its own guid", piVal(g), ep, e.fullLine)
+				}
+				if e.trailerLine == 0 {
+					e.trailer, e.trailerLine = h, line
+				}
+			} else {
+				if e.trailerLine > 0 && e.trailer == h {
+					p.Reportf(piTextPos(g), "guid %q is shared by this full episode %d and its trailer (guid at line %d); a trailer needs its own guid", piVal(g), ep, e.trailerLine)
+				}
+				if e.fullLine == 0 {
+					e.full, e.fullLine = h, line
+				}
 			}
-			mine, other := st.full, st.trailer
-			if isTrailer {
-				mine, other = st.trailer, st.full
-			}
-			if o, ok := other[k]; ok && o.hash == cur.hash {
-				p.Reportf(piTextPos(g), "guid %q is shared by the trailer and the full episode %d (other item's guid at line %d); a trailer needs its own guid", piVal(g), ep, o.line)
-			}
-			if _, ok := mine[k]; !ok {
-				mine[k] = cur
-			}
+			st[k] = e
 		},
 	}
 }

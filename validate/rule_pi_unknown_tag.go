@@ -14,7 +14,7 @@ func rulePiUnknownTag() *Rule {
 			if _, _, known := piTag(n.Local); known || seen[n.Local] {
 				return
 			}
-			seen[n.Local] = true // once per name: the generator writes them all
+			seen[strings.Clone(n.Local)] = true // once per name: the generator writes them all
 			for _, k := range strings.Fields(piKnownTags) {
 				if strings.EqualFold(k, n.Local) {
 					p.Reportf(n.Pos, "%s is not a tag of the podcast namespace; tag names are case-sensitive: did you mean %q?", n.Name(), "podcast:"+k)

@@ -866,7 +866,8 @@ func consHash(s string) uint64 {
 }
 
 // consSeasonEpisode is a (season, episode) pair; season 0 means none.
-type consSeasonEpisode struct{ season, episode int }
+// int32 keeps the cross-item maps small.
+type consSeasonEpisode struct{ season, episode int32 }
 
 // spotItunesMisbound reports whether the channel uses the itunes prefix
 // bound to another namespace URI; xml-itunes-ns-uri reports that, and the
