@@ -324,3 +324,31 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParse measures reading and converting a feed (no writing):
+// testdata/full.xml, and the largest corpus feed when PODFEED_CORPUS is set.
+func BenchmarkParse(b *testing.B) {
+	inputs := map[string]string{"full": "testdata/full.xml"}
+	if root := os.Getenv("PODFEED_CORPUS"); root != "" {
+		inputs["critical-role-455-items"] = filepath.Join(root, "feeds", "critrolesync_critical-role-2026-simplecast.xml")
+	}
+	for _, name := range sortedKeys(inputs) {
+		data, err := os.ReadFile(inputs[name])
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := Parse(data, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.Files(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

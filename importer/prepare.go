@@ -80,9 +80,11 @@ type scan struct {
 var xmlDecl = regexp.MustCompile(`^<\?xml[^>]*?\?>`)
 var encAttr = regexp.MustCompile(`encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
-// maxFeedSize bounds what Parse accepts: the largest real feeds are tens of
-// megabytes.
-const maxFeedSize = 256 << 20
+// MaxFeedSize bounds what Parse accepts, in bytes: the largest real feeds
+// are tens of megabytes.
+const MaxFeedSize = 256 << 20
+
+const maxFeedSize = MaxFeedSize
 
 // prepare turns raw feed bytes into well-formed UTF-8 with no encoding
 // declaration other than UTF-8, reporting what it changed in notes.

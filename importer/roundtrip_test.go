@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -124,42 +125,49 @@ func TestCorpusRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var imported, clean, refused int
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".xml") {
-			continue
-		}
-		wf, listed := wellFormed[name]
-		if !listed {
-			t.Errorf("%s: not in INDEX.tsv", name)
-			continue
-		}
-		t.Run(strings.TrimSuffix(name, ".xml"), func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(dir, name))
-			if err != nil {
-				t.Fatal(err)
+	var (
+		mu                       sync.Mutex
+		imported, clean, refused int
+	)
+	add := func(n *int) { mu.Lock(); *n++; mu.Unlock() }
+	t.Run("feeds", func(t *testing.T) {
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasSuffix(name, ".xml") {
+				continue
 			}
-			res, err := Parse(data, Options{})
-			if !wf {
-				if err == nil {
-					t.Fatalf("Parse succeeded on a feed INDEX.tsv calls not well-formed")
+			wf, listed := wellFormed[name]
+			if !listed {
+				t.Errorf("%s: not in INDEX.tsv", name)
+				continue
+			}
+			t.Run(strings.TrimSuffix(name, ".xml"), func(t *testing.T) {
+				t.Parallel()
+				data, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
 				}
-				if _, ok := err.(*ReadError); !ok {
-					t.Fatalf("Parse error is %T (%v), want *ReadError", err, err)
+				res, err := Parse(data, Options{})
+				if !wf {
+					if err == nil {
+						t.Fatalf("Parse succeeded on a feed INDEX.tsv calls not well-formed")
+					}
+					if _, ok := err.(*ReadError); !ok {
+						t.Fatalf("Parse error is %T (%v), want *ReadError", err, err)
+					}
+					add(&refused)
+					return
 				}
-				refused++
-				return
-			}
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			imported++
-			if roundTrip(t, name, data, res) {
-				clean++
-			}
-		})
-	}
+				if err != nil {
+					t.Fatalf("Parse: %v", err)
+				}
+				add(&imported)
+				if roundTrip(t, name, data, res) {
+					add(&clean)
+				}
+			})
+		}
+	})
 	t.Logf("corpus: %d feeds imported, %d round-tripped with no loss, %d refused as not well-formed", imported, clean, refused)
 }
 

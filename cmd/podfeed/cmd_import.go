@@ -51,7 +51,7 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 	switch {
 	case src == "-":
 		name = "stdin"
-		data, err = io.ReadAll(e.stdin)
+		data, err = io.ReadAll(io.LimitReader(e.stdin, importer.MaxFeedSize+1))
 		if err != nil {
 			return fmt.Errorf("import: read stdin: %w", err)
 		}
