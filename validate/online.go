@@ -120,10 +120,15 @@ func onlineEach[T, R any](p *Pass, targets []T, f func(ctx context.Context, t T)
 // onlineNewest keeps the targets of the newest items, at most
 // Config.MaxEpisodes of them, in a bounded list (memory does not grow with
 // the feed).
+//
+// Every item takes a place in the window, with or without targets, so
+// each rule looks at the same N newest episodes; with onlyWithTargets the
+// window holds the newest items that have targets instead.
 type onlineNewest[T any] struct {
-	limit int // when > 0, keeps this many items instead of Config.MaxEpisodes
-	list  []onlineDated[T]
-	seq   int
+	limit           int  // when > 0, keeps this many items instead of Config.MaxEpisodes
+	onlyWithTargets bool // items without targets take no place
+	list            []onlineDated[T]
+	seq             int
 }
 
 type onlineDated[T any] struct {
@@ -135,7 +140,7 @@ type onlineDated[T any] struct {
 // add records the targets of one item.
 func (n *onlineNewest[T]) add(p *Pass, it *Node, vals []T) {
 	n.seq++
-	if len(vals) == 0 {
+	if len(vals) == 0 && n.onlyWithTargets {
 		return
 	}
 	max := p.Config.MaxEpisodes

@@ -598,3 +598,21 @@ func TestMediaFamily(t *testing.T) {
 		t.Error("video/mp4 and audio/mpeg compare equal")
 	}
 }
+
+// An episode without an enclosure still counts as one of the newest.
+func TestOnlineNewestCountsEveryEpisode(t *testing.T) {
+	srv := newOnlineServer(t, nil)
+	src := onlineFeed(srv.URL, "",
+		`<description>A text-only announcement.</description>`,
+		`<enclosure url="{{server}}/second.mp3" length="4000" type="audio/mpeg"/>`,
+		`<enclosure url="{{server}}/third.mp3" length="4000" type="audio/mpeg"/>`)
+	runOnline(t, srv, src, Config{MaxEpisodes: 2})
+	if srv.hitsFor("HEAD /second.mp3") != 1 || srv.hitsFor("HEAD /third.mp3") != 0 {
+		t.Errorf("HEAD requests: second %d, third %d; want 1 and 0 (MaxEpisodes 2 covers the announcement and the second episode)",
+			srv.hitsFor("HEAD /second.mp3"), srv.hitsFor("HEAD /third.mp3"))
+	}
+	// The media probe still analyses the newest episode that has a file.
+	if srv.hitsFor("RANGE /second.mp3") == 0 {
+		t.Errorf("net-media-probe did not read the newest enclosure")
+	}
+}

@@ -89,7 +89,7 @@ func ruleNetMediaProbe() *Rule {
 		Good: `<itunes:duration>2530</itunes:duration>`,
 		Refs: []string{"https://provideocoalition.com/review-cast-feed-validator-for-podcasts-with-accented-domains-in-their-rss-feed/amp"},
 
-		NewState: func() any { return &state{items: onlineNewest[netProbeTarget]{limit: 1}} },
+		NewState: func() any { return &state{items: onlineNewest[netProbeTarget]{limit: 1, onlyWithTargets: true}} },
 		Item: func(p *Pass, it *Node) {
 			st := p.State.(*state)
 			encs := onlineEnclosures(it)
