@@ -53,8 +53,7 @@ func synchsafe(b []byte) (uint32, bool) {
 
 // removeUnsync undoes ID3v2 unsynchronisation (every 0xFF 0x00 becomes 0xFF).
 func removeUnsync(b []byte) []byte {
-	out := b[:0:0]
-	out = make([]byte, 0, len(b))
+	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		out = append(out, b[i])
 		if b[i] == 0xFF && i+1 < len(b) && b[i+1] == 0x00 {
