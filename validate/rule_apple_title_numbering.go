@@ -12,12 +12,13 @@ func ruleAppleTitleNumbering() *Rule {
 			"`<title>`: Apple shows `itunes:episode` and `itunes:season` itself, and numbers in " +
 			"titles look repetitive there; nor should it repeat the show's name. Reported when the " +
 			"title carries a marked number (`Episode 12`, `Ep. 12`, `S2E5`, `Season 2`, or `#12` " +
-			"equal to `itunes:episode`), or the channel title as a whole word sequence when the " +
-			"channel title comes before the items.",
-		Hint: "Remove the number from the title and set `itunes:episode` / `itunes:season` instead.",
-		Bad:  "<title>Episode 12: The Interview</title>",
-		Good: "<title>The Interview</title><itunes:episode>12</itunes:episode>",
-		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
+			"equal to `itunes:episode`), or the channel title (of 8 characters or more) as whole " +
+			"words.",
+		Hint:     "Remove the number from the title and set `itunes:episode` / `itunes:season` instead.",
+		Bad:      "<title>Episode 12: The Interview</title>",
+		Good:     "<title>The Interview</title><itunes:episode>12</itunes:episode>",
+		Refs:     []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
+		NewState: func() any { return &raTitleBuf{} },
 		Item: func(p *Pass, it *Node) {
 			t := it.Child(NSNone, "title")
 			if t == nil {
@@ -28,9 +29,12 @@ func ruleAppleTitleNumbering() *Rule {
 				p.Reportf(raTextPos(t), "the title %q carries %s; use itunes:episode and itunes:season instead", title, what)
 				return
 			}
-			if show := raShowTitle(it); show != "" && raContainsWordFold(title, show) {
-				p.Reportf(raTextPos(t), "the title %q repeats the show's name %q; Apple shows it already", title, show)
-			}
+			p.State.(*raTitleBuf).add(raTextPos(t), title)
+		},
+		Channel: func(p *Pass, ch *Node) {
+			p.State.(*raTitleBuf).each(raText(ch.Child(NSNone, "title")), func(pos Pos, title, show string) {
+				p.Reportf(pos, "the title %q repeats the show's name %q; Apple shows it already", title, show)
+			})
 		},
 	}
 }
@@ -116,18 +120,42 @@ func raTrimZeros(s string) string {
 	return s
 }
 
-// raShowTitle returns the channel title when it precedes the items (the
-// engine hands an item over with the channel parsed so far as its parent),
-// or "" when unknown or too short to compare.
-func raShowTitle(it *Node) string {
-	if it.Parent == nil {
-		return ""
+// raTitleBuf keeps item titles until the channel title is known (the
+// Channel hook runs after the last item). Titles are appended to one byte
+// buffer, so an item costs no allocation; past raTitleBufMax bytes the
+// rest are not compared.
+type raTitleBuf struct {
+	buf  []byte
+	ends []int
+	pos  []Pos
+}
+
+const raTitleBufMax = 4 << 20
+
+func (b *raTitleBuf) add(pos Pos, title string) {
+	if title == "" || len(b.buf)+len(title) > raTitleBufMax {
+		return
 	}
-	show := raText(it.Parent.Child(NSNone, "title"))
-	if len(show) < 8 { // one short word ("Serial") is too likely to be an ordinary word
-		return ""
+	b.buf = append(b.buf, title...)
+	b.ends = append(b.ends, len(b.buf))
+	b.pos = append(b.pos, pos)
+}
+
+// each calls report for every kept title that contains show as whole
+// words. A show title under 8 characters ("Serial") is too likely to be an
+// ordinary word, so it is not compared.
+func (b *raTitleBuf) each(show string, report func(pos Pos, title, show string)) {
+	if len(show) < 8 || len(b.ends) == 0 {
+		return
 	}
-	return show
+	all := string(b.buf)
+	start := 0
+	for i, end := range b.ends {
+		if title := all[start:end]; raContainsWordFold(title, show) {
+			report(b.pos[i], title, show)
+		}
+		start = end
+	}
 }
 
 // raContainsWordFold reports whether sub occurs in s, ASCII
