@@ -585,7 +585,7 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	if raw == "" {
 		c.note("items without a publication date", label)
 	} else if t, err := ParseDate(raw); err != nil {
-		c.note("items with an unreadable date: left without a date", fmt.Sprintf("%s: %v", label, err))
+		c.note("items with a date that cannot be read", fmt.Sprintf("%s: %v", label, err))
 	} else {
 		d.Date = FormatDate(t)
 	}

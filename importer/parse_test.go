@@ -200,6 +200,25 @@ func TestMessyFeeds(t *testing.T) {
 			t.Errorf("date %q, duration %q", d.Date, d.Duration)
 		}
 	})
+	t.Run("undated item", func(t *testing.T) {
+		src := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><lastBuildDate>Sat, 10 Mar 2007 23:59:59 CST</lastBuildDate>` +
+			`<item><title>A</title><guid>a</guid><pubDate>someday</pubDate><enclosure url="https://x.example.com/a.mp3" length="1" type="audio/mpeg"/></item></channel></rss>`
+		r := mustParse(t, []byte(src), Options{})
+		if d := r.Episodes[0].Def.Date; d != "2007-03-10T23:59:59-06:00" || !hasNote(r, "date that cannot be read") || !hasNote(r, "given the channel's date") {
+			t.Errorf("date %q, notes %q", d, r.Notes)
+		}
+	})
+	t.Run("categories", func(t *testing.T) {
+		src := `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title>` +
+			`<itunes:category text="technology"/><itunes:category text="Games &amp; Hobbies"><itunes:category text="Video Games"/></itunes:category>` +
+			`<itunes:category text="Business"><itunes:category text="Business News"/></itunes:category><itunes:category text="Made Up"/>` +
+			`<itunes:category text="Technology"/></channel></rss>`
+		r := mustParse(t, []byte(src), Options{})
+		want := []string{"Technology", "Leisure > Video Games", "News > Business News"}
+		if d := cmp.Diff(want, r.Show.Categories); d != "" || !hasNote(r, "Apple does not list: left out (first: Made Up)") {
+			t.Errorf("categories (-want +got):\n%s\nnotes %q", d, r.Notes)
+		}
+	})
 	t.Run("duplicate guid", func(t *testing.T) {
 		items := strings.Join([]string{
 			`<item><title>A</title><guid>same</guid><pubDate>Thu, 02 May 2024 09:00:00 GMT</pubDate><enclosure url="https://x.example.com/a.mp3" length="1" type="audio/mpeg"/></item>`,
