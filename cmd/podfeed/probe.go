@@ -362,8 +362,15 @@ func writeProbeText(e *env, srcs []string, found map[string]memoResult) error {
 		} else {
 			fmt.Fprintf(&b, "  duration  unknown (not in the first bytes)\n")
 		}
-		if in.Bitrate > 0 || in.SampleRate > 0 {
-			fmt.Fprintf(&b, "  audio     %d kbit/s, %d Hz, %d channel(s)\n", in.Bitrate/1000, in.SampleRate, in.Channels)
+		if in.Bitrate > 0 {
+			fmt.Fprintf(&b, "  bitrate   %d kbit/s\n", in.Bitrate/1000)
+		}
+		if in.SampleRate > 0 {
+			ch := "channels"
+			if in.Channels == 1 {
+				ch = "channel"
+			}
+			fmt.Fprintf(&b, "  audio     %d Hz, %d %s\n", in.SampleRate, in.Channels, ch)
 		}
 		if in.Title != "" {
 			fmt.Fprintf(&b, "  title     %s\n", in.Title)
