@@ -22,14 +22,6 @@ func ruleAppleSerialEpisodeNumber() *Rule {
 			if it.Child(NSItunes, "episode") != nil {
 				return
 			}
-			// The channel parsed so far is the item's parent: when its
-			// itunes:type came before the items, non-serial shows need no
-			// bookkeeping.
-			if it.Parent != nil {
-				if t := it.Parent.Child(NSItunes, "type"); t != nil && raTrim(t.Text) != "serial" {
-					return
-				}
-			}
 			switch raText(it.Child(NSItunes, "episodeType")) {
 			case "trailer", "bonus":
 				return
