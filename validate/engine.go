@@ -99,6 +99,11 @@ type engine struct {
 	item      *Node
 	unbound   map[string]bool
 	sniff     sniffed
+	nodeSlab  []Node
+	attrSlab  []Attr
+	kidSlab   []*Node
+	scratch   []*Node // children of the open elements, innermost last
+	kids      []int   // per open element: where its children start in scratch
 }
 
 type nsBind struct{ prefix, uri string }
@@ -277,6 +282,26 @@ const (
 // normalizeNS maps equivalent spellings of a namespace URI to the one
 // rules match on: the podcast namespace's GitHub URI becomes NSPodcast.
 func normalizeNS(uri string) string {
+	// Return the constants themselves: rules compare Space with them, and
+	// equal pointers make that comparison immediate.
+	switch uri {
+	case NSItunes:
+		return NSItunes
+	case NSContent:
+		return NSContent
+	case NSAtom:
+		return NSAtom
+	case NSPodcast:
+		return NSPodcast
+	case NSPSC:
+		return NSPSC
+	case NSGoogle:
+		return NSGoogle
+	case NSMedia:
+		return NSMedia
+	case NSDC:
+		return NSDC
+	}
 	if strings.HasPrefix(uri, "https://github.com/") || strings.HasPrefix(uri, "http://github.com/") {
 		u := strings.ToLower(uri)
 		if strings.Contains(u, "/podcastindex-org/podcast-namespace/") && strings.HasSuffix(u, "/docs/1.0.md") {
@@ -362,11 +387,16 @@ func (e *engine) startElement(t *startTag) error {
 			}
 		}
 		e.nodes = append(e.nodes, nil)
+		e.kids = append(e.kids, len(e.scratch))
 		return nil
 	}
-	n := &Node{Space: space, Local: t.Local, Prefix: t.Prefix, Parent: parent, Pos: t.Pos, TextPos: t.Pos}
+	if isItem {
+		e.freshSlabs()
+	}
+	n := e.newNode()
+	*n = Node{Space: space, Local: t.Local, Prefix: t.Prefix, Parent: parent, Pos: t.Pos, TextPos: t.Pos}
 	if len(t.Attrs) > 0 {
-		n.Attrs = make([]Attr, len(t.Attrs))
+		n.Attrs = e.newAttrs(len(t.Attrs))
 		for i, a := range t.Attrs {
 			as := ""
 			switch {
@@ -395,15 +425,64 @@ func (e *engine) startElement(t *startTag) error {
 		e.chanDepth = depth
 	case isItem:
 		e.item = n
+	case parent == e.channel:
+		// The channel's children are visible to Item hooks (through
+		// Parent) as they arrive.
+		parent.Children = append(parent.Children, n)
 	default:
-		if len(parent.Children) == 0 && parent.Text != "" && isBlank(parent.Text) {
+		if e.kids[len(e.kids)-1] == len(e.scratch) && parent.Text != "" && isBlank(parent.Text) {
 			parent.Text = ""
 			parent.TextPos = parent.Pos
 		}
-		parent.Children = append(parent.Children, n)
+		e.scratch = append(e.scratch, n)
 	}
 	e.nodes = append(e.nodes, n)
+	e.kids = append(e.kids, len(e.scratch))
 	return nil
+}
+
+// freshSlabs starts new slabs, at each item's start and end. No slab is
+// shared by two items: a slab stays alive as a whole while anything
+// points into it, and nodes point at their parents, so slabs shared across
+// items would chain every item to the one before and memory would grow
+// with the feed.
+func (e *engine) freshSlabs() {
+	e.nodeSlab, e.attrSlab, e.kidSlab = nil, nil, nil
+}
+
+// newNode hands out nodes from a slab, so an item costs a few
+// allocations instead of one per element. Slabs are never reused: a rule
+// that keeps a node keeps valid memory.
+func (e *engine) newNode() *Node {
+	if len(e.nodeSlab) == cap(e.nodeSlab) {
+		e.nodeSlab = make([]Node, 0, max(16, min(2*cap(e.nodeSlab), 256)))
+	}
+	e.nodeSlab = e.nodeSlab[:len(e.nodeSlab)+1]
+	return &e.nodeSlab[len(e.nodeSlab)-1]
+}
+
+// childSlice copies an element's children, collected on the scratch
+// stack while it was open, into an exactly sized slice from a slab.
+func (e *engine) childSlice(kids []*Node) []*Node {
+	if len(kids) > 256 {
+		return append([]*Node(nil), kids...)
+	}
+	if cap(e.kidSlab)-len(e.kidSlab) < len(kids) {
+		e.kidSlab = make([]*Node, 0, max(len(kids), min(2*cap(e.kidSlab), 512), 32))
+	}
+	l := len(e.kidSlab)
+	e.kidSlab = append(e.kidSlab, kids...)
+	return e.kidSlab[l : l+len(kids) : l+len(kids)]
+}
+
+// newAttrs hands out an attribute slice of length n from a slab.
+func (e *engine) newAttrs(n int) []Attr {
+	if cap(e.attrSlab)-len(e.attrSlab) < n {
+		e.attrSlab = make([]Attr, 0, max(n, min(2*cap(e.attrSlab), 512), 16))
+	}
+	l := len(e.attrSlab)
+	e.attrSlab = e.attrSlab[:l+n]
+	return e.attrSlab[l : l+n : l+n]
 }
 
 func isBlank(s string) bool {
@@ -420,12 +499,20 @@ func (e *engine) endElement(Pos) error {
 	e.depth--
 	n := e.nodes[len(e.nodes)-1]
 	e.nodes = e.nodes[:len(e.nodes)-1]
+	from := e.kids[len(e.kids)-1]
+	e.kids = e.kids[:len(e.kids)-1]
+	if n != nil && from < len(e.scratch) {
+		n.Children = e.childSlice(e.scratch[from:])
+		clear(e.scratch[from:])
+		e.scratch = e.scratch[:from]
+	}
 	e.binds = e.binds[:e.marks[len(e.marks)-1]]
 	e.marks = e.marks[:len(e.marks)-1]
 	switch {
 	case n == nil:
 	case n == e.item:
 		e.item = nil
+		e.freshSlabs()
 		e.doc.ItemCount++
 		for _, ar := range e.items {
 			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, n) })
@@ -455,7 +542,7 @@ func (e *engine) charData(text string, pos Pos, cdata bool) {
 	if n == nil {
 		return
 	}
-	if !cdata && (len(n.Children) > 0 || n == e.channel || n == e.doc.Root) && isBlank(text) {
+	if !cdata && (e.kids[len(e.kids)-1] < len(e.scratch) || n == e.channel || n == e.doc.Root) && isBlank(text) {
 		return
 	}
 	if cdata {

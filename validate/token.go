@@ -71,8 +71,9 @@ type scanner struct {
 	lineStart int64 // absolute offset of the current line's first byte
 	counted   int64 // newlines counted up to this absolute offset
 
-	sink  tokenSink
-	names map[string]string // interned names
+	sink   tokenSink
+	names  *[1024]string    // interned short values, direct-mapped
+	qnames *[512]qnameEntry // split qualified names, direct-mapped
 
 	// document state
 	depth     int
@@ -105,7 +106,8 @@ func newScanner(r io.Reader, sink tokenSink) *scanner {
 		buf:      make([]byte, initialWindow),
 		line:     1,
 		sink:     sink,
-		names:    make(map[string]string, 128),
+		names:    new([1024]string),
+		qnames:   new([512]qnameEntry),
 		limit:    make(map[string]int),
 		maxNotes: 50,
 	}
@@ -243,7 +245,7 @@ func (s *scanner) scan() error {
 			}
 			continue
 		}
-		if err := s.text(); err != nil {
+		if err := s.charData(); err != nil {
 			return err
 		}
 	}
@@ -260,8 +262,8 @@ func (s *scanner) scan() error {
 	return nil
 }
 
-// text handles character data up to the next '<' (or the end).
-func (s *scanner) text() error {
+// charData handles character data up to the next '<' (or the end).
+func (s *scanner) charData() error {
 	for {
 		j := bytes.IndexByte(s.buf[s.i:s.end], '<')
 		if j >= 0 {
@@ -334,12 +336,12 @@ var textSpecial = func() (t [256]bool) {
 // decodeText checks and decodes character data (entities, CR LF, bad
 // bytes). start is the buffer index of seg[0].
 func (s *scanner) decodeText(start int, seg []byte) (string, error) {
+	if plainText(seg, true) {
+		return s.text(seg), nil
+	}
 	k := 0
 	for k < len(seg) && !textSpecial[seg[k]] {
 		k++
-	}
-	if k == len(seg) {
-		return s.str(seg), nil
 	}
 	out := append(s.tb[:0], seg[:k]...)
 	for k < len(seg) {
@@ -385,22 +387,68 @@ func (s *scanner) decodeText(start int, seg []byte) (string, error) {
 		}
 	}
 	s.tb = out
-	return string(out), nil
+	return s.text(out), nil
+}
+
+// plainText reports whether seg is character data that needs no
+// rewriting: valid UTF-8, only allowed characters, no CR, and (outside
+// CDATA) no entity reference or "]]>".
+func plainText(seg []byte, markup bool) bool {
+	for k := 0; k < len(seg); {
+		c := seg[k]
+		if !textSpecial[c] {
+			k++
+			continue
+		}
+		switch {
+		case c == '&' || c == ']':
+			if !markup {
+				k++
+				continue
+			}
+			if c == ']' && !bytes.HasPrefix(seg[k:], []byte("]]>")) {
+				k++
+				continue
+			}
+			return false
+		case c < 0x80:
+			return false
+		}
+		r, n := utf8.DecodeRune(seg[k:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		k += n
+	}
+	return true
+}
+
+// text makes a string of b; short ones are interned. (An arena shared
+// by many strings would save allocations, but cross-item rules keep
+// GUIDs, URLs and titles, and each kept string would pin its whole
+// arena: memory would grow with the feed.)
+func (s *scanner) text(b []byte) string {
+	if len(b) <= 24 {
+		return s.str(b)
+	}
+	return string(b)
 }
 
 // str makes a string of b, interning short ones (names, common values).
 func (s *scanner) str(b []byte) string {
-	if len(b) > 24 {
+	if len(b) > 24 || len(b) == 0 {
 		return string(b)
 	}
-	if v, ok := s.names[string(b)]; ok {
-		return v
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
 	}
-	v := string(b)
-	if len(s.names) < 4096 {
-		s.names[v] = v
+	slot := &s.names[h&uint32(len(s.names)-1)]
+	if *slot == string(b) {
+		return *slot
 	}
-	return v
+	*slot = string(b)
+	return *slot
 }
 
 // entity decodes the reference at seg[0] == '&'. It returns the
@@ -502,10 +550,16 @@ func isXMLChar(r rune) bool {
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
 // isNameByte reports ASCII name characters (non-ASCII is checked by rune).
-func isNameByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' ||
-		b == '_' || b == ':' || b == '-' || b == '.' || b >= 0x80
-}
+func isNameByte(b byte) bool { return nameByte[b] }
+
+var nameByte = func() (t [256]bool) {
+	for b := 0; b < 256; b++ {
+		c := byte(b)
+		t[b] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '_' || c == ':' || c == '-' || c == '.' || c >= 0x80
+	}
+	return
+}()
 
 func isNameStartRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || r == ':' ||
@@ -594,15 +648,29 @@ func (s *scanner) name() (int, int, error) {
 // splitName splits a qualified name at its first colon.
 func (s *scanner) splitName(a, b int) (prefix, local string, err error) {
 	n := s.buf[a:b]
+	h := uint32(len(n))
+	for _, c := range n {
+		h = h*31 + uint32(c)
+	}
+	slot := &s.qnames[h&uint32(len(s.qnames)-1)]
+	if slot.qname == string(n) {
+		return slot.prefix, slot.local, nil
+	}
 	c := bytes.IndexByte(n, ':')
 	if c < 0 {
-		return "", s.str(n), nil
+		local = string(n)
+	} else {
+		if c == 0 || c == len(n)-1 || bytes.IndexByte(n[c+1:], ':') >= 0 {
+			return "", "", s.errAt(a, "%q is not a valid qualified name", n)
+		}
+		prefix, local = string(n[:c]), string(n[c+1:])
 	}
-	if c == 0 || c == len(n)-1 || bytes.IndexByte(n[c+1:], ':') >= 0 {
-		return "", "", s.errAt(a, "%q is not a valid qualified name", n)
-	}
-	return s.str(n[:c]), s.str(n[c+1:]), nil
+	*slot = qnameEntry{qname: string(n), prefix: prefix, local: local}
+	return prefix, local, nil
 }
+
+// qnameEntry caches the split of a qualified name.
+type qnameEntry struct{ qname, prefix, local string }
 
 // skipSpace skips white space; it reports whether there was any.
 func (s *scanner) skipSpace() bool {
@@ -811,7 +879,7 @@ func (s *scanner) attribute() (rawAttr, error) {
 		k++
 	}
 	if k == len(seg) {
-		return rawAttr{Prefix: prefix, Local: local, Value: s.str(seg), Pos: pos}, nil
+		return rawAttr{Prefix: prefix, Local: local, Value: s.text(seg), Pos: pos}, nil
 	}
 	out := append(s.tb[:0], seg[:k]...)
 	for k < len(seg) {
@@ -856,7 +924,7 @@ func (s *scanner) attribute() (rawAttr, error) {
 		}
 	}
 	s.tb = out
-	return rawAttr{Prefix: prefix, Local: local, Value: string(out), Pos: pos}, nil
+	return rawAttr{Prefix: prefix, Local: local, Value: s.text(out), Pos: pos}, nil
 }
 
 func (s *scanner) endTag() error {
@@ -994,14 +1062,10 @@ func (s *scanner) cdata() error {
 	}
 	body = s.tok + 9
 	seg := s.buf[body:end]
-	k := 0
-	for k < len(seg) && seg[k] >= 0x20 && seg[k] < 0x80 || k < len(seg) && (seg[k] == '\n' || seg[k] == '\t') {
-		k++
-	}
 	pos := s.posAt(body)
 	var txt string
-	if k == len(seg) {
-		txt = string(seg)
+	if plainText(seg, false) {
+		txt = s.text(seg)
 	} else {
 		s.checkChars(body, seg)
 		v := bytes.ReplaceAll(seg, []byte("\r\n"), []byte("\n"))
