@@ -326,20 +326,20 @@ func (pr onlineMediaProbe) contentType() string {
 // failure describes why neither request succeeded: the status, else the
 // error, of the ranged GET (the more tolerant of the two), else HEAD's.
 func (pr onlineMediaProbe) failure() string {
-	return onlineFailure(pr.rng, pr.rngErr, pr.head, pr.headErr)
+	if pr.rngErr != nil || pr.rng != nil {
+		return onlineFailure(pr.rng, pr.rngErr)
+	}
+	return onlineFailure(pr.head, pr.headErr)
 }
 
-// onlineFailure describes the first failed answer among (resp, err) pairs.
-func onlineFailure(pairs ...any) string {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		r, _ := pairs[i].(*fetch.Response)
-		err, _ := pairs[i+1].(error)
-		if err != nil {
-			return onlineErrText(err)
-		}
-		if r != nil && (r.Status < 200 || r.Status >= 300) {
-			return onlineStatusText(r.Status)
-		}
+// onlineFailure describes a failed answer: its error, or its status
+// when it is not 2xx.
+func onlineFailure(r *fetch.Response, err error) string {
+	if err != nil {
+		return onlineErrText(err)
+	}
+	if r != nil && (r.Status < 200 || r.Status >= 300) {
+		return onlineStatusText(r.Status)
 	}
 	return "no answer"
 }
