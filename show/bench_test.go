@@ -20,7 +20,7 @@ func genShow(n int) fstest.MapFS {
 	for i := 0; i < n; i++ {
 		var b strings.Builder
 		fmt.Fprintf(&b, "---\ntitle: Episode %d\ndate: %s\naudio: https://cdn.example.org/ep%d.mp3\nlength: %d\ntype: audio/mpeg\nduration: \"%d:%02d\"\nseason: %d\nepisode: %d\nguid: ep-%d\n---\n",
-			i, time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*24*time.Hour).Format(time.RFC3339), i, 30_000_000+i, 30+i%30, i%60, 1+i/100, 1+i%100, i)
+			i, time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*24*time.Hour).Format(time.RFC3339), i, 30_000_000+i, 45+i%30, i%60, 1+i/100, 1+i%100, i)
 		for j := 0; j < 4; j++ {
 			b.WriteString(para + "\n\n")
 		}
@@ -48,6 +48,7 @@ func BenchmarkBuild(b *testing.B) {
 					b.Fatal(err)
 				}
 				var buf bytes.Buffer
+				buf.Grow(SizeHint(res.Channel))
 				if err := feed.Encode(&buf, res.Channel); err != nil {
 					b.Fatal(err)
 				}

@@ -777,3 +777,13 @@ func (b *builder) outputURL(name string) string {
 	}
 	return mediaURL(base, name)
 }
+
+// SizeHint estimates the encoded size of ch in bytes, for sizing buffers.
+func SizeHint(ch *feed.Channel) int {
+	n := 8 << 10
+	for i := range ch.Items {
+		it := &ch.Items[i]
+		n += 1200 + len(it.Description) + len(it.ContentEncoded) + 120*len(it.PSC)
+	}
+	return n
+}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -20,6 +21,8 @@ type decoder struct {
 	lineOffset int
 	// pos records where each key path's value starts.
 	pos map[string]Pos
+	// types caches each struct type's keys; shared by a Load's decoders.
+	types *sync.Map
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -123,7 +126,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.errorf(n, "%s: expected a map of keys, found %s", orTop(path), describe(n))
 		return
 	}
-	fields := fieldsOf(v.Type())
+	fields := d.fieldsOf(v.Type())
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -157,8 +160,13 @@ type fieldSet struct {
 	names []string
 }
 
-func fieldsOf(t reflect.Type) fieldSet {
-	fs := fieldSet{index: map[string]int{}}
+func (d *decoder) fieldsOf(t reflect.Type) *fieldSet {
+	if d.types != nil {
+		if fs, ok := d.types.Load(t); ok {
+			return fs.(*fieldSet)
+		}
+	}
+	fs := &fieldSet{index: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
 		tag := t.Field(i).Tag.Get("yaml")
 		if tag == "" || tag == "-" {
@@ -167,6 +175,9 @@ func fieldsOf(t reflect.Type) fieldSet {
 		name := strings.Split(tag, ",")[0]
 		fs.index[name] = i
 		fs.names = append(fs.names, name)
+	}
+	if d.types != nil {
+		d.types.Store(t, fs)
 	}
 	return fs
 }

@@ -94,7 +94,8 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read show: %w", err)
 	}
-	d := &decoder{file: def.ShowFile, errs: errs, pos: map[string]Pos{}}
+	types := &sync.Map{}
+	d := &decoder{file: def.ShowFile, errs: errs, pos: map[string]Pos{}, types: types}
 	if root, ok := parseYAML(def.ShowFile, data, 0, errs); ok {
 		d.pos[""] = Pos{Line: 1, Col: 1}
 		d.decode(root, reflectValue(&def.Show), "")
@@ -149,7 +150,7 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	// Parsing is independent per file: spread it over the cores.
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		j.ep, j.w = loadEpisode(j.file, j.data, &j.errs)
+		j.ep, j.w = loadEpisode(j.file, j.data, &j.errs, types)
 	})
 	for _, j := range jobs {
 		errs.errs = append(errs.errs, j.errs.errs...)
@@ -176,9 +177,9 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 
 // loadEpisode reads one episode file: Markdown with front matter, or a
 // YAML or JSON document.
-func loadEpisode(file string, data []byte, errs *errorList) (*Episode, where) {
+func loadEpisode(file string, data []byte, errs *errorList, types *sync.Map) (*Episode, where) {
 	ep := &Episode{File: file}
-	d := &decoder{file: file, errs: errs, pos: map[string]Pos{}}
+	d := &decoder{file: file, errs: errs, pos: map[string]Pos{}, types: types}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	switch path.Ext(file) {
 	case ".md", ".markdown":

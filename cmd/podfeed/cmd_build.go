@@ -164,6 +164,7 @@ func heldNote(held []show.Held) string {
 // is always first.
 func renderOutputs(def *show.Definition, res *show.Result) ([]outFile, error) {
 	var buf bytes.Buffer
+	buf.Grow(show.SizeHint(res.Channel))
 	if err := feed.Encode(&buf, res.Channel); err != nil {
 		return nil, fmt.Errorf("encode feed: %w", err)
 	}
