@@ -40,19 +40,6 @@ func Write(w io.Writer, format string, in Input) error {
 	return fmt.Errorf("report: unknown format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
 
-// SeverityName returns "error", "warning" or "info".
-func SeverityName(s validate.Severity) string {
-	switch s {
-	case validate.Error:
-		return "error"
-	case validate.Warning:
-		return "warning"
-	case validate.Info:
-		return "info"
-	}
-	return fmt.Sprintf("severity(%d)", int(s))
-}
-
 // writeText prints `path:line:col: severity: message [code]`, one finding
 // a line. A finding without a position (line 0) prints `path: …`.
 func writeText(w io.Writer, in Input) error {
@@ -64,7 +51,7 @@ func writeText(w io.Writer, in Input) error {
 		}
 		// A message never spans lines in this format.
 		msg := strings.ReplaceAll(d.Message, "\n", " ")
-		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", loc, SeverityName(d.Severity), msg, d.Code)
+		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", loc, d.Severity.String(), msg, d.Code)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("report: write text: %w", err)
@@ -104,7 +91,7 @@ func writeJSON(w io.Writer, in Input) error {
 	r := jsonReport{Version: JSONVersion, Path: in.Path, Findings: []jsonFinding{}}
 	for _, d := range in.Diagnostics {
 		r.Findings = append(r.Findings, jsonFinding{
-			Code: d.Code, Severity: SeverityName(d.Severity), Message: d.Message,
+			Code: d.Code, Severity: d.Severity.String(), Message: d.Message,
 			Line: d.Pos.Line, Column: d.Pos.Col, Hint: d.Hint, URL: d.URL,
 		})
 		switch d.Severity {
