@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/url"
 	"reflect"
 	"sort"
@@ -800,8 +801,8 @@ func (c *converter) markdown(s, what string) string {
 	if s == "" {
 		return ""
 	}
-	if !strings.ContainsAny(s, "<&") {
-		return s
+	if !looksLikeHTML(s) {
+		return c.plainMarkdown(s, what)
 	}
 	md, err := htmltomarkdown.ConvertString(s)
 	if err != nil {
@@ -809,6 +810,47 @@ func (c *converter) markdown(s, what string) string {
 		return s
 	}
 	return strings.TrimSpace(md)
+}
+
+// looksLikeHTML reports whether s has a tag: "<" then a letter, "/" or "!".
+func looksLikeHTML(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		n := s[i+1]
+		if n >= 'a' && n <= 'z' || n >= 'A' && n <= 'Z' || n == '/' || n == '!' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// plainMarkdown turns plain-text notes into Markdown that renders as the
+// same text: Markdown characters are escaped, blank lines still separate
+// paragraphs and single line breaks stay line breaks.
+func (c *converter) plainMarkdown(s, what string) string {
+	var paras []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			md, err := htmltomarkdown.ConvertString(html.EscapeString(l))
+			if err != nil {
+				c.note("show notes that could not be converted to Markdown: kept as text", what)
+				md = l
+			}
+			lines = append(lines, strings.TrimSpace(md))
+		}
+		if len(lines) > 0 {
+			paras = append(paras, strings.Join(lines, "\\\n"))
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // sameText reports whether two texts say the same once markup and

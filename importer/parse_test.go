@@ -200,6 +200,17 @@ func TestMessyFeeds(t *testing.T) {
 			t.Errorf("date %q, duration %q", d.Date, d.Duration)
 		}
 	})
+	t.Run("plain-text notes", func(t *testing.T) {
+		src := rss(`<description>Episode #3 with *guest*
+second line
+
+1. not a list &lt;3</description>`)
+		r := mustParse(t, []byte(src), Options{})
+		// Renders as the text: "\*guest*" is "*guest*", "&lt;3" is "<3".
+		if want := "Episode #3 with \\*guest*\\\nsecond line\n\n1\\. not a list &lt;3"; r.Show.Description != want {
+			t.Errorf("description %q, want %q", r.Show.Description, want)
+		}
+	})
 	t.Run("undated item", func(t *testing.T) {
 		src := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><lastBuildDate>Sat, 10 Mar 2007 23:59:59 CST</lastBuildDate>` +
 			`<item><title>A</title><guid>a</guid><pubDate>someday</pubDate><enclosure url="https://x.example.com/a.mp3" length="1" type="audio/mpeg"/></item></channel></rss>`
