@@ -26,16 +26,18 @@ import (
 // the feed URL itself are placed on the channel's atom:link rel="self"
 // when the feed URL came from there, and have no position otherwise.
 //
-// Sharing. Several rules judge the same answer: five rules read the HEAD
-// and the `Range: bytes=0-1` answer of each enclosure. A rule cannot see
-// another rule's state, and there is no per-run object they share except
-// the run's context, so the cache lives there: when the caller runs the
-// validator with a context made by fetch.WithMemo, fetch.Head and
-// fetch.Range answer identical requests once per run, in-flight duplicates
-// included, and each URL is requested once however many rules judge it.
-// Without the memo the rules are still correct; they just repeat the
-// requests. Full downloads (artwork, chapter and transcript files) are
-// made by the one rule that reads them.
+// Sharing. Several rules judge the same answers: six rules read the HEAD
+// (and, when HEAD fails or says too little, the `Range: bytes=0-1` GET)
+// of each enclosure. A rule cannot see another rule's state, and the only
+// per-run object they share is the run's context, so the cache lives
+// there: when the caller runs the validator with a context made by
+// fetch.WithMemo, fetch.Head and fetch.Range answer identical requests
+// once per run, in-flight duplicates included, and each URL costs one
+// HEAD and one ranged GET however many rules judge it. Without the memo
+// the rules are still correct; each asks for what it needs itself (one
+// HEAD, a ranged GET only when HEAD is not enough or the rule is about
+// ranges). Full downloads (artwork, chapter and transcript files) are made
+// by the one rule that reads them.
 //
 // Limits. Only the Config.MaxEpisodes newest items (by pubDate; items
 // without a readable date count as oldest, in document order) are
@@ -266,12 +268,16 @@ type onlineMediaProbe struct {
 	headErr, rngErr error
 }
 
-// onlineProbeMedia asks for url with HEAD and with `Range: bytes=0-1`.
-// Both answers are shared through the run's memo.
-func onlineProbeMedia(ctx context.Context, opt fetch.Options, u string) onlineMediaProbe {
+// onlineProbeMedia asks for u with HEAD and, when HEAD fails or leaves out
+// Content-Length or Content-Type, or when needRange is set, with
+// `Range: bytes=0-1`. Both answers are shared through the run's memo, so
+// with one each URL costs at most one HEAD and one ranged GET per run.
+func onlineProbeMedia(ctx context.Context, opt fetch.Options, u string, needRange bool) onlineMediaProbe {
 	var pr onlineMediaProbe
 	pr.head, pr.headErr = fetch.Head(ctx, u, opt)
-	pr.rng, pr.rngErr = fetch.Range(ctx, u, 0, 1, opt)
+	if needRange || !pr.headOK() || pr.head.ContentLength < 0 || pr.head.ContentType == "" {
+		pr.rng, pr.rngErr = fetch.Range(ctx, u, 0, 1, opt)
+	}
 	return pr
 }
 
@@ -424,8 +430,9 @@ func onlineProfiles() []Profile {
 
 // onlineEnclosureHooks returns the Item and Finish hooks shared by the
 // enclosure rules: collect the enclosures of the newest items, probe each
-// URL once (HEAD and a ranged GET), and let judge report.
-func onlineEnclosureHooks(judge func(p *Pass, t onlineTarget, pr onlineMediaProbe)) (func(*Pass, *Node), func(*Pass)) {
+// URL (HEAD, and a ranged GET when needed or needRange), and let judge
+// report.
+func onlineEnclosureHooks(needRange bool, judge func(p *Pass, t onlineTarget, pr onlineMediaProbe)) (func(*Pass, *Node), func(*Pass)) {
 	item := func(p *Pass, it *Node) {
 		st := p.State.(*onlineEpisodeState)
 		st.items.add(p, it, onlineEnclosures(it))
@@ -436,7 +443,7 @@ func onlineEnclosureHooks(judge func(p *Pass, t onlineTarget, pr onlineMediaProb
 		opt := onlineOptions(p)
 		defer onlineClose(opt)
 		probes := onlineEach(p, targets, func(ctx context.Context, t onlineTarget) onlineMediaProbe {
-			return onlineProbeMedia(ctx, opt, t.URL)
+			return onlineProbeMedia(ctx, opt, t.URL, needRange)
 		})
 		for i, t := range targets {
 			judge(p, t, probes[i])
@@ -540,7 +547,7 @@ func onlineFeedHooks(judge func(ctx context.Context, p *Pass, opt fetch.Options,
 		opt := onlineOptions(p)
 		defer onlineClose(opt)
 		ctx := onlineCtx(p)
-		pr := onlineProbeMedia(ctx, opt, st.feed.URL)
+		pr := onlineProbeMedia(ctx, opt, st.feed.URL, false)
 		if p.Config.Progress != nil {
 			p.Config.Progress(1, 1)
 		}

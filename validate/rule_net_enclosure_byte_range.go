@@ -3,7 +3,7 @@ package validate
 import "net/http"
 
 func ruleNetEnclosureByteRange() *Rule {
-	item, finish := onlineEnclosureHooks(func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
+	item, finish := onlineEnclosureHooks(true, func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
 		if !pr.rngOK() {
 			return // net-enclosure-reachable reports it
 		}

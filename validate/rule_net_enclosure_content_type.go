@@ -27,7 +27,7 @@ func netMediaFamily(t string) string {
 }
 
 func ruleNetEnclosureContentType() *Rule {
-	item, finish := onlineEnclosureHooks(func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
+	item, finish := onlineEnclosureHooks(false, func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
 		if !pr.reachable() {
 			return
 		}

@@ -8,7 +8,7 @@ import "strconv"
 const netLengthTolerance = 0.10
 
 func ruleNetEnclosureLength() *Rule {
-	item, finish := onlineEnclosureHooks(func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
+	item, finish := onlineEnclosureHooks(false, func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
 		declared, err := strconv.ParseInt(t.Length, 10, 64)
 		if err != nil || declared < 0 {
 			return // rss-enclosure-length-int reports it

@@ -1,7 +1,7 @@
 package validate
 
 func ruleNetEnclosureReachable() *Rule {
-	item, finish := onlineEnclosureHooks(func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
+	item, finish := onlineEnclosureHooks(false, func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
 		switch {
 		case !pr.reachable():
 			p.Reportf(t.Pos, "enclosure %q cannot be downloaded: %s", t.URL, pr.failure())

@@ -12,7 +12,7 @@ import (
 const netMaxHops = 5
 
 func ruleNetEnclosureRedirects() *Rule {
-	item, finish := onlineEnclosureHooks(func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
+	item, finish := onlineEnclosureHooks(false, func(p *Pass, t onlineTarget, pr onlineMediaProbe) {
 		if errors.Is(pr.headErr, fetch.ErrTooManyRedirects) || errors.Is(pr.rngErr, fetch.ErrTooManyRedirects) {
 			p.Reportf(t.Pos, "enclosure %q redirects more than %d times", t.URL, onlineMaxHops)
 			return

@@ -61,7 +61,7 @@ func ruleNetHttps() *Rule {
 				if !strings.HasPrefix(strings.ToLower(t.URL), "https:") {
 					return ""
 				}
-				if f := onlineProbeMedia(ctx, opt, t.URL).final(); f != nil {
+				if f := onlineProbeMedia(ctx, opt, t.URL, false).final(); f != nil {
 					return f.URL
 				}
 				return ""
