@@ -25,7 +25,7 @@ func importCommand(e *env) *cli.Command {
 			"Elements podfeed does not model, and everything changed while reading, are listed\n" +
 			"on stderr. Nothing is written when the feed cannot be read (exit 1).",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "show folder to write", TakesFile: true},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "show folder to write (default: a new folder named after the show, e.g. ./my-show)", TakesFile: true},
 			&cli.BoolFlag{Name: "force", Usage: "write into --out even when it is not empty"},
 			&cli.StringFlag{Name: "feed-url", Usage: "the feed's public URL, for feed_url (default: the feed's atom:link rel=\"self\", else the URL it was fetched from)"},
 		},
@@ -78,6 +78,9 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 			return invalidInput(fmt.Errorf("import: %s:%w", name, err))
 		}
 		return invalidInput(fmt.Errorf("import: %s: %w", name, err))
+	}
+	if out == "" {
+		out = importer.Slug(res.Show.Title)
 	}
 	files, err := res.Files()
 	if err != nil {
