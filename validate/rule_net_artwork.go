@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/podfeed/podfeed/fetch"
@@ -95,6 +96,48 @@ func netCheckArtwork(ctx context.Context, opt fetch.Options, u string) []netArtF
 	return out
 }
 
+// netArtTarget is an itunes:image, or a podcast:image when pi is set.
+type netArtTarget struct {
+	netPIImage
+	pi bool
+}
+
+// netArtState collects the artwork of the channel and the newest items.
+type netArtState struct {
+	items   onlineNewest[netArtTarget]
+	channel []netArtTarget
+}
+
+// netArtTargets returns the itunes:image and podcast:image of n.
+func netArtTargets(n *Node) []netArtTarget {
+	var out []netArtTarget
+	for _, t := range onlineItemTargets(n, NSItunes, "image", "href") {
+		out = append(out, netArtTarget{netPIImage: netPIImage{onlineTarget: t}})
+	}
+	for _, im := range netPIImages(n) {
+		out = append(out, netArtTarget{netPIImage: im, pi: true})
+	}
+	return out
+}
+
+// netDedupeArt judges each URL once per kind, at its first position.
+func netDedupeArt(ts []netArtTarget) []netArtTarget {
+	seen := map[string]int{}
+	var out []netArtTarget
+	for _, t := range ts {
+		key := strconv.FormatBool(t.pi) + " " + t.URL
+		if i, ok := seen[key]; ok {
+			if onlineBefore(t.Pos, out[i].Pos) {
+				out[i] = t
+			}
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, t)
+	}
+	return out
+}
+
 func ruleNetArtwork() *Rule {
 	return &Rule{
 		Code:     "net-artwork",
@@ -111,7 +154,10 @@ func ruleNetArtwork() *Rule {
 			"pixels, or it is grayscale or CMYK instead of RGB. Warnings: the real format " +
 			"disagrees with the file extension or Content-Type, it has an alpha channel, or the " +
 			"server ignores byte ranges. Files over 1 MB are reported as information. " +
-			"`podcast:image` is not judged by these rules: it may have any aspect ratio and format.",
+			"`podcast:image` is not held to Apple's rules, since it may have any aspect ratio and " +
+			"format: it must download (error), and it is a warning when it is not a known image " +
+			"format without a `type`, when its format disagrees with `type`, or when its real " +
+			"size disagrees with `width`, `height` or `aspect-ratio`.",
 		Hint: "Serve a square RGB JPEG or PNG between 1400×1400 and 3000×3000 pixels, from a server that answers HEAD and byte-range requests.",
 		Bad:  `<itunes:image href="https://example.com/cover-600.gif"/>`,
 		Good: `<itunes:image href="https://example.com/cover-3000.jpg"/>`,
@@ -120,21 +166,24 @@ func ruleNetArtwork() *Rule {
 			"https://podcasters.apple.com/support/823-podcast-requirements",
 		},
 
-		NewState: onlineNewEpisodeState,
+		NewState: func() any { return &netArtState{} },
 		Item: func(p *Pass, it *Node) {
-			st := p.State.(*onlineEpisodeState)
-			st.items.add(p, it, onlineItemTargets(it, NSItunes, "image", "href"))
+			st := p.State.(*netArtState)
+			st.items.add(p, it, netArtTargets(it))
 		},
 		Channel: func(p *Pass, ch *Node) {
-			st := p.State.(*onlineEpisodeState)
-			st.channel = onlineItemTargets(ch, NSItunes, "image", "href")
+			st := p.State.(*netArtState)
+			st.channel = netArtTargets(ch)
 		},
 		Finish: func(p *Pass) {
-			st := p.State.(*onlineEpisodeState)
-			targets := onlineDedupe(append(st.channel, st.items.all()...))
+			st := p.State.(*netArtState)
+			targets := netDedupeArt(append(st.channel, st.items.all()...))
 			opt := onlineOptions(p)
 			defer onlineClose(opt)
-			results := onlineEach(p, targets, func(ctx context.Context, t onlineTarget) []netArtFinding {
+			results := onlineEach(p, targets, func(ctx context.Context, t netArtTarget) []netArtFinding {
+				if t.pi {
+					return netCheckPIImage(ctx, opt, t.netPIImage)
+				}
 				return netCheckArtwork(ctx, opt, t.URL)
 			})
 			for i, t := range targets {
