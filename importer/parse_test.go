@@ -177,6 +177,15 @@ func TestMessyFeeds(t *testing.T) {
 			t.Errorf("file %q", r.Episodes[0].File)
 		}
 	})
+	t.Run("rss 1.0", func(t *testing.T) {
+		src := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://r.example.com/"><title>RDF Show</title><link>https://r.example.com/</link><description>d</description></channel>
+<item rdf:about="https://r.example.com/1"><title>One</title><link>https://r.example.com/1</link></item></rdf:RDF>`
+		r := mustParse(t, []byte(src), Options{})
+		if r.Format != "rdf" || r.Show.Title != "RDF Show" || len(r.Episodes) != 1 || r.Episodes[0].Def.Title != "One" {
+			t.Errorf("format %q, show %q, episodes %+v", r.Format, r.Show.Title, r.Episodes)
+		}
+	})
 	t.Run("missing guid", func(t *testing.T) {
 		r := mustParse(t, []byte(rss(`<item><title>A</title><pubDate>Wed, 01 May 2024 09:00:00 GMT</pubDate><enclosure url="https://x.example.com/a.mp3" length="1" type="audio/mpeg"/></item>`)), Options{})
 		if g := r.Episodes[0].Def.GUID; g != "https://x.example.com/a.mp3" || !hasNote(r, "without a guid") {

@@ -293,7 +293,7 @@ func compareFeeds(t *testing.T, a, b parsed) int {
 	same("title", strings.TrimSpace(a.f.Title), strings.TrimSpace(b.f.Title))
 	same("language", strings.TrimSpace(a.f.Language), strings.TrimSpace(b.f.Language))
 	same("copyright", strings.TrimSpace(a.f.Copyright), strings.TrimSpace(b.f.Copyright))
-	same("atom:link rel=self", strings.TrimSpace(a.f.FeedLink), strings.TrimSpace(b.f.FeedLink))
+	same("atom:link rel=self", absolute(a.f.FeedLink), strings.TrimSpace(b.f.FeedLink))
 	same("description (text)", words(a.f.Description), words(b.f.Description))
 	if self := strings.TrimSpace(a.f.FeedLink); self != "" && ca.text("itunes", "new-feed-url") == self {
 		delete(ca.m[ca.prefixes["itunes"][0]], "new-feed-url") // names the feed itself: dropped, as the import says
@@ -301,7 +301,7 @@ func compareFeeds(t *testing.T, a, b parsed) int {
 	for _, tag := range []string{"author", "explicit", "type", "complete", "block", "new-feed-url", "title"} {
 		same("itunes:"+tag, normTag("itunes:"+tag, ca.text("itunes", tag)), normTag("itunes:"+tag, cb.text("itunes", tag)))
 	}
-	same("itunes:image", ca.attr("itunes", "image", "href"), cb.attr("itunes", "image", "href"))
+	same("itunes:image", absolute(ca.attr("itunes", "image", "href")), cb.attr("itunes", "image", "href"))
 	same("itunes:owner", elements(ca.all("itunes", "owner")), elements(cb.all("itunes", "owner")))
 	same("itunes:category", categories(ca.all("itunes", "category"), true), categories(cb.all("itunes", "category"), false))
 	same("link", absolute(a.f.Link), strings.TrimSpace(b.f.Link))
