@@ -21,9 +21,18 @@ func ruleRssDuplicateSingleton() *Rule {
 	}
 }
 
-func raDupSingletons(p *Pass, parent *Node, single func(string) bool) {
+func raDupSingletons(p *Pass, parent *Node, single func(string) int) {
+	var seen uint32
 	for i, c := range parent.Children {
-		if c.Space != NSNone || !single(c.Local) {
+		if c.Space != NSNone {
+			continue
+		}
+		bit := single(c.Local)
+		if bit < 0 {
+			continue
+		}
+		if seen&(1<<bit) == 0 {
+			seen |= 1 << bit
 			continue
 		}
 		for _, prev := range parent.Children[:i] {
@@ -35,20 +44,70 @@ func raDupSingletons(p *Pass, parent *Node, single func(string) bool) {
 	}
 }
 
-// raChannelSingleton reports whether an RSS 2.0 channel element may appear only once.
-func raChannelSingleton(local string) bool {
+// raChannelSingleton numbers the RSS 2.0 channel elements that may appear
+// only once; -1 for the others.
+func raChannelSingleton(local string) int {
 	switch local {
-	case "title", "link", "description", "language", "copyright", "managingEditor", "webMaster", "pubDate", "lastBuildDate", "generator", "docs", "cloud", "ttl", "image", "rating", "textInput", "skipHours", "skipDays":
-		return true
+	case "title":
+		return 0
+	case "link":
+		return 1
+	case "description":
+		return 2
+	case "language":
+		return 3
+	case "copyright":
+		return 4
+	case "managingEditor":
+		return 5
+	case "webMaster":
+		return 6
+	case "pubDate":
+		return 7
+	case "lastBuildDate":
+		return 8
+	case "generator":
+		return 9
+	case "docs":
+		return 10
+	case "cloud":
+		return 11
+	case "ttl":
+		return 12
+	case "image":
+		return 13
+	case "rating":
+		return 14
+	case "textInput":
+		return 15
+	case "skipHours":
+		return 16
+	case "skipDays":
+		return 17
 	}
-	return false
+	return -1
 }
 
-// raItemSingleton reports whether an RSS 2.0 item element may appear only once.
-func raItemSingleton(local string) bool {
+// raItemSingleton numbers the RSS 2.0 item elements that may appear only
+// once; -1 for the others.
+func raItemSingleton(local string) int {
 	switch local {
-	case "title", "link", "description", "author", "comments", "guid", "pubDate", "source":
-		return true
+	case "title":
+		return 0
+	case "link":
+		return 1
+	case "description":
+		return 2
+	case "author":
+		return 3
+	case "comments":
+		return 4
+	case "guid":
+		return 5
+	case "pubDate":
+		return 6
+	case "source":
+		return 7
 	}
-	return false
+	return -1
 }
