@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,6 +107,15 @@ func (p *mediaProber) onOpen(string) {
 	}
 }
 
+// memoKey is how Prefetch and Probe name a source: URLs as they are,
+// local paths cleaned ("./audio//a.mp3" and "audio/a.mp3" are one file).
+func memoKey(src string) string {
+	if isURL(src) {
+		return src
+	}
+	return path.Clean(src)
+}
+
 func isURL(src string) bool {
 	return strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://")
 }
@@ -113,7 +123,7 @@ func isURL(src string) bool {
 // Probe implements show.Prober.
 func (p *mediaProber) Probe(ctx context.Context, src string) (show.MediaInfo, error) {
 	p.mu.Lock()
-	m, ok := p.memo[src]
+	m, ok := p.memo[memoKey(src)]
 	p.mu.Unlock()
 	if !ok {
 		m.info, m.err = p.probe(ctx, src)
@@ -176,7 +186,7 @@ func (p *mediaProber) Prefetch(ctx context.Context, srcs []string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, r := range res {
-		p.memo[r.Name] = memoResult{r.Info, r.Err}
+		p.memo[memoKey(r.Name)] = memoResult{r.Info, r.Err}
 	}
 	for _, r := range rres {
 		p.memo[r.URL] = memoResult{r.Info, r.Err}

@@ -134,7 +134,11 @@ func TestPrefetch(t *testing.T) {
 	dir, names := probeShow(t)
 	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
 	p := newMediaProber(e, dir, false)
-	p.Prefetch(context.Background(), names)
+	var spelled []string
+	for _, n := range names {
+		spelled = append(spelled, "./"+n) // another spelling of the same path
+	}
+	p.Prefetch(context.Background(), spelled)
 	n := 0
 	p.files.Opened = func(string) { n++ }
 	for _, name := range names {
