@@ -102,6 +102,10 @@ type engine struct {
 	nodeSlab  []Node
 	attrSlab  []Attr
 	kidSlab   []*Node
+	// elements, attributes and children of the current item in slabs
+	// already filled (for sizing the next item's slabs)
+	slabNodes, slabAttrs, slabKids int
+	lastNodes, lastAttrs, lastKids int // what the previous item used
 	scratch   []*Node // children of the open elements, innermost last
 	kids      []int   // per open element: where its children start in scratch
 }
@@ -391,7 +395,7 @@ func (e *engine) startElement(t *startTag) error {
 		return nil
 	}
 	if isItem {
-		e.freshSlabs()
+		e.freshSlabs(true)
 	}
 	n := e.newNode()
 	*n = Node{Space: space, Local: t.Local, Prefix: t.Prefix, Parent: parent, Pos: t.Pos, TextPos: t.Pos}
@@ -446,8 +450,22 @@ func (e *engine) startElement(t *startTag) error {
 // points into it, and nodes point at their parents, so slabs shared across
 // items would chain every item to the one before and memory would grow
 // with the feed.
-func (e *engine) freshSlabs() {
-	e.nodeSlab, e.attrSlab, e.kidSlab = nil, nil, nil
+func (e *engine) freshSlabs(itemStart bool) {
+	if !itemStart {
+		// remember the item's needs; the channel's elements after it
+		// get slabs of their own
+		e.lastNodes = len(e.nodeSlab) + e.slabNodes
+		e.lastAttrs = len(e.attrSlab) + e.slabAttrs
+		e.lastKids = len(e.kidSlab) + e.slabKids
+		e.nodeSlab, e.attrSlab, e.kidSlab = nil, nil, nil
+		return
+	}
+	// Size the first slabs like the previous item: items of a feed are
+	// alike, so most items need exactly one slab of each kind.
+	e.nodeSlab = make([]Node, 0, max(8, e.lastNodes))
+	e.attrSlab = make([]Attr, 0, max(8, e.lastAttrs))
+	e.kidSlab = make([]*Node, 0, max(8, e.lastKids))
+	e.slabNodes, e.slabAttrs, e.slabKids = 0, 0, 0
 }
 
 // newNode hands out nodes from a slab, so an item costs a few
@@ -455,6 +473,7 @@ func (e *engine) freshSlabs() {
 // that keeps a node keeps valid memory.
 func (e *engine) newNode() *Node {
 	if len(e.nodeSlab) == cap(e.nodeSlab) {
+		e.slabNodes += len(e.nodeSlab)
 		e.nodeSlab = make([]Node, 0, max(16, min(2*cap(e.nodeSlab), 256)))
 	}
 	e.nodeSlab = e.nodeSlab[:len(e.nodeSlab)+1]
@@ -468,6 +487,7 @@ func (e *engine) childSlice(kids []*Node) []*Node {
 		return append([]*Node(nil), kids...)
 	}
 	if cap(e.kidSlab)-len(e.kidSlab) < len(kids) {
+		e.slabKids += len(e.kidSlab)
 		e.kidSlab = make([]*Node, 0, max(len(kids), min(2*cap(e.kidSlab), 512), 32))
 	}
 	l := len(e.kidSlab)
@@ -478,6 +498,7 @@ func (e *engine) childSlice(kids []*Node) []*Node {
 // newAttrs hands out an attribute slice of length n from a slab.
 func (e *engine) newAttrs(n int) []Attr {
 	if cap(e.attrSlab)-len(e.attrSlab) < n {
+		e.slabAttrs += len(e.attrSlab)
 		e.attrSlab = make([]Attr, 0, max(n, min(2*cap(e.attrSlab), 512), 16))
 	}
 	l := len(e.attrSlab)
@@ -512,7 +533,7 @@ func (e *engine) endElement(Pos) error {
 	case n == nil:
 	case n == e.item:
 		e.item = nil
-		e.freshSlabs()
+		e.freshSlabs(false)
 		e.doc.ItemCount++
 		for _, ar := range e.items {
 			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, n) })
