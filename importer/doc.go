@@ -13,6 +13,8 @@
 //
 // The package parses with github.com/mmcdole/gofeed and converts show notes
 // with github.com/JohannesKaufmann/html-to-markdown/v2. Network I/O happens
-// only in Fetch and files are written only in Write; the package never
-// reads the clock or the environment.
+// only in Fetch (through the fetch package's guarded client) and files are
+// written only in Write; the package never reads the clock or the
+// environment, never prints, and must not import urfave/cli or validate:
+// the command decides what to print and which exit code a failure gets.
 package importer
