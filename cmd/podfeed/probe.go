@@ -159,7 +159,7 @@ func (p *mediaProber) Prefetch(ctx context.Context, srcs []string) {
 				urls = append(urls, s)
 			}
 		} else {
-			local = append(local, s)
+			local = append(local, memoKey(s))
 		}
 	}
 	total := len(p.files.Missing(local)) + len(urls)

@@ -149,6 +149,17 @@ func TestPrefetch(t *testing.T) {
 	if n != 0 {
 		t.Errorf("Probe after Prefetch opened %d files, want 0", n)
 	}
+	// The cache holds the clean spelling, the one Build uses.
+	if err := p.save(); err != nil {
+		t.Fatal(err)
+	}
+	c, warn := cache.Load(dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	if missing := (&cache.Files{FS: cache.DirFS(dir), Cache: c}).Missing(names); len(missing) != 0 {
+		t.Errorf("after Prefetch and save, %d files are missing from the cache: %v", len(missing), missing)
+	}
 }
 
 // runProbeCmd runs `podfeed probe args...` and returns the exit code.
