@@ -657,7 +657,14 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 		}
 		ae := feed.AlternateEnclosure{Type: a.Type, Length: a.Length, Bitrate: a.Bitrate, Height: a.Height, Lang: a.Lang, Title: a.Title, Rel: a.Rel, Codecs: a.Codecs, Default: a.Default}
 		for j, s := range a.Sources {
-			ae.Sources = append(ae.Sources, feed.Source{URI: b.url(w, fmt.Sprintf("%s.sources[%d].uri", k, j), s.URI), ContentType: s.ContentType})
+			key := fmt.Sprintf("%s.sources[%d].uri", k, j)
+			uri := s.URI
+			if isOtherURI(uri) {
+				// podcast:source takes any URI: ipfs://, magnet:, ar://…
+			} else {
+				uri = b.url(w, key, s.URI)
+			}
+			ae.Sources = append(ae.Sources, feed.Source{URI: uri, ContentType: s.ContentType})
 		}
 		if a.Integrity != nil {
 			if !oneOf(a.Integrity.Type, "sri", "pgp-signature") {
@@ -669,6 +676,15 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	}
 
 	b.chapters(ep, w, it, media)
+	if ep.ChaptersURL != "" {
+		if !isAbsURL(ep.ChaptersURL) {
+			b.errAt(w, "chapters_url", "chapters_url: expected an absolute http(s) URL, found %q", ep.ChaptersURL)
+		}
+		it.Chapters = &feed.ChaptersLink{URL: ep.ChaptersURL, Type: "application/json+chapters"}
+	}
+	if ep.EpisodeDisplay != "" && ep.Episode == 0 {
+		b.errAt(w, "episode_display", "episode_display needs episode: the number apps sort by")
+	}
 	return it
 }
 

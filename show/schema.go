@@ -144,7 +144,9 @@ type Episode struct {
 	Season              int                  `yaml:"season"`
 	SeasonName          string               `yaml:"season_name"`
 	Episode             int                  `yaml:"episode"`
-	EpisodeType         string               `yaml:"episode_type"` // full | trailer | bonus
+	EpisodeDisplay      string               `yaml:"episode_display"` // podcast:episode display, e.g. "Ch. 3"
+	Author              string               `yaml:"author"`          // itunes:author of this episode, when not the show's
+	EpisodeType         string               `yaml:"episode_type"`    // full | trailer | bonus
 	Explicit            *bool                `yaml:"explicit"`
 	Image               string               `yaml:"image"`
 	Summary             string               `yaml:"summary"` // Markdown; the item description when set
@@ -166,6 +168,10 @@ type Episode struct {
 	// "00:00 Title" strings or {start, title, url, image} maps. Kept raw:
 	// the chapters step interprets it.
 	Chapters *yaml.Node `yaml:"chapters"`
+
+	// ChaptersURL links a Podcasting 2.0 chapters file published
+	// elsewhere (podcast:chapters); it takes the place of the generated one.
+	ChaptersURL string `yaml:"chapters_url"`
 
 	// Where the definition came from, for error messages; not a key.
 	File     string `yaml:"-"`

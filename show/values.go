@@ -192,3 +192,18 @@ func oneOf(s string, allowed ...string) bool {
 	}
 	return false
 }
+
+// isOtherURI reports whether s is an absolute URI with a scheme other than
+// http(s), such as ipfs://… or magnet:?…, which podcast:source allows.
+func isOtherURI(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme == "" || u.Scheme == "http" || u.Scheme == "https" {
+		return false
+	}
+	for _, r := range u.Scheme {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return len(u.Scheme) > 1 // not a Windows drive letter
+}

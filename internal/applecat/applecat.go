@@ -92,6 +92,10 @@ func Obsolete(name, sub string) (string, bool) {
 		return "Science > Natural Sciences", true
 	case "Science & Medicine > Social Sciences":
 		return "Science > Social Sciences", true
+	case "Business > Business News":
+		return "News > Business News", true
+	case "Business > Shopping":
+		return "Leisure", true
 	case "News & Politics":
 		return "News", true
 	case "Technology > Podcasting":
@@ -104,8 +108,6 @@ func Obsolete(name, sub string) (string, bool) {
 		return "History", true
 	case "Arts > Literature":
 		return "Arts > Books", true
-	case "Arts > Food":
-		return "Arts > Food", false
 	case "Education > Higher Education", "Education > K-12", "Education > Training",
 		"Education > Educational Technology":
 		return "Education > Courses", true
@@ -124,8 +126,6 @@ func Obsolete(name, sub string) (string, bool) {
 		return "TV & Film", true
 	case "Kids & Family > Kids & Family":
 		return "Kids & Family", true
-	case "Society & Culture > Personal Journals":
-		return "", false
 	}
 	return "", false
 }
