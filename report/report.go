@@ -228,9 +228,13 @@ func writeSARIF(w io.Writer, in Input) error {
 			continue
 		}
 		index[r.Code] = len(rules)
+		help := urls[r.Code]
+		if help == "" {
+			help = validate.DocsURL(r.Code)
+		}
 		sr := sarifRule{
 			ID:                   r.Code,
-			HelpURI:              urls[r.Code],
+			HelpURI:              help,
 			DefaultConfiguration: &sarifConfig{Level: sarifLevel(r.Severity)},
 		}
 		if r.Title != "" {
