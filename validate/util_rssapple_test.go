@@ -361,3 +361,28 @@ func TestRSSProfileSeverity(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRSSAppleRules runs every rule over mutated RSS and Apple fixtures: a
+// rule that panics shows up as an internal-error finding.
+func FuzzRSSAppleRules(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "rss-*", "*.xml"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "apple-*", "*.xml"))
+	for _, p := range append(files, more...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		res, err := Run(context.Background(), strings.NewReader(string(src)), Config{})
+		if err != nil {
+			return
+		}
+		for _, d := range res.Diagnostics {
+			if d.Code == "internal-error" {
+				t.Fatalf("%s", d.Message)
+			}
+		}
+	})
+}
