@@ -69,6 +69,17 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		return definitionError(e, dir, err)
 	}
 	prober, saveCache := newProber(e, dir, c.Bool("probe-remote"))
+	if mp, ok := prober.(*mediaProber); ok {
+		// Probe every episode's media up front, in parallel and with one
+		// progress bar; Build then answers from memory.
+		var srcs []string
+		for _, ep := range def.Episodes {
+			if !ep.Draft && ep.Audio != "" {
+				srcs = append(srcs, ep.Audio)
+			}
+		}
+		mp.Prefetch(ctx, srcs)
+	}
 	res, err := show.Build(ctx, def, show.BuildOptions{
 		Now:         now,
 		Prober:      prober,
