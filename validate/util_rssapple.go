@@ -609,7 +609,11 @@ func raParseDate(s string) raDate {
 	}
 	off, alpha, military, ok := raZoneOffset(f)
 	if !ok {
-		d.why = "the time zone " + f + " is not an RFC 822 zone (use +0000 or GMT)"
+		if len(f) == 6 && (f[0] == '+' || f[0] == '-') && f[3] == ':' {
+			d.why = "the time zone " + f + " has a colon; RFC 822 writes it " + f[:3] + f[4:]
+		} else {
+			d.why = "the time zone " + f + " is not an RFC 822 zone (use +0000 or GMT)"
+		}
 		return d
 	}
 	if x, _ := raNextField(rest); x != "" {
