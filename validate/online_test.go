@@ -616,3 +616,19 @@ func TestOnlineNewestCountsEveryEpisode(t *testing.T) {
 		t.Errorf("net-media-probe did not read the newest enclosure")
 	}
 }
+
+func TestProxyHost(t *testing.T) {
+	tests := map[string]string{
+		"https://feeds.feedburner.com/show":        "feeds.feedburner.com",
+		"http://FeedProxy.Google.com/~r/show/~3/x": "feedproxy.google.com",
+		"https://feedburner.com/x":                 "feedburner.com",
+		"https://notfeedburner.com/x":              "",
+		"https://example.com/feedburner.com":       "",
+		"::bad":                                    "",
+	}
+	for in, want := range tests {
+		if got := netProxyHost(in); got != want {
+			t.Errorf("netProxyHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -18,5 +18,6 @@ func networkRules() []*Rule {
 		ruleNetFeedRedirect(),
 		ruleNetFeedCaching(),
 		ruleNetMediaProbe(),
+		ruleNetThirdPartyUrl(),
 	}
 }
