@@ -8,11 +8,11 @@ import (
 	"sync"
 )
 
-// Memo holds the answers to Head and Range requests for the length of one
+// memo holds the answers to Head and Range requests for the length of one
 // run, so several checks judging the same URL cost one request. Identical
 // requests in flight at the same time wait for the first. Errors are
-// remembered too. A Memo is safe for concurrent use.
-type Memo struct {
+// remembered too. A memo is safe for concurrent use.
+type memo struct {
 	mu      sync.Mutex
 	entries map[string]*memoEntry
 }
@@ -25,13 +25,17 @@ type memoEntry struct {
 
 type memoCtxKey struct{}
 
-// WithMemo returns a context carrying a fresh Memo: Head and Range calls
-// made with it (or a context derived from it) share their answers.
+// WithMemo returns a context carrying a fresh, empty cache for one run:
+// Head and Range calls made with it (or a context derived from it) share
+// their answers, so identical requests are sent once, in-flight
+// duplicates included; errors are shared too. A context that already
+// carries one is returned unchanged. Responses shared this way are
+// read-only.
 func WithMemo(ctx context.Context) context.Context {
 	if ctx.Value(memoCtxKey{}) != nil {
 		return ctx
 	}
-	return context.WithValue(ctx, memoCtxKey{}, &Memo{entries: map[string]*memoEntry{}})
+	return context.WithValue(ctx, memoCtxKey{}, &memo{entries: map[string]*memoEntry{}})
 }
 
 // memoKey identifies a request: the guard setting, the method (with the
@@ -53,7 +57,7 @@ func memoKey(opt Options, method, rawURL string) string {
 // memoized runs f once per key for the memo in ctx, or every time when
 // ctx carries none.
 func memoized(ctx context.Context, key string, f func() (*Response, error)) (*Response, error) {
-	m, _ := ctx.Value(memoCtxKey{}).(*Memo)
+	m, _ := ctx.Value(memoCtxKey{}).(*memo)
 	if m == nil {
 		return f()
 	}
