@@ -13,7 +13,7 @@ func ruleAppleTitleNumbering() *Rule {
 			"titles look repetitive there; nor should it repeat the show's name. Reported when the " +
 			"title carries a marked number (`Episode 12`, `Ep. 12`, `S2E5`, `Season 2`, or `#12` " +
 			"equal to `itunes:episode`), or the channel title (of 8 characters or more) as whole " +
-			"words.",
+			"words, except in a trailer, which introduces the show by name.",
 		Hint:     "Remove the number from the title and set `itunes:episode` / `itunes:season` instead.",
 		Bad:      "<title>Episode 12: The Interview</title>",
 		Good:     "<title>The Interview</title><itunes:episode>12</itunes:episode>",
@@ -29,7 +29,9 @@ func ruleAppleTitleNumbering() *Rule {
 				p.Reportf(raTextPos(t), "the title %q carries %s; use itunes:episode and itunes:season instead", title, what)
 				return
 			}
-			p.State.(*raTitleBuf).add(raTextPos(t), title)
+			if raText(it.Child(NSItunes, "episodeType")) != "trailer" { // a trailer introduces the show by name
+				p.State.(*raTitleBuf).add(raTextPos(t), title)
+			}
 		},
 		Channel: func(p *Pass, ch *Node) {
 			p.State.(*raTitleBuf).each(raText(ch.Child(NSNone, "title")), func(pos Pos, title, show string) {

@@ -27,7 +27,7 @@ func ruleAppleTitleTag() *Rule {
 		},
 		Item: func(p *Pass, it *Node) {
 			t := it.Child(NSItunes, "title")
-			if raCheckItunesTitle(p, t, raText(it.Child(NSItunes, "episode"))) {
+			if raCheckItunesTitle(p, t, raText(it.Child(NSItunes, "episode"))) && raText(it.Child(NSItunes, "episodeType")) != "trailer" {
 				p.State.(*raTitleBuf).add(raTextPos(t), raTrim(t.Text))
 			}
 		},
