@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"net/url"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,10 +45,9 @@ type Result struct {
 
 // Episode is one imported item.
 type Episode struct {
-	File        string // "episodes/2024-05-01-title.md", unique and stable
-	Def         show.Episode
-	ChaptersURL string // the podcast:chapters URL, if any
-	Body        string // the show notes as Markdown
+	File string // "episodes/2024-05-01-title.md", unique and stable
+	Def  show.Episode
+	Body string // the show notes as Markdown
 }
 
 // Unmodelled is an element podfeed does not model, and how often it occurs.
@@ -89,6 +87,7 @@ var modelled = map[string]bool{
 	"item\x00itunes:duration": true, "item\x00itunes:explicit": true, "item\x00itunes:season": true,
 	"item\x00itunes:episode": true, "item\x00itunes:episodeType": true, "item\x00itunes:image": true,
 	"item\x00itunes:title": true, "item\x00itunes:block": true, "item\x00itunes:summary": true,
+	"item\x00itunes:author":      true,
 	"item\x00podcast:transcript": true, "item\x00podcast:soundbite": true, "item\x00podcast:person": true,
 	"item\x00podcast:location": true, "item\x00podcast:season": true, "item\x00podcast:episode": true,
 	"item\x00podcast:alternateEnclosure": true, "item\x00podcast:license": true, "item\x00podcast:value": true,
@@ -98,6 +97,9 @@ var modelled = map[string]bool{
 	"item\x00published": true, "item\x00updated": true, "item\x00summary": true, "item\x00content": true,
 }
 
+// chaptersType is the type build writes on podcast:chapters.
+const chaptersType = "application/json+chapters"
+
 // converter carries one conversion's state.
 type converter struct {
 	sc       *scan
@@ -106,6 +108,9 @@ type converter struct {
 	notes    []string
 	counts   map[string]int // note key -> count, for per-item notes
 	examples map[string]string
+	// showAuthor is the channel's itunes:author: an item's own
+	// itunes:author is kept only when it differs.
+	showAuthor string
 }
 
 // Parse reads a feed and converts it. It fails with a *ReadError when the
@@ -328,6 +333,7 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	if s.Author == "" && len(f.Authors) > 0 {
 		s.Author = strings.TrimSpace(f.Authors[0].Name)
 	}
+	c.showAuthor = s.Author
 	if o := x.first("itunes", "owner"); o != nil {
 		ow := &show.Owner{}
 		if n := children(*o, "name"); len(n) > 0 {
@@ -641,9 +647,16 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 		if d.Episode == 0 {
 			d.Episode = c.intValue(pe.Value, "podcast:episode", label)
 		}
-		if pe.Attrs["display"] != "" {
-			c.lose("item", "podcast:episode@display")
+		if disp := strings.TrimSpace(pe.Attrs["display"]); disp != "" {
+			if d.Episode == 0 {
+				c.note("podcast:episode display values without an episode number: left out (build needs the number apps sort by)", fmt.Sprintf("%s: %q", label, disp))
+			} else {
+				d.EpisodeDisplay = disp
+			}
 		}
+	}
+	if a := x.text("itunes", "author"); a != "" && a != c.showAuthor {
+		d.Author = a
 	}
 	d.EpisodeType = strings.ToLower(x.text("itunes", "episodeType"))
 	if v := x.text("itunes", "explicit"); v != "" {
@@ -696,9 +709,9 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	}
 	d.Chapters = c.chapters(x, label)
 	if ch := x.first("podcast", "chapters"); ch != nil {
-		ep.ChaptersURL = c.abs(ch.Attrs["url"])
-		if !hasKey(reflect.TypeOf(show.Episode{}), "chapters_url") {
-			c.lose("item", "podcast:chapters (no chapters_url key in the show format yet)")
+		d.ChaptersURL = c.abs(ch.Attrs["url"])
+		if t := strings.TrimSpace(ch.Attrs["type"]); t != "" && t != chaptersType {
+			c.note("podcast:chapters types other than "+chaptersType+": build writes "+chaptersType+", the type the namespace names for JSON chapters", fmt.Sprintf("%s: %q", label, t))
 		}
 	}
 	return ep

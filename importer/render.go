@@ -35,9 +35,6 @@ func (r *Result) Files() ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", ep.File, err)
 		}
-		if ep.ChaptersURL != "" && hasKey(reflect.TypeOf(ep.Def), "chapters_url") {
-			insertAfter(fm, "chapters", "chapters_url", ep.ChaptersURL)
-		}
 		y, err := encode(fm)
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", ep.File, err)
@@ -70,32 +67,6 @@ func encode(n *yaml.Node) ([]byte, error) {
 		return nil, nil
 	}
 	return b.Bytes(), nil
-}
-
-// hasKey reports whether struct type t has a field with yaml key key.
-func hasKey(t reflect.Type, key string) bool {
-	for i := 0; i < t.NumField(); i++ {
-		if yamlKey(t.Field(i)) == key {
-			return true
-		}
-	}
-	return false
-}
-
-// insertAfter adds key: value to mapping m after the key after (or at the
-// end when after is absent), unless key is present already.
-func insertAfter(m *yaml.Node, after, key, value string) {
-	at := len(m.Content)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		switch m.Content[i].Value {
-		case key:
-			return
-		case after:
-			at = i + 2
-		}
-	}
-	kv := []*yaml.Node{str(key), str(value)}
-	m.Content = append(m.Content[:at], append(kv, m.Content[at:]...)...)
 }
 
 func yamlKey(f reflect.StructField) string {
