@@ -184,6 +184,24 @@ func BenchmarkValidate(b *testing.B) {
 	reportCPURate(b, len(data), start)
 }
 
+// BenchmarkValidateSerial is BenchmarkValidate with the hooks on the
+// scanning goroutine (no pipeline), for the ratio.
+func BenchmarkValidateSerial(b *testing.B) {
+	data := benchFeed()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		e := newEngine(context.Background(), &Config{}, Rules())
+		e.serial = true
+		res, err := e.run(bytes.NewReader(data))
+		if err != nil || res.Document.ItemCount != 10000 {
+			b.Fatal(err, res.Document.ItemCount)
+		}
+	}
+	reportCPURate(b, len(data), start)
+}
+
 // BenchmarkScanOnly is the engine with no rule selected: tokenizer,
 // well-formedness, namespaces and per-item trees.
 func BenchmarkScanOnly(b *testing.B) {

@@ -75,10 +75,16 @@ type activeRule struct {
 
 // engine turns scanner events into nodes and calls the rules' hooks.
 type engine struct {
-	ctx   context.Context
-	cfg   *Config
-	doc   Document
-	diags []Diagnostic
+	ctx       context.Context
+	cfg       *Config
+	doc       Document
+	diags     []Diagnostic // from the rules' hooks
+	scanDiags []Diagnostic // from the scanner and the engine itself
+
+	queue     chan work     // items and the channel for the rules goroutine
+	rulesDone chan struct{} // closed when the rules goroutine has drained queue
+	scanned   int           // items read so far
+	serial    bool          // run the hooks on the scanning goroutine (tests)
 
 	all       []activeRule
 	items     []activeRule // rules with an Item hook
@@ -178,7 +184,7 @@ func (e *engine) report(code string, pos Pos, sev Severity, msg string) {
 	if r == nil {
 		return
 	}
-	e.diags = append(e.diags, Diagnostic{Code: code, Severity: sev, Message: msg, Hint: r.Hint, Pos: pos, URL: DocsURL(code)})
+	e.scanDiags = append(e.scanDiags, Diagnostic{Code: code, Severity: sev, Message: msg, Hint: r.Hint, Pos: pos, URL: DocsURL(code)})
 }
 
 func (e *engine) run(r io.Reader) (Result, error) {
@@ -186,7 +192,11 @@ func (e *engine) run(r io.Reader) (Result, error) {
 	e.sniff = sn
 	e.doc.BOM = sn.bom != ""
 	sc := newScanner(in, e)
+	if len(e.items)+len(e.channels) > 0 && !e.serial {
+		e.startRules()
+	}
 	err := sc.scan()
+	e.stopRules()
 	res := Result{Rules: len(e.all), WellFormed: true}
 	var syn *syntaxError
 	switch {
@@ -206,6 +216,7 @@ func (e *engine) run(r io.Reader) (Result, error) {
 			e.call(ar, "Finish", func() { ar.rule.Finish(ar.pass) })
 		}
 	}
+	e.diags = append(e.diags, e.scanDiags...)
 	slicesSortDiagnostics(e.diags)
 	res.Diagnostics = e.diags
 	res.Document = e.doc
@@ -534,24 +545,80 @@ func (e *engine) endElement(Pos) error {
 	case n == e.item:
 		e.item = nil
 		e.freshSlabs(false)
-		e.doc.ItemCount++
-		for _, ar := range e.items {
-			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, n) })
-		}
-		if e.doc.ItemCount%64 == 0 {
+		e.scanned++
+		// The item sees the channel as it was when the item ended: a
+		// copy whose Children the scanner will not touch again (it only
+		// appends beyond them), so rules may run on another goroutine.
+		snap := *e.channel
+		snap.Children = snap.Children[:len(snap.Children):len(snap.Children)]
+		n.Parent = &snap
+		if e.scanned%64 == 0 {
 			if err := e.ctx.Err(); err != nil {
 				return err
 			}
 		}
+		e.dispatch(work{item: n})
 	case n == e.channel:
 		e.chanDone = true
-		for _, ar := range e.channels {
-			e.call(ar, "Channel", func() { ar.rule.Channel(ar.pass, n) })
-		}
-	case n == e.doc.Root:
-		n.Children = nil
+		e.dispatch(work{channel: n})
 	}
 	return nil
+}
+
+// work is a unit for the rules: one item, or the finished channel.
+type work struct {
+	item, channel *Node
+}
+
+// dispatch hands w to the rules goroutine, or runs the hooks here when
+// the run is not pipelined.
+func (e *engine) dispatch(w work) {
+	if e.queue != nil {
+		e.queue <- w
+		return
+	}
+	e.runHooks(w)
+}
+
+// runHooks calls the Item or Channel hooks for w, in rule order.
+func (e *engine) runHooks(w work) {
+	if w.item != nil {
+		e.doc.ItemCount++
+		for _, ar := range e.items {
+			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, w.item) })
+		}
+		return
+	}
+	for _, ar := range e.channels {
+		e.call(ar, "Channel", func() { ar.rule.Channel(ar.pass, w.channel) })
+	}
+}
+
+// startRules runs the hooks on their own goroutine, so scanning the next
+// items and checking the last ones use both cores. The queue is short,
+// which keeps memory flat. Until stopRules returns, the rules goroutine
+// alone touches e.diags, e.doc.ItemCount and the rules' state; the
+// scanner reports into e.scanDiags and only reads what it wrote before
+// the first item.
+func (e *engine) startRules() {
+	e.queue = make(chan work, 16)
+	e.rulesDone = make(chan struct{})
+	go func() {
+		defer close(e.rulesDone)
+		for w := range e.queue {
+			e.runHooks(w)
+		}
+	}()
+}
+
+// stopRules waits for the rules goroutine to finish the queue.
+func (e *engine) stopRules() {
+	if e.queue == nil {
+		return
+	}
+	close(e.queue)
+	<-e.rulesDone
+	e.queue = nil
 }
 
 // charData implements tokenSink.

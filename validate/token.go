@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -158,7 +159,14 @@ func (s *scanner) countTo(i int) {
 	}
 	from := int(s.counted - s.base)
 	seg := s.buf[from:i]
-	if n := bytes.Count(seg, nl); n > 0 {
+	if len(seg) < 64 {
+		for k, c := range seg {
+			if c == '\n' {
+				s.line++
+				s.lineStart = s.base + int64(from+k+1)
+			}
+		}
+	} else if n := bytes.Count(seg, nl); n > 0 {
 		s.line += n
 		s.lineStart = s.base + int64(from+bytes.LastIndexByte(seg, '\n')+1)
 	}
@@ -395,6 +403,18 @@ func (s *scanner) decodeText(start int, seg []byte) (string, error) {
 // CDATA) no entity reference or "]]>".
 func plainText(seg []byte, markup bool) bool {
 	for k := 0; k < len(seg); {
+		// Eight bytes at a time while none of them needs a look: no
+		// byte below 0x20 or from 0x80, no '&' and no ']'.
+		for k+8 <= len(seg) {
+			w := binary.LittleEndian.Uint64(seg[k:])
+			if w&hi8 != 0 || hasLess(w, 0x20) || hasByte(w, '&') || hasByte(w, ']') {
+				break
+			}
+			k += 8
+		}
+		if k >= len(seg) {
+			break
+		}
 		c := seg[k]
 		if !textSpecial[c] {
 			k++
@@ -421,6 +441,20 @@ func plainText(seg []byte, markup bool) bool {
 		k += n
 	}
 	return true
+}
+
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// hasLess reports whether a byte of w (all below 0x80) is below n.
+func hasLess(w uint64, n byte) bool { return (w-lo8*uint64(n))&^w&hi8 != 0 }
+
+// hasByte reports whether a byte of w equals c.
+func hasByte(w uint64, c byte) bool {
+	x := w ^ (lo8 * uint64(c))
+	return (x-lo8)&^x&hi8 != 0
 }
 
 // text makes a string of b; short ones are interned. (An arena shared
