@@ -111,9 +111,9 @@ type engine struct {
 	// elements, attributes and children of the current item in slabs
 	// already filled (for sizing the next item's slabs)
 	slabNodes, slabAttrs, slabKids int
-	lastNodes, lastAttrs, lastKids int // what the previous item used
-	scratch   []*Node // children of the open elements, innermost last
-	kids      []int   // per open element: where its children start in scratch
+	lastNodes, lastAttrs, lastKids int     // what the previous item used
+	scratch                        []*Node // children of the open elements, innermost last
+	kids                           []int   // per open element: where its children start in scratch
 }
 
 type nsBind struct{ prefix, uri string }
