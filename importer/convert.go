@@ -117,11 +117,7 @@ type converter struct {
 // document is not a readable feed; content problems (a bad date, an
 // unreadable duration) only produce notes.
 func Parse(data []byte, opt Options) (*Result, error) {
-	clean, notes, err := prepare(data)
-	if err != nil {
-		return nil, err
-	}
-	sc, err := check(clean)
+	clean, sc, notes, err := read(data)
 	if err != nil {
 		return nil, err
 	}
@@ -408,7 +404,7 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 		s.Funding = append(s.Funding, show.Funding{URL: c.abs(e.Attrs["url"]), Text: strings.TrimSpace(e.Value)})
 	}
 	s.Persons = c.persons(x)
-	s.Location = location(x)
+	s.Location = c.location(x, "channel")
 	s.License = license(x)
 	s.Medium = x.text("podcast", "medium")
 	if u := x.first("podcast", "updateFrequency"); u != nil {
@@ -462,7 +458,11 @@ func (c *converter) category(top, sub string) (string, bool) {
 	if top == "" {
 		return "", false
 	}
-	if repl, ok := applecat.Obsolete(top, sub); ok {
+	parent, value := "", top
+	if sub != "" {
+		parent, value = top, sub
+	}
+	if repl, ok := applecat.Obsolete(parent, value); ok {
 		c.note("retired Apple categories renamed to their current names", name+" → "+repl)
 		return repl, true
 	}
@@ -516,11 +516,22 @@ func (c *converter) persons(x exts) []show.Person {
 	return out
 }
 
-func location(x exts) *show.Location {
-	e := x.first("podcast", "location")
-	if e == nil {
+// location reads the first podcast:location; the show format holds one,
+// without its country attribute, so the rest are reported as unmodelled.
+func (c *converter) location(x exts, where string) *show.Location {
+	all := x.all("podcast", "location")
+	if len(all) == 0 {
 		return nil
 	}
+	for range all[1:] {
+		c.lose(where, "podcast:location (after the first)")
+	}
+	for _, e := range all {
+		if strings.TrimSpace(e.Attrs["country"]) != "" {
+			c.lose(where, "podcast:location@country")
+		}
+	}
+	e := all[0]
 	return &show.Location{
 		Name: strings.TrimSpace(e.Value),
 		Geo:  strings.TrimSpace(e.Attrs["geo"]),
@@ -679,7 +690,7 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 		})
 	}
 	d.Persons = c.persons(x)
-	d.Location = location(x)
+	d.Location = c.location(x, "item")
 	for _, sb := range x.all("podcast", "soundbite") {
 		d.Soundbites = append(d.Soundbites, show.Soundbite{
 			Start:    strings.TrimSpace(sb.Attrs["startTime"]),

@@ -292,7 +292,11 @@ func (b *builder) channel() *feed.Channel {
 		name, sub = strings.TrimSpace(name), strings.TrimSpace(sub)
 		if !applecat.Valid(name, sub) {
 			msg := fmt.Sprintf("categories: %q is not one of Apple's categories", c)
-			if repl, ok := applecat.Obsolete(name, sub); ok {
+			parent, value := "", name
+			if sub != "" {
+				parent, value = name, sub
+			}
+			if repl, ok := applecat.Obsolete(parent, value); ok {
 				msg += fmt.Sprintf(" (it was renamed before 2019: use %q)", repl)
 			} else if s := suggestCategory(name, sub); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)

@@ -39,7 +39,7 @@ func ruleAppleCategoryInvalid() *Rule {
 					if _, isSub := raAppleParentOf(v); isSub {
 						continue // apple-category-structure
 					}
-					if f, fold := raInListFold(raAppleCategoryNames, v); fold {
+					if f, fold := raInListFold(raAppleCategoryNamesList(), v); fold {
 						p.Reportf(a.Pos, "itunes:category %q is not an Apple category; matching is case-sensitive: use %q", a.Value, f)
 					} else {
 						p.Reportf(a.Pos, "itunes:category %q is not an Apple category", a.Value)

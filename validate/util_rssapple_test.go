@@ -191,7 +191,7 @@ func TestRAHelpers(t *testing.T) {
 	}
 	// §3: 19 categories and 91 subcategories, 110 values.
 	cats, subs := 0, 0
-	for _, c := range strings.Split(raAppleCategoryNames, "|") {
+	for _, c := range strings.Split(raAppleCategoryNamesList(), "|") {
 		s, ok := raAppleSubcategories(c)
 		if !ok {
 			t.Errorf("%q has no entry", c)

@@ -54,18 +54,64 @@ func Valid(name, sub string) bool {
 	return false
 }
 
-// Obsolete returns the current replacement ("Leisure", "News > Tech News")
-// for a pre-2019 category or subcategory, and whether name is one.
-func Obsolete(name, sub string) (string, bool) {
-	key := name
-	if sub != "" {
-		key = name + " > " + sub
+// Subcategories returns the subcategories of a current category, and
+// whether name is one.
+func Subcategories(name string) ([]string, bool) {
+	for _, c := range List() {
+		if c.Name == name {
+			return c.Subs, true
+		}
 	}
-	switch key {
-	case "Games & Hobbies":
-		return "Leisure", true
-	case "Games & Hobbies > Video Games":
-		return "Leisure > Video Games", true
+	return nil, false
+}
+
+// ParentOf returns the current category that sub is a subcategory of.
+func ParentOf(sub string) (string, bool) {
+	for _, c := range List() {
+		for _, s := range c.Subs {
+			if s == sub {
+				return c.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Obsolete returns the replacement for a pre-2019 category (parent "") or
+// subcategory of parent, written "Category" or "Category > Subcategory",
+// and whether value is obsolete there. The replacement is always one
+// current value (where the old one was split in two, the first).
+func Obsolete(parent, value string) (string, bool) {
+	if parent == "" {
+		switch value {
+		case "Games & Hobbies":
+			return "Leisure", true
+		case "Government & Organizations":
+			return "Government", true
+		case "Health":
+			return "Health & Fitness", true
+		case "News & Politics":
+			return "News", true
+		case "Science & Medicine":
+			return "Science", true
+		case "Sports & Recreation":
+			return "Sports", true
+		}
+		return "", false
+	}
+	switch parent + " > " + value {
+	case "Arts > Literature":
+		return "Arts > Books", true
+	case "Business > Business News":
+		return "News > Business News", true
+	case "Business > Management & Marketing":
+		return "Business > Management", true
+	case "Business > Shopping":
+		return "Business", true
+	case "Education > Education Technology", "Education > Higher Education", "Education > K-12", "Education > Training":
+		return "Education > Courses", true
+	case "Education > Language Courses":
+		return "Education > Language Learning", true
 	case "Games & Hobbies > Automotive":
 		return "Leisure > Automotive", true
 	case "Games & Hobbies > Aviation":
@@ -74,58 +120,38 @@ func Obsolete(name, sub string) (string, bool) {
 		return "Leisure > Hobbies", true
 	case "Games & Hobbies > Other Games":
 		return "Leisure > Games", true
-	case "Health":
-		return "Health & Fitness", true
+	case "Games & Hobbies > Video Games":
+		return "Leisure > Video Games", true
+	case "Government & Organizations > Local", "Government & Organizations > National", "Government & Organizations > Regional":
+		return "Government", true
+	case "Government & Organizations > Non-Profit":
+		return "Business > Non-Profit", true
+	case "Health > Alternative Health":
+		return "Health & Fitness > Alternative Health", true
 	case "Health > Fitness & Nutrition":
-		return "Health & Fitness > Nutrition", true
+		return "Health & Fitness > Fitness", true
 	case "Health > Self-Help":
 		return "Education > Self-Improvement", true
 	case "Health > Sexuality":
 		return "Health & Fitness > Sexuality", true
-	case "Health > Alternative Health":
-		return "Health & Fitness > Alternative Health", true
-	case "Science & Medicine":
-		return "Science", true
+	case "Religion & Spirituality > Other":
+		return "Religion & Spirituality > Religion", true
 	case "Science & Medicine > Medicine":
 		return "Health & Fitness > Medicine", true
 	case "Science & Medicine > Natural Sciences":
 		return "Science > Natural Sciences", true
 	case "Science & Medicine > Social Sciences":
 		return "Science > Social Sciences", true
-	case "Business > Business News":
-		return "News > Business News", true
-	case "Business > Shopping":
-		return "Leisure", true
-	case "News & Politics":
-		return "News", true
-	case "Technology > Podcasting":
+	case "Society & Culture > History":
+		return "History", true
+	case "Sports & Recreation > Amateur", "Sports & Recreation > College & High School", "Sports & Recreation > Professional":
+		return "Sports", true
+	case "Sports & Recreation > Outdoor":
+		return "Sports > Wilderness", true
+	case "Technology > Gadgets", "Technology > Podcasting", "Technology > Software How-To":
 		return "Technology", true
 	case "Technology > Tech News":
 		return "News > Tech News", true
-	case "Technology > Gadgets", "Technology > Software How-To":
-		return "Technology", true
-	case "Society & Culture > History":
-		return "History", true
-	case "Arts > Literature":
-		return "Arts > Books", true
-	case "Education > Higher Education", "Education > K-12", "Education > Training",
-		"Education > Educational Technology":
-		return "Education > Courses", true
-	case "Education > Language Courses":
-		return "Education > Language Learning", true
-	case "Government & Organizations":
-		return "Government", true
-	case "Religion & Spirituality > Other":
-		return "Religion & Spirituality > Religion", true
-	case "Sports & Recreation":
-		return "Sports", true
-	case "Sports & Recreation > Amateur", "Sports & Recreation > College & High School",
-		"Sports & Recreation > Outdoor", "Sports & Recreation > Professional":
-		return "Sports", true
-	case "TV & Film > TV & Film":
-		return "TV & Film", true
-	case "Kids & Family > Kids & Family":
-		return "Kids & Family", true
 	}
 	return "", false
 }
