@@ -14,7 +14,8 @@ import (
 	"github.com/podfeed/podfeed/internal/applecat"
 )
 
-// Prober learns an episode's media facts from the media itself.
+// Prober learns an episode's media facts from the media itself. Build
+// calls Probe from several goroutines at once.
 type Prober interface {
 	// Probe examines src: a slash path relative to the show folder, or an
 	// absolute http(s) URL (only when BuildOptions.ProbeRemote is set).
@@ -125,12 +126,16 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	res := &Result{Channel: ch}
 
 	b.prerender(def.Episodes)
+	type published struct {
+		ep   *Episode
+		w    where
+		date time.Time
+		eb   *builder // the episode's own builder: its errors, warnings, files
+		it   *feed.Item
+	}
+	var pub []*published
 	slugs := map[string]*Episode{}
-	guids := map[string]*Episode{}
 	for _, ep := range def.Episodes {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		w := def.epWhere[ep]
 		b.checkSlug(ep, w, slugs)
 		date, dateOK := b.episodeDate(ep, w)
@@ -142,17 +147,37 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 			res.Held = append(res.Held, Held{Slug: ep.Slug, Reason: "scheduled", Date: date})
 			continue
 		}
-		it := b.item(ep, w, date)
-		if it == nil {
+		pub = append(pub, &published{ep: ep, w: w, date: date})
+	}
+	// Episodes map independently (chapters, probing): spread them over the
+	// cores, then merge in definition order so the output does not depend
+	// on scheduling.
+	parallel(len(pub), func(i int) {
+		p := pub[i]
+		if ctx.Err() != nil {
+			return
+		}
+		p.eb = b.fork()
+		p.it = p.eb.item(p.ep, p.w, p.date)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	guids := map[string]*Episode{}
+	for _, p := range pub {
+		b.errs.errs = append(b.errs.errs, p.eb.errs.errs...)
+		b.warns.errs = append(b.warns.errs, p.eb.warns.errs...)
+		b.files = append(b.files, p.eb.files...)
+		if p.it == nil {
 			continue
 		}
-		if prev, dup := guids[it.GUID]; dup {
-			f, l, c := w.at("guid")
-			b.errs.addf(f, l, c, "guid %q is also used by %s: every episode needs its own", it.GUID, prev.File)
+		if prev, dup := guids[p.it.GUID]; dup {
+			f, l, c := p.w.at("guid")
+			b.errs.addf(f, l, c, "guid %q is also used by %s: every episode needs its own", p.it.GUID, prev.File)
 		} else {
-			guids[it.GUID] = ep
+			guids[p.it.GUID] = p.ep
 		}
-		ch.Items = append(ch.Items, *it)
+		ch.Items = append(ch.Items, *p.it)
 	}
 	sort.SliceStable(ch.Items, func(i, j int) bool {
 		a, b := ch.Items[i], ch.Items[j]
@@ -172,6 +197,14 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		return nil, err
 	}
 	return res, nil
+}
+
+// fork returns a builder for one episode: it shares the read-only state and
+// has its own errors, warnings and files, so episodes can map in parallel.
+func (b *builder) fork() *builder {
+	c := *b
+	c.errs, c.warns, c.files = &errorList{}, &errorList{}, nil
+	return &c
 }
 
 func (b *builder) errAt(w where, key, format string, args ...any) {
