@@ -121,8 +121,8 @@ type nsBind struct{ prefix, uri string }
 func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
 	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool)}
 	for _, r := range rules {
-		if !ruleSelected(r, cfg) {
-			continue
+		if !ruleSelected(r, cfg) || strings.HasPrefix(r.Code, "chapters-") {
+			continue // chapter-file rules belong to Chapters, not to feeds
 		}
 		e.enabled[r.Code] = r
 		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r}
