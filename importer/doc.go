@@ -4,10 +4,13 @@
 // as deterministic YAML in the schema's key order.
 //
 // Reading is lenient about what real feeds get wrong (byte-order marks,
-// ISO-8859-1 and Windows-1252 text, HTML entities, odd date zones, missing
-// GUIDs) and strict about what makes a document unreadable (it must be
-// well-formed XML): a feed that cannot be read yields a *ReadError with its
-// line and column, and nothing is written. Every change made while reading
+// whitespace before the XML declaration, itunes:, podcast:, content:,
+// atom:, psc:, googleplay:, media: and dc: used without their xmlns
+// declarations, ISO-8859-1 and Windows-1252 text, HTML entities and
+// entity typos, odd date zones, missing GUIDs) and strict about what makes
+// a document unreadable (a file cut off mid-document, mismatched tags, an
+// unknown unbound prefix): a feed that cannot be read yields a *ReadError
+// with its line and column, and nothing is written. Every change made while reading
 // is returned as a note, and every element podfeed does not model is
 // counted, so nothing is dropped silently.
 //

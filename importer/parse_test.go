@@ -152,7 +152,7 @@ func TestMessyFeeds(t *testing.T) {
 		if want := "a\u00a0b © c &gtgt; d & e & f"; r.Show.Title != want {
 			t.Errorf("title %q, want %q", r.Show.Title, want)
 		}
-		if !hasNote(r, "2 HTML entity") || !hasNote(r, "escaped 2 bare") {
+		if !hasNote(r, "2 HTML entity") || !hasNote(r, `kept 2 bare & or unknown entity references as literal text (first: "&gtgt;")`) {
 			t.Errorf("notes %q", r.Notes)
 		}
 	})
@@ -291,8 +291,11 @@ func TestReadErrors(t *testing.T) {
 		{"html", "<html><body>hi</body></html>", 1, "expected <rss>"},
 		{"truncated", "<rss>\n<channel>\n<title>x</title>\n", 4, "cut off"},
 		{"mismatched", "<rss>\n<channel>\n</rss>", 3, "closed by"},
-		{"unbound prefix", "<rss>\n<channel>\n<itunes:author>x</itunes:author></channel></rss>", 3, "no xmlns:itunes"},
-		{"blank line before declaration", "\n<?xml version=\"1.0\"?><rss/>", 2, "very first thing"},
+		{"unbound unknown prefix", "<rss>\n<channel>\n<foo:author>x</foo:author></channel></rss>", 3, "no xmlns:foo"},
+		{"unbound unknown attribute prefix", "<rss xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">\n<channel>\n<itunes:image bar:href=\"x\"/></channel></rss>", 3, "no xmlns:bar"},
+		{"truncated after blank lines before declaration", "\n\n<?xml version=\"1.0\"?>\n<rss>\n<channel>\n<title>x</title>\n", 7, "cut off"},
+		{"truncated without declaration for itunes", "<rss>\n<channel>\n<itunes:author>x</itunes:author>\n<item>", 4, "cut off"},
+		{"mismatched after bom", "\xef\xbb\xbf<rss>\n<channel>\n<title>x</titel></channel></rss>", 3, "closed by"},
 		{"unknown encoding", "<?xml version=\"1.0\" encoding=\"x-klingon\"?><rss/>", 1, "unknown character encoding"},
 	}
 	for _, tt := range tests {
@@ -387,6 +390,35 @@ func BenchmarkParse(b *testing.B) {
 				if _, err := r.Files(); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// TestRefusedFixtures checks that the documents in testdata/refused, which
+// the import must not read (half a feed would lose episodes silently), are
+// refused with the place of the problem.
+func TestRefusedFixtures(t *testing.T) {
+	tests := []struct {
+		file string
+		want string // the whole error: line:col: message
+	}{
+		{"truncated.xml", "11:16: not well-formed: the file ends inside the document (was it cut off?)"},
+		{"mismatched.xml", "8:15: not well-formed: element <item> closed by </channel>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "refused", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Parse(data, Options{})
+			var re *ReadError
+			if !errors.As(err, &re) {
+				t.Fatalf("Parse = %v, %v; want a *ReadError", r, err)
+			}
+			if re.Error() != tt.want {
+				t.Errorf("Parse error\n got %q\nwant %q", re.Error(), tt.want)
 			}
 		})
 	}

@@ -41,6 +41,20 @@ const (
 	nsPSC     = "http://podlove.org/simple-chapters"
 )
 
+// wellKnown maps the prefixes podcast feeds use without declaring them
+// (the declaration lost in copying, or never written) to their standard
+// namespace URIs. Any other unbound prefix is an error.
+var wellKnown = map[string]string{
+	"itunes":     nsItunes,
+	"podcast":    "https://podcastindex.org/namespace/1.0",
+	"content":    nsContent,
+	"atom":       nsAtom,
+	"psc":        nsPSC,
+	"googleplay": "http://www.google.com/schemas/play-podcasts/1.0",
+	"media":      "http://search.yahoo.com/mrss/",
+	"dc":         "http://purl.org/dc/elements/1.1/",
+}
+
 // kind names a namespace podfeed knows, by its usual prefix, whatever
 // prefix or URI spelling the feed uses.
 func kind(uri string) string {
@@ -75,6 +89,53 @@ type scan struct {
 	elements map[string]int      // "channel itunes:subtitle" -> count, direct children of channel/item
 	ttl      string
 	items    int
+
+	// unbound lists the well-known prefixes (see wellKnown) the feed uses
+	// without declaring them, in order of first use; rootEnd is the byte
+	// offset just past the root element's start tag.
+	unbound []string
+	rootEnd int
+}
+
+// read prepares data, checks it, and binds undeclared well-known
+// prefixes: the bytes gofeed should parse, the scan and the notes.
+func read(data []byte) ([]byte, *scan, []string, error) {
+	clean, notes, err := prepare(data)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	sc, err := check(clean)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(sc.unbound) == 0 {
+		return clean, sc, notes, nil
+	}
+	clean = bindPrefixes(clean, sc)
+	for _, p := range sc.unbound {
+		notes = append(notes, fmt.Sprintf("the prefix %s: is used without an xmlns:%s declaration: bound it to %s", p, p, wellKnown[p]))
+	}
+	if sc, err = check(clean); err != nil {
+		return nil, nil, nil, err
+	}
+	return clean, sc, notes, nil
+}
+
+// bindPrefixes declares sc.unbound on the root element. Only the root's
+// start tag changes, so line numbers stay true to the file.
+func bindPrefixes(data []byte, sc *scan) []byte {
+	at := sc.rootEnd - 1 // the '>' of the root start tag
+	if at > 0 && data[at-1] == '/' {
+		at--
+	}
+	var decl bytes.Buffer
+	for _, p := range sc.unbound {
+		fmt.Fprintf(&decl, " xmlns:%s=\"%s\"", p, wellKnown[p])
+	}
+	out := make([]byte, 0, len(data)+decl.Len())
+	out = append(out, data[:at]...)
+	out = append(out, decl.Bytes()...)
+	return append(out, data[at:]...)
 }
 
 var xmlDecl = regexp.MustCompile(`^<\?xml[^>]*?\?>`)
@@ -110,8 +171,23 @@ func prepare(data []byte) ([]byte, []string, error) {
 		return nil, nil, &ReadError{Msg: "empty document: expected an RSS or Atom feed"}
 	}
 	if i := bytes.Index(data, []byte("<?xml")); i > 0 && len(bytes.TrimSpace(data[:i])) == 0 {
-		line, col := position(data, i)
-		return nil, nil, &ReadError{Line: line, Col: col, Msg: "not well-formed: the XML declaration <?xml …?> must be the very first thing in the file; remove the whitespace before it"}
+		// The declaration must come first. Moving the whitespace after it,
+		// rather than dropping it, keeps every later line number true to
+		// the file.
+		end := i + bytes.Index(data[i:], []byte("?>"))
+		if end >= i {
+			end += len("?>")
+			lines := bytes.Count(data[:i], []byte("\n"))
+			moved := make([]byte, 0, len(data))
+			moved = append(moved, data[i:end]...)
+			moved = append(moved, data[:i]...)
+			data = append(moved, data[end:]...)
+			what := "whitespace"
+			if lines > 0 {
+				what = fmt.Sprintf("%d blank line(s)", lines)
+			}
+			notes = append(notes, fmt.Sprintf("ignored %s before the XML declaration <?xml …?>, which must come first", what))
+		}
 	}
 	label := ""
 	if m := xmlDecl.Find(data); m != nil {
@@ -146,7 +222,7 @@ func prepare(data []byte) ([]byte, []string, error) {
 		notes = append(notes, fmt.Sprintf("replaced %d HTML entity references (such as &nbsp;) with characters", fixes.named))
 	}
 	if fixes.bare > 0 {
-		notes = append(notes, fmt.Sprintf("escaped %d bare or unknown & (such as %q)", fixes.bare, fixes.example))
+		notes = append(notes, fmt.Sprintf("kept %d bare & or unknown entity references as literal text (first: %q)", fixes.bare, fixes.example))
 	}
 	return data, notes, nil
 }
@@ -234,11 +310,7 @@ func fixEntities(data []byte) ([]byte, entityFixes) {
 				i += n
 			default:
 				if fx.example == "" {
-					end := i + 8
-					if end > len(data) {
-						end = len(data)
-					}
-					fx.example = string(data[i:end])
+					fx.example = refExample(data[i:])
 				}
 				out = append(out, "&amp;"...)
 				fx.bare++
@@ -248,6 +320,20 @@ func fixEntities(data []byte) ([]byte, entityFixes) {
 	next:
 	}
 	return out, fx
+}
+
+// refExample quotes the would-be reference at the start of b (b[0] ==
+// '&'): up to its ';', or the & alone when none follows within the word.
+func refExample(b []byte) string {
+	for i := 1; i < len(b) && i < 32; i++ {
+		switch b[i] {
+		case ';':
+			return string(b[:i+1])
+		case ' ', '\t', '\r', '\n', '<', '&', '"', '\'':
+			return "&"
+		}
+	}
+	return "&"
 }
 
 // entityRef inspects the reference at the start of b (b[0] == '&'). It
@@ -348,14 +434,25 @@ func check(data []byte) (*scan, error) {
 				}
 			}
 			if t.Name.Space != "" && !known[t.Name.Space] {
-				return nil, fail(fmt.Sprintf("element <%s:%s> uses the prefix %q, which no xmlns:%s declaration binds", t.Name.Space, t.Name.Local, t.Name.Space, t.Name.Space))
+				if _, ok := wellKnown[t.Name.Space]; !ok {
+					return nil, fail(fmt.Sprintf("element <%s:%s> uses the prefix %q, which no xmlns:%s declaration binds", t.Name.Space, t.Name.Local, t.Name.Space, t.Name.Space))
+				}
+				if !contains(sc.unbound, t.Name.Space) {
+					sc.unbound = append(sc.unbound, t.Name.Space)
+				}
 			}
 			for _, a := range t.Attr {
 				if a.Name.Space != "" && a.Name.Space != "xmlns" && !known[a.Name.Space] {
-					return nil, fail(fmt.Sprintf("attribute %s:%s uses the prefix %q, which no xmlns:%s declaration binds", a.Name.Space, a.Name.Local, a.Name.Space, a.Name.Space))
+					if _, ok := wellKnown[a.Name.Space]; !ok {
+						return nil, fail(fmt.Sprintf("attribute %s:%s uses the prefix %q, which no xmlns:%s declaration binds", a.Name.Space, a.Name.Local, a.Name.Space, a.Name.Space))
+					}
+					if !contains(sc.unbound, a.Name.Space) {
+						sc.unbound = append(sc.unbound, a.Name.Space)
+					}
 				}
 			}
 			if len(stack) == 0 {
+				sc.rootEnd = int(d.InputOffset())
 				rootSpace = t.Name.Space
 				switch {
 				case t.Name.Local == "rss":

@@ -44,8 +44,20 @@ var knownBuildGap = map[string]string{
 // knownBuildFailure lists corpus feeds whose imported show podfeed build
 // rejects through no fault of the import, with the reason. The test fails
 // when one of them starts to build, so the list cannot go stale.
-var knownBuildFailure = map[string]string{
-	"podcast-namespace_example.xml": "build refuses ipfs:// in alternate_enclosures[].sources[].uri, which podcast:source allows (show/build.go url check)",
+var knownBuildFailure = map[string]string{}
+
+// lenientImport lists corpus feeds that INDEX.tsv calls not well-formed
+// but that the import reads on purpose, because real feeds have the same
+// trait (shared/README.md): the reason, and a note the import must give.
+var lenientImport = map[string]struct{ reason, note string }{
+	"radiofeed-app_abc-news-update.xml": {
+		reason: "uses itunes: and atom: without xmlns declarations (lost when captured): the import binds well-known prefixes to their standard URIs",
+		note:   "the prefix itunes: is used without an xmlns:itunes declaration",
+	},
+	"partytime_sentimental-garbage-acast.xml": {
+		reason: "a blank line before <?xml: the import ignores whitespace before the XML declaration",
+		note:   "before the XML declaration",
+	},
 }
 
 // standIns fills what a feed lacks and build requires, as a user must
@@ -157,13 +169,30 @@ func TestCorpusRoundTrip(t *testing.T) {
 					t.Fatal(err)
 				}
 				res, err := Parse(data, Options{})
+				if lenient, ok := lenientImport[name]; ok {
+					if wf {
+						t.Fatalf("listed in lenientImport (%s), but INDEX.tsv calls it well-formed: remove it", lenient.reason)
+					}
+					if err != nil {
+						t.Fatalf("Parse: %v (expected to import: %s)", err, lenient.reason)
+					}
+					if !hasNote(res, lenient.note) {
+						t.Errorf("no note containing %q among %q", lenient.note, res.Notes)
+					}
+					wf = true
+				}
 				if !wf {
 					if err == nil {
 						t.Fatalf("Parse succeeded on a feed INDEX.tsv calls not well-formed")
 					}
-					if _, ok := err.(*ReadError); !ok {
+					re, ok := err.(*ReadError)
+					if !ok {
 						t.Fatalf("Parse error is %T (%v), want *ReadError", err, err)
 					}
+					if re.Line == 0 || re.Col == 0 {
+						t.Errorf("Parse error %q has no line and column", re)
+					}
+					t.Logf("refused as INDEX.tsv expects: %v", re)
 					add(&refused)
 					return
 				}
@@ -263,11 +292,7 @@ type parsed struct {
 
 func readFeed(t *testing.T, data []byte) parsed {
 	t.Helper()
-	clean, _, err := prepare(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := check(clean)
+	clean, sc, _, err := read(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,6 +316,12 @@ var (
 func compareFeeds(t *testing.T, a, b parsed) (n int, gaps map[string]bool) {
 	t.Helper()
 	gaps = map[string]bool{}
+	gapCount, gapFirst := map[string]int{}, map[string]string{}
+	defer func() {
+		for _, k := range sortedKeys(gapCount) {
+			t.Logf("known build gap (%s), %d item(s), first: %s", knownBuildGap[k], gapCount[k], gapFirst[k])
+		}
+	}()
 	diff := func(where, field, was, is string) {
 		key := "item " + field
 		if where == "channel" {
@@ -299,9 +330,12 @@ func compareFeeds(t *testing.T, a, b parsed) (n int, gaps map[string]bool) {
 		if _, ok := knownLoss[key]; ok {
 			return
 		}
-		if reason, ok := knownBuildGap[key]; ok {
+		if _, ok := knownBuildGap[key]; ok {
+			if !gaps[key] {
+				gapFirst[key] = fmt.Sprintf("%s: %s: was %q, is %q", where, field, was, is)
+			}
 			gaps[key] = true
-			t.Logf("%s: %s: was %q, is %q (known build gap: %s)", where, field, was, is, reason)
+			gapCount[key]++
 			return
 		}
 		n++
@@ -503,6 +537,9 @@ func elements(es []ext.Extension) string {
 			continue // names no one: dropped, as the import says
 		}
 		parts = append(parts, element(e))
+		if _, ok := onlyFirst[e.Name]; ok {
+			break
+		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -529,6 +566,18 @@ func attrValue(name, v string) string {
 	return v
 }
 
+// knownAttrLoss lists attributes the show format has no key for, with the
+// reason; the import reports each one as not modelled.
+var knownAttrLoss = map[string]string{
+	"location country": "show.Location has no country key (feed.Location has Country)",
+}
+
+// onlyFirst lists podcast: elements the show format holds one of; the
+// import reports the others as not modelled, so only the first is compared.
+var onlyFirst = map[string]string{
+	"location": "show.Show and show.Episode hold one location",
+}
+
 func element(e ext.Extension) string {
 	attrs := map[string]string{}
 	for k, v := range e.Attrs {
@@ -537,6 +586,9 @@ func element(e ext.Extension) string {
 		}
 		if to, ok := attrSpelling[e.Name+" "+k]; ok && attrs[to] == "" {
 			k = to
+		}
+		if _, lost := knownAttrLoss[e.Name+" "+k]; lost {
+			continue
 		}
 		if e.Name == "episode" && k == "display" {
 			continue // compared on its own, as "podcast:episode display"

@@ -74,8 +74,8 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 	res, err := importer.Parse(data, opt)
 	if err != nil {
 		var re *importer.ReadError
-		if errors.As(err, &re) {
-			return invalidInput(fmt.Errorf("import: %s:%w", name, err))
+		if errors.As(err, &re) && re.Line > 0 {
+			return invalidInput(fmt.Errorf("import: %s:%w", name, err)) // file:line:col: message
 		}
 		return invalidInput(fmt.Errorf("import: %s: %w", name, err))
 	}
