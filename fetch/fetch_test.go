@@ -158,15 +158,15 @@ func redirectServer(t *testing.T) *httptest.Server {
 	// /r/<status>/<rest...> redirects to /<rest...> with that status.
 	mux.HandleFunc("/r/", func(w http.ResponseWriter, r *http.Request) {
 		status, rest, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/r/"), "/")
-		code := 302
+		code := http.StatusFound
 		fmt.Sscan(status, &code)
 		http.Redirect(w, r, "/"+rest, code)
 	})
 	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/loop2", 302)
+		http.Redirect(w, r, "/loop2", http.StatusFound)
 	})
 	mux.HandleFunc("/loop2", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/loop", 302)
+		http.Redirect(w, r, "/loop", http.StatusFound)
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)

@@ -192,9 +192,11 @@ func guardedTransport(rt http.RoundTripper, allowPrivate bool) http.RoundTripper
 		t.Proxy = nil
 		t.DialContext = d.DialContext
 		t.DialTLSContext = nil
-		// The deprecated Dial and DialTLS are cleared too, so the guarded
-		// DialContext is the only way out.
-		t.Dial = nil
+		// DialContext takes priority over the deprecated Dial, but a
+		// caller's DialTLS would still be used for https with
+		// DialTLSContext nil, so it is cleared: the guarded DialContext is
+		// the only way out.
+		//lint:ignore SA1019 clearing the deprecated field is what keeps a caller's dialer from bypassing the guard
 		t.DialTLS = nil
 	} else if t.DialContext == nil {
 		t.DialContext = (&net.Dialer{Timeout: DefaultTimeout, KeepAlive: DefaultTimeout}).DialContext
