@@ -255,8 +255,7 @@ func onlineItemTargets(it *Node, space, local, attr string) []onlineTarget {
 
 // onlineEpisodeState is the state of a rule that checks URLs of items.
 type onlineEpisodeState struct {
-	items   onlineNewest[onlineTarget]
-	channel []onlineTarget
+	items onlineNewest[onlineTarget]
 }
 
 func onlineNewEpisodeState() any { return &onlineEpisodeState{} }

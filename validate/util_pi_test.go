@@ -175,8 +175,12 @@ func FuzzPiParsers(f *testing.F) {
 		piIsAspectRatio(s)
 		piIsCodecs(s)
 		piIsEmail(s)
-		piIsCountry(s)
-		piScheme(s)
+		if piIsCountry(s) && len(s) != 2 {
+			t.Errorf("piIsCountry(%q) = true for %d bytes", s, len(s))
+		}
+		if sc := piScheme(s); sc != "" && (len(sc) >= len(s) || s[len(sc)] != ':' || !strings.EqualFold(s[:len(sc)], sc)) {
+			t.Errorf("piScheme(%q) = %q, not the part before the first colon", s, sc)
+		}
 		if v, ok := piDecimal(s); ok && v < 0 {
 			t.Errorf("piDecimal(%q) = %v < 0", s, v)
 		}

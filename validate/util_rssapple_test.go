@@ -224,8 +224,12 @@ func FuzzRAParseDate(f *testing.F) {
 		raLanguageValid(s)
 		raMIMEValid(s)
 		raURLPathExt(s)
-		raHTTPURL(s)
-		raTitleNumber(s, "1")
+		if ok, _ := raHTTPURL(s); ok && strings.ContainsAny(s, " \t\r\n") {
+			t.Errorf("raHTTPURL(%q) accepts white space", s)
+		}
+		if what, ok := raTitleNumber(s, "1"); ok && what == "" {
+			t.Errorf("raTitleNumber(%q) found a number without saying which", s)
+		}
 		raHTMLOther(s, nil)
 	})
 }
