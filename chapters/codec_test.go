@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/podfeed/podfeed/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -83,28 +84,8 @@ func TestRoundTrip(t *testing.T) {
 			if b.String() != b2.String() {
 				t.Errorf("second encode differs:\n%s\n---\n%s", b.String(), b2.String())
 			}
-			golden(t, filepath.Join("testdata", "golden", "sample."+string(f)), b.Bytes())
+			golden.Assert(t, filepath.Join("testdata", "golden", "sample."+string(f)), b.Bytes(), *update)
 		})
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
 	}
 }
 

@@ -6,13 +6,12 @@ import (
 	"encoding/xml"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -70,21 +69,10 @@ func show() *feed.Channel {
 	}
 }
 
-func golden(t *testing.T, name string, got []byte) {
+// assertGolden compares got with testdata/name.
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	golden.Assert(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestJSONFeedGolden(t *testing.T) {
@@ -92,7 +80,7 @@ func TestJSONFeedGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "feed.json", got)
+	assertGolden(t, "feed.json", got)
 	again, err := JSONFeed(show())
 	if err != nil || !bytes.Equal(again, got) {
 		t.Errorf("a second JSONFeed gave different bytes (err %v)", err)
@@ -158,7 +146,7 @@ func TestAtomGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "atom.xml", got)
+	assertGolden(t, "atom.xml", got)
 	again, err := Atom(show())
 	if err != nil || !bytes.Equal(again, got) {
 		t.Errorf("a second Atom gave different bytes (err %v)", err)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
+	"github.com/podfeed/podfeed/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -157,19 +157,7 @@ func TestEncodeGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := encode(t, tc.ch)
-			path := filepath.Join("testdata", tc.name+".xml")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("Encode mismatch (-want +got):\n%s", diff)
-			}
+			golden.Assert(t, filepath.Join("testdata", tc.name+".xml"), got, *update)
 			if again := encode(t, tc.ch); !bytes.Equal(again, got) {
 				t.Errorf("a second Encode gave different bytes")
 			}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/validate"
 )
 
@@ -51,19 +51,7 @@ func TestGolden(t *testing.T) {
 			if err := Write(&buf, format, fixture()); err != nil {
 				t.Fatalf("Write(%s): %v", format, err)
 			}
-			golden := filepath.Join("testdata", "findings."+format+".golden")
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-				t.Errorf("Write(%s) differs from %s (-want +got):\n%s", format, golden, diff)
-			}
+			golden.Assert(t, filepath.Join("testdata", "findings."+format+".golden"), buf.Bytes(), *update)
 		})
 	}
 }
