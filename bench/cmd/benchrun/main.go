@@ -173,6 +173,8 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	if c.xmllintSkip == "" {
 		if _, err := exec.LookPath("xmllint"); err != nil {
 			cases[9].skip = "xmllint not found"
+		} else if v := xmllintVersion(ctx); v != "" {
+			cases[9].name = "xmllint --stream --noout (libxml2 " + v + ", C)"
 		}
 	}
 
@@ -361,6 +363,25 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, b, 0o644)
+}
+
+// xmllintVersion is libxml2's version as xmllint reports it ("20914"
+// becomes "2.9.14"), or "" when it cannot be told.
+func xmllintVersion(ctx context.Context) string {
+	out, _ := exec.CommandContext(ctx, "xmllint", "--version").CombinedOutput()
+	_, after, ok := strings.Cut(string(out), "libxml version ")
+	if !ok {
+		return ""
+	}
+	f := strings.Fields(after)
+	if len(f) == 0 {
+		return ""
+	}
+	n, err := strconv.Atoi(f[0])
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d.%d.%d", n/10000, n/100%100, n%100)
 }
 
 func loadavg() string {

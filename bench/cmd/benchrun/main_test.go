@@ -1,0 +1,49 @@
+package main
+
+import (
+	"testing"
+	"time"
+)
+
+func TestMedian(t *testing.T) {
+	tests := []struct {
+		in   []time.Duration
+		want time.Duration
+	}{
+		{nil, 0},
+		{[]time.Duration{5}, 5},
+		{[]time.Duration{9, 1, 5}, 5},
+		{[]time.Duration{4, 1, 3, 2}, 2}, // (2+3)/2, truncated
+		{[]time.Duration{10, 30}, 20},
+	}
+	for _, tt := range tests {
+		in := append([]time.Duration(nil), tt.in...)
+		if got := median(tt.in); got != tt.want {
+			t.Errorf("median(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+		for i := range in {
+			if in[i] != tt.in[i] {
+				t.Fatalf("median reordered its input: %v", tt.in)
+			}
+		}
+	}
+	if got := medianInt([]int64{7, 3, 5}); got != 5 {
+		t.Errorf("medianInt = %d, want 5", got)
+	}
+}
+
+func TestRound(t *testing.T) {
+	tests := []struct {
+		in   time.Duration
+		want string
+	}{
+		{249 * time.Millisecond, "249 ms"},
+		{1500 * time.Millisecond, "1.50 s"},
+		{12345 * time.Millisecond, "12.3 s"},
+	}
+	for _, tt := range tests {
+		if got := round(tt.in); got != tt.want {
+			t.Errorf("round(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
