@@ -18,48 +18,32 @@ func ruleAppleCategoryInvalid() *Rule {
 		Good: "<itunes:category text=\"Kids &amp; Family\"/>",
 		Refs: []string{"https://podcasters.apple.com/support/1691-apple-podcasts-categories", "https://podcasters.apple.com/support/823-podcast-requirements"},
 		Channel: func(p *Pass, ch *Node) {
-			for _, c := range ch.Children {
-				if c.Space != NSItunes || c.Local != "category" {
-					continue
-				}
-				a := c.Attr("text")
-				if a == nil {
-					continue
-				}
-				v := raTrim(a.Value)
+			raEachAttr(ch, NSItunes, "category", "text", func(c *Node, a *Attr, v string) {
 				if v == "" {
 					p.Reportf(a.Pos, "itunes:category has an empty text attribute")
-					continue
+					return
 				}
 				subs, ok := raAppleSubcategories(v)
 				if !ok {
 					if _, obs := raAppleObsolete("", v); obs {
-						continue
+						return
 					}
 					if _, isSub := raAppleParentOf(v); isSub {
-						continue // apple-category-structure
+						return // apple-category-structure
 					}
 					if f, fold := raInListFold(raAppleCategoryNamesList(), v); fold {
 						p.Reportf(a.Pos, "itunes:category %q is not an Apple category; matching is case-sensitive: use %q", a.Value, f)
 					} else {
 						p.Reportf(a.Pos, "itunes:category %q is not an Apple category", a.Value)
 					}
-					continue
+					return
 				}
-				for _, s := range c.Children {
-					if s.Space != NSItunes || s.Local != "category" {
-						continue
-					}
-					sa := s.Attr("text")
-					if sa == nil {
-						continue
-					}
-					sv := raTrim(sa.Value)
+				raEachAttr(c, NSItunes, "category", "text", func(_ *Node, sa *Attr, sv string) {
 					if raInList(subs, sv) {
-						continue
+						return
 					}
 					if _, obs := raAppleObsolete(v, sv); obs {
-						continue
+						return
 					}
 					if f, fold := raInListFold(subs, sv); fold {
 						p.Reportf(sa.Pos, "%q is not a subcategory of %q; matching is case-sensitive: use %q", sa.Value, v, f)
@@ -72,8 +56,8 @@ func ruleAppleCategoryInvalid() *Rule {
 					} else {
 						p.Reportf(sa.Pos, "%q is not a subcategory of %q", sa.Value, v)
 					}
-				}
-			}
+				})
+			})
 		},
 	}
 }

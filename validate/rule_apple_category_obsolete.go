@@ -16,29 +16,16 @@ func ruleAppleCategoryObsolete() *Rule {
 		Good: "<itunes:category text=\"Leisure\"/>",
 		Refs: []string{"https://podcasters.apple.com/support/1691-apple-podcasts-categories"},
 		Channel: func(p *Pass, ch *Node) {
-			for _, c := range ch.Children {
-				if c.Space != NSItunes || c.Local != "category" {
-					continue
-				}
-				a := c.Attr("text")
-				if a == nil {
-					continue
-				}
-				v := raTrim(a.Value)
+			raEachAttr(ch, NSItunes, "category", "text", func(c *Node, a *Attr, v string) {
 				if repl, obs := raAppleObsolete("", v); obs {
 					p.Reportf(a.Pos, "itunes:category %q is a pre-2019 category; use %q", a.Value, repl)
 				}
-				for _, s := range c.Children {
-					if s.Space != NSItunes || s.Local != "category" {
-						continue
+				raEachAttr(c, NSItunes, "category", "text", func(_ *Node, sa *Attr, sv string) {
+					if repl, obs := raAppleObsolete(v, sv); obs {
+						p.Reportf(sa.Pos, "%q > %q is a pre-2019 category; use %s", v, sa.Value, repl)
 					}
-					if sa := s.Attr("text"); sa != nil {
-						if repl, obs := raAppleObsolete(v, raTrim(sa.Value)); obs {
-							p.Reportf(sa.Pos, "%q > %q is a pre-2019 category; use %s", v, sa.Value, repl)
-						}
-					}
-				}
-			}
+				})
+			})
 		},
 	}
 }

@@ -20,24 +20,16 @@ func ruleAppleEnclosureUrlDuplicate() *Rule {
 		NewState: func() any { return &state{seen: make(map[string]int)} },
 		Item: func(p *Pass, it *Node) {
 			st := p.State.(*state)
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
-				}
-				a := c.Attr("url")
-				if a == nil {
-					continue
-				}
-				v := raTrim(a.Value)
+			raEachAttr(it, NSNone, "enclosure", "url", func(_ *Node, a *Attr, v string) {
 				if v == "" {
-					continue
+					return
 				}
 				if line, dup := st.seen[v]; dup {
 					p.Reportf(a.Pos, "enclosure url %q is already used at line %d; Apple ignores this episode", v, line)
-					continue
+					return
 				}
 				st.seen[strings.Clone(v)] = a.Pos.Line
-			}
+			})
 		},
 	}
 }

@@ -21,15 +21,8 @@ func ruleAppleImageExtension() *Rule {
 }
 
 func raCheckImageExt(p *Pass, img *Node) {
-	if img == nil {
-		return
-	}
-	a := img.Attr("href")
-	if a == nil {
-		return
-	}
-	v := raTrim(a.Value)
-	if ok, _ := raHTTPURL(v); !ok {
+	a, v, ok := raHTTPAttr(img, "href")
+	if !ok {
 		return
 	}
 	ext := raURLPathExt(v)

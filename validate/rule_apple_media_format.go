@@ -19,16 +19,8 @@ func ruleAppleMediaFormat() *Rule {
 		Good: `<enclosure url="https://example.com/ep1.mp3" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/893-audio-requirements"},
 		Item: func(p *Pass, it *Node) {
-			enc := it.Child(NSNone, "enclosure")
-			if enc == nil {
-				return
-			}
-			a := enc.Attr("url")
-			if a == nil {
-				return
-			}
-			v := raTrim(a.Value)
-			if ok, _ := raHTTPURL(v); !ok {
+			a, v, ok := raHTTPAttr(it.Child(NSNone, "enclosure"), "url")
+			if !ok {
 				return
 			}
 			ext := raURLPathExt(v)

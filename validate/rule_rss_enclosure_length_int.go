@@ -16,20 +16,11 @@ func ruleRssEnclosureLengthInt() *Rule {
 		Good: `<enclosure url="…" length="34216300" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt"},
 		Item: func(p *Pass, it *Node) {
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
+			raEachAttr(it, NSNone, "enclosure", "length", func(_ *Node, a *Attr, v string) {
+				if v != "" && !raIsDigits(v) {
+					p.Reportf(a.Pos, "enclosure length %q is not a non-negative whole number of bytes", a.Value)
 				}
-				a := c.Attr("length")
-				if a == nil {
-					continue
-				}
-				v := raTrim(a.Value)
-				if v == "" || raIsDigits(v) {
-					continue
-				}
-				p.Reportf(a.Pos, "enclosure length %q is not a non-negative whole number of bytes", a.Value)
-			}
+			})
 		},
 	}
 }

@@ -16,20 +16,11 @@ func ruleRssEnclosureType() *Rule {
 		Good: `<enclosure url="…" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt", "https://datatracker.ietf.org/doc/html/rfc6838"},
 		Item: func(p *Pass, it *Node) {
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
+			raEachAttr(it, NSNone, "enclosure", "type", func(_ *Node, a *Attr, v string) {
+				if v != "" && !raMIMEValid(v) {
+					p.Reportf(a.Pos, "enclosure type %q is not a MIME type (type/subtype)", a.Value)
 				}
-				a := c.Attr("type")
-				if a == nil {
-					continue
-				}
-				v := raTrim(a.Value)
-				if v == "" || raMIMEValid(v) {
-					continue
-				}
-				p.Reportf(a.Pos, "enclosure type %q is not a MIME type (type/subtype)", a.Value)
-			}
+			})
 		},
 	}
 }

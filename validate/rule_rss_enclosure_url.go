@@ -17,26 +17,18 @@ func ruleRssEnclosureUrl() *Rule {
 		Good: `<enclosure url="https://example.com/media/ep%201.mp3" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt"},
 		Item: func(p *Pass, it *Node) {
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
-				}
-				a := c.Attr("url")
-				if a == nil {
-					continue
-				}
-				v := raTrim(a.Value)
+			raEachAttr(it, NSNone, "enclosure", "url", func(_ *Node, a *Attr, v string) {
 				if v == "" {
-					continue
+					return
 				}
 				if ok, _ := raHTTPURL(v); !ok {
 					p.Reportf(a.Pos, "enclosure url %q is not an absolute http(s) URL without spaces", a.Value)
-					continue
+					return
 				}
 				if ext := raURLPathExt(v); raEqualFold(ext, "html") || raEqualFold(ext, "htm") {
 					p.Reportf(a.Pos, "enclosure url %q is a web page, not the media file", a.Value)
 				}
-			}
+			})
 		},
 	}
 }

@@ -78,6 +78,38 @@ func raAttrPos(n *Node, local string) Pos {
 	return n.Pos
 }
 
+// raEachAttr calls fn for every child of n named space:local that has the
+// unprefixed attribute attr, with the attribute and its value trimmed of XML
+// white space. Children without the attribute are skipped.
+func raEachAttr(n *Node, space, local, attr string, fn func(c *Node, a *Attr, v string)) {
+	for _, c := range n.Children {
+		if c.Space != space || c.Local != local {
+			continue
+		}
+		if a := c.Attr(attr); a != nil {
+			fn(c, a, raTrim(a.Value))
+		}
+	}
+}
+
+// raHTTPAttr returns the unprefixed attribute attr of n and its trimmed
+// value, and whether n (which may be nil) has it and it holds an absolute
+// http(s) URL.
+func raHTTPAttr(n *Node, attr string) (*Attr, string, bool) {
+	if n == nil {
+		return nil, "", false
+	}
+	a := n.Attr(attr)
+	if a == nil {
+		return nil, "", false
+	}
+	v := raTrim(a.Value)
+	if ok, _ := raHTTPURL(v); !ok {
+		return nil, "", false
+	}
+	return a, v, true
+}
+
 // raTextPos returns where the text of n starts, or the element's position.
 func raTextPos(n *Node) Pos {
 	if n.TextPos.Line > 0 {
