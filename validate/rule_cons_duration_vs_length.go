@@ -47,7 +47,7 @@ func ruleConsDurationVsLength() *Rule {
 				return
 			}
 			lv := strings.TrimSpace(la.Value)
-			if !piIsDigits(lv) || len(lv) > 15 {
+			if !raIsDigits(lv) || len(lv) > 15 {
 				return
 			}
 			length := float64(piAtoi(lv))

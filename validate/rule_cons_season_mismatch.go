@@ -24,7 +24,7 @@ func ruleConsSeasonMismatch() *Rule {
 					continue
 				}
 				pv, iv := piVal(pn), piVal(in)
-				if !piIsDigits(pv) || !piIsDigits(iv) || len(pv) > 9 || len(iv) > 9 {
+				if !raIsDigits(pv) || !raIsDigits(iv) || len(pv) > 9 || len(iv) > 9 {
 					continue
 				}
 				if piAtoi(pv) != piAtoi(iv) {

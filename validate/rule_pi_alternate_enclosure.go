@@ -28,7 +28,7 @@ func rulePiAlternateEnclosure() *Rule {
 			p.Reportf(t.Pos, "podcast:alternateEnclosure type %q is not a MIME type", t.Value)
 		}
 		for _, name := range [2]string{"length", "height"} {
-			if a := n.Attr(name); a != nil && !piIsDigits(strings.TrimSpace(a.Value)) {
+			if a := n.Attr(name); a != nil && !raIsDigits(strings.TrimSpace(a.Value)) {
 				p.Reportf(a.Pos, "podcast:alternateEnclosure %s %q is not an integer", name, a.Value)
 			}
 		}

@@ -24,7 +24,7 @@ func rulePiImage() *Rule {
 			p.Reportf(a.Pos, "podcast:image aspect-ratio %q is not a ratio such as \"16/9\"", a.Value)
 		}
 		for _, name := range [2]string{"width", "height"} {
-			if a := n.Attr(name); a != nil && !piIsDigits(strings.TrimSpace(a.Value)) {
+			if a := n.Attr(name); a != nil && !raIsDigits(strings.TrimSpace(a.Value)) {
 				p.Reportf(a.Pos, "podcast:image %s %q is not a whole number of pixels", name, a.Value)
 			}
 		}

@@ -18,7 +18,7 @@ func rulePiImagesDeprecated() *Rule {
 			if !piIsAbsURL(f[0]) {
 				p.Reportf(a.Pos, "podcast:images srcset URL %q is not absolute", f[0])
 			}
-			if len(f) != 2 || !strings.HasSuffix(f[1], "w") || !piIsDigits(strings.TrimSuffix(f[1], "w")) {
+			if len(f) != 2 || !strings.HasSuffix(f[1], "w") || !raIsDigits(strings.TrimSuffix(f[1], "w")) {
 				p.Reportf(a.Pos, "podcast:images srcset entry %q needs a width descriptor such as \"1500w\"", strings.TrimSpace(cand))
 			}
 		}

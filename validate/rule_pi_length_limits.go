@@ -29,7 +29,7 @@ func rulePiLengthLimits() *Rule {
 			if max := piTextLimit(n.Local); max > 0 {
 				v := piVal(n)
 				if len(v) > max { // bytes ≥ characters: count only when it may matter
-					if c := piRuneCount(v); c > max {
+					if c := raRuneCount(v); c > max {
 						p.Reportf(piTextPos(n), "%s value is %d characters long; keep it to %d or aggregators may truncate it", n.Name(), c, max)
 					}
 				}
@@ -40,7 +40,7 @@ func rulePiLengthLimits() *Rule {
 					continue
 				}
 				if max := piAttrLimit(n.Local, a.Local); max > 0 {
-					if c := piRuneCount(a.Value); c > max {
+					if c := raRuneCount(a.Value); c > max {
 						p.Reportf(a.Pos, "%s %s is %d characters long (%q); keep it to %d", n.Name(), a.Local, c, a.Value, max)
 					}
 				}

@@ -38,9 +38,9 @@ func piIsOSM(s string) bool {
 	}
 	s = s[1:]
 	if i := strings.IndexByte(s, '#'); i >= 0 {
-		return piIsDigits(s[:i]) && piIsDigits(s[i+1:])
+		return raIsDigits(s[:i]) && raIsDigits(s[i+1:])
 	}
-	return piIsDigits(s)
+	return raIsDigits(s)
 }
 
 func rulePiLocation() *Rule {

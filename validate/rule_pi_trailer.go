@@ -15,7 +15,7 @@ func rulePiTrailer() *Rule {
 		if piVal(n) == "" {
 			p.Reportf(n.Pos, "podcast:trailer has no title; the node value is required")
 		}
-		if a := n.Attr("length"); a != nil && !piIsDigits(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("length"); a != nil && !raIsDigits(strings.TrimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:trailer length %q is not a number of bytes", a.Value)
 		}
 		if a := n.Attr("type"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {

@@ -21,7 +21,7 @@ func piRRuleProblem(r string) (problem, until string, hasCount bool) {
 				return "FREQ=" + v + " is not a frequency", "", false
 			}
 		case "COUNT", "INTERVAL":
-			if !piIsDigits(v) {
+			if !raIsDigits(v) {
 				return k + "=" + v + " is not a number", "", false
 			}
 			if k == "COUNT" {
@@ -49,10 +49,10 @@ func piUntilShape(v string) (dateOnly, ok bool) {
 		return d, true
 	}
 	// RFC 5545 DATE or DATE-TIME: 20231231 or 20231231T000000[Z]
-	if len(v) == 8 && piIsDigits(v) {
+	if len(v) == 8 && raIsDigits(v) {
 		return true, true
 	}
-	if len(v) >= 15 && piIsDigits(v[:8]) && v[8] == 'T' && piIsDigits(v[9:15]) && (len(v) == 15 || v[15:] == "Z") {
+	if len(v) >= 15 && raIsDigits(v[:8]) && v[8] == 'T' && raIsDigits(v[9:15]) && (len(v) == 15 || v[15:] == "Z") {
 		return false, true
 	}
 	return false, false

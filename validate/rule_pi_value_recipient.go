@@ -24,7 +24,7 @@ func rulePiValueRecipient() *Rule {
 			}
 		}
 		if a := piRequire(p, n, "split"); a != nil {
-			if v := strings.TrimSpace(a.Value); !piIsDigits(v) {
+			if v := strings.TrimSpace(a.Value); !raIsDigits(v) {
 				p.Reportf(a.Pos, "podcast:valueRecipient split %q is not a whole number of shares", a.Value)
 			}
 		}

@@ -30,7 +30,7 @@ func ruleSpotifyEnclosure() *Rule {
 					p.Reportf(enc.Pos, "enclosure has no %s attribute; Spotify requires url, type and length", name)
 				case strings.TrimSpace(a.Value) == "":
 					p.Reportf(a.Pos, "enclosure %s is empty; Spotify requires url, type and length", name)
-				case name == "length" && !piIsDigits(strings.TrimSpace(a.Value)):
+				case name == "length" && !raIsDigits(strings.TrimSpace(a.Value)):
 					p.Reportf(a.Pos, "enclosure length %q is not a number of bytes, which Spotify requires", a.Value)
 				}
 			}

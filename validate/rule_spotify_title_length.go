@@ -29,7 +29,7 @@ func ruleSpotifyTitleLength() *Rule {
 			if len(v) <= spotTitleAdvice {
 				return
 			}
-			if n := piRuneCount(v); n > spotTitleAdvice {
+			if n := raRuneCount(v); n > spotTitleAdvice {
 				p.Reportf(piTextPos(t), "episode title is %d characters long; Spotify truncates long titles on small screens, so put the distinguishing words first: %q", n, v)
 			}
 		},

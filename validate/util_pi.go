@@ -210,25 +210,12 @@ func piRequire(p *Pass, n *Node, name string) *Attr {
 	return a
 }
 
-// piIsDigits reports whether s is one or more ASCII digits.
-func piIsDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // piIsInt reports whether s is an integer with an optional sign.
 func piIsInt(s string) bool {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
-	return piIsDigits(s)
+	return raIsDigits(s)
 }
 
 // piIsDecimal reports whether s is a non-negative decimal number such as
@@ -552,11 +539,11 @@ func piISO8601Shape(s string) (dateOnly, ok bool) {
 		z := rest[1:]
 		switch len(z) {
 		case 2:
-			return false, piIsDigits(z)
+			return false, raIsDigits(z)
 		case 4:
-			return false, piIsDigits(z)
+			return false, raIsDigits(z)
 		case 5:
-			return false, z[2] == ':' && piIsDigits(z[:2]) && piIsDigits(z[3:])
+			return false, z[2] == ':' && raIsDigits(z[:2]) && raIsDigits(z[3:])
 		}
 	}
 	return false, false
@@ -590,7 +577,7 @@ func piParseRFC2822(s string) (int64, bool) {
 		return t
 	}
 	dayS, monS, yearS, timeS, zoneS := next(), next(), next(), next(), next()
-	if strings.TrimSpace(s) != "" || !piIsDigits(dayS) || len(dayS) > 2 || !piIsDigits(yearS) {
+	if strings.TrimSpace(s) != "" || !raIsDigits(dayS) || len(dayS) > 2 || !raIsDigits(yearS) {
 		return 0, false
 	}
 	mon, ok := piMonth(monS)
@@ -613,12 +600,12 @@ func piParseRFC2822(s string) (int64, bool) {
 	var hh, mm, ss int
 	switch len(timeS) {
 	case 5, 8:
-		if timeS[2] != ':' || !piIsDigits(timeS[:2]) || !piIsDigits(timeS[3:5]) {
+		if timeS[2] != ':' || !raIsDigits(timeS[:2]) || !raIsDigits(timeS[3:5]) {
 			return 0, false
 		}
 		hh, mm = piAtoi(timeS[:2]), piAtoi(timeS[3:5])
 		if len(timeS) == 8 {
-			if timeS[5] != ':' || !piIsDigits(timeS[6:]) {
+			if timeS[5] != ':' || !raIsDigits(timeS[6:]) {
 				return 0, false
 			}
 			ss = piAtoi(timeS[6:])
@@ -673,7 +660,7 @@ func piMonth(s string) (int, bool) {
 
 // piZoneOffset returns the offset east of UTC in seconds of an RFC 822 zone.
 func piZoneOffset(z string) (int, bool) {
-	if len(z) == 5 && (z[0] == '+' || z[0] == '-') && piIsDigits(z[1:]) {
+	if len(z) == 5 && (z[0] == '+' || z[0] == '-') && raIsDigits(z[1:]) {
 		if piAtoi(z[1:3]) > 23 || piAtoi(z[3:5]) > 59 {
 			return 0, false
 		}
@@ -759,15 +746,6 @@ func piDurationSeconds(s string) (float64, bool) {
 	return total, true
 }
 
-// piRuneCount counts characters without allocating.
-func piRuneCount(s string) int {
-	n := 0
-	for range s {
-		n++
-	}
-	return n
-}
-
 // piIsFQDN is a shape check for a host name: dot-separated labels of
 // letters, digits and hyphens, not starting or ending with a hyphen.
 func piIsFQDN(s string) bool {
@@ -833,7 +811,7 @@ func consItunesInt(it *Node, local string) (int, *Node, bool) {
 		return 0, nil, false
 	}
 	v := piVal(n)
-	if !piIsDigits(v) || len(v) > 9 {
+	if !raIsDigits(v) || len(v) > 9 {
 		return 0, n, false
 	}
 	return piAtoi(v), n, true
