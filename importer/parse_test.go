@@ -344,6 +344,14 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(rss(`<item><title>a &nbsp; &x; &</title></item>`)))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id></entry></feed>`))
+	refused, _ := filepath.Glob("testdata/refused/*.xml")
+	for _, s := range refused {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("\n \n<?xml version=\"1.0\"?><rss itunes:x=\"1\"/>"))
+	f.Add([]byte(`<rss><channel><podcast:episode psc:a="1">1</podcast:episode><dc:x/></channel></rss>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse(data, Options{})
 		if err != nil {
