@@ -107,6 +107,7 @@ type SyntaxError struct {
 	Msg string
 }
 
+// Error returns the problem as line:col: message.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg)
 }
@@ -115,6 +116,7 @@ func (e *SyntaxError) Error() string {
 // method prints one problem per line.
 type ErrorList []*SyntaxError
 
+// Error returns the problems one per line.
 func (l ErrorList) Error() string {
 	var b strings.Builder
 	for i, e := range l {

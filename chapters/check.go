@@ -13,6 +13,7 @@ const (
 	Warning
 )
 
+// String returns "error" or "warning".
 func (s Severity) String() string {
 	switch s {
 	case Error:

@@ -18,6 +18,7 @@ type BlockedError struct {
 	Reason string     // e.g. "loopback", "private"
 }
 
+// Error names the refused address and why it was refused.
 func (e *BlockedError) Error() string {
 	return fmt.Sprintf("refusing to connect to %s address %s (allow private addresses to override)", e.Reason, e.Addr)
 }

@@ -22,6 +22,7 @@ const (
 	FeedURLChanged
 )
 
+// String returns the kind's kebab-case name, such as "guid-changed".
 func (k Kind) String() string {
 	switch k {
 	case EpisodeRemoved:
@@ -153,6 +154,7 @@ type UnsafeError struct {
 	Changes []Change
 }
 
+// Error lists every change that stopped the build, one per line.
 func (e *UnsafeError) Error() string {
 	var b strings.Builder
 	if len(e.Changes) == 1 {

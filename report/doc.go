@@ -5,5 +5,6 @@
 //
 // It only formats what it is given. It must not read files, filter
 // findings by severity or decide exit codes: that policy belongs to the
-// caller (validate.Config and the CLI).
+// caller (validate.Config and the CLI). It imports validate (for the
+// finding and rule types) and the standard library only, never the CLI.
 package report

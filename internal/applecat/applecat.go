@@ -1,6 +1,3 @@
-// Package applecat holds Apple Podcasts' category list (in force since the
-// August 2019 overhaul) and the pre-2019 names that map onto it. Both the
-// show builder and the validator judge categories with it.
 package applecat
 
 // Category is a top-level category and its subcategories.
