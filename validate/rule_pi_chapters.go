@@ -4,9 +4,7 @@ import "strings"
 
 func rulePiChapters() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
-			p.Reportf(u.Pos, "podcast:chapters url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "url"), "podcast:chapters", "url")
 		if t := piRequire(p, n, "type"); t != nil {
 			v := strings.ToLower(strings.TrimSpace(t.Value))
 			switch v {

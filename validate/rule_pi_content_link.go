@@ -1,12 +1,8 @@
 package validate
 
-import "strings"
-
 func rulePiContentLink() *Rule {
 	check := func(p *Pass, n *Node) {
-		if a := piRequire(p, n, "href"); a != nil && piURLProblem(strings.TrimSpace(a.Value)) != "" {
-			p.Reportf(a.Pos, "podcast:contentLink href %q %s", a.Value, piURLProblem(strings.TrimSpace(a.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "href"), "podcast:contentLink", "href")
 		if piVal(n) == "" {
 			p.ReportSeverityf(Warning, n.Pos, "podcast:contentLink has no text; it should say where the link goes (e.g. \"Watch on YouTube\")")
 		}

@@ -1,12 +1,8 @@
 package validate
 
-import "strings"
-
 func rulePiFunding() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
-			p.Reportf(u.Pos, "podcast:funding url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "url"), "podcast:funding", "url")
 		if piVal(n) == "" {
 			p.ReportSeverityf(Warning, n.Pos, "podcast:funding has no text; apps show it as the link's label (e.g. \"Support the show!\")")
 		}

@@ -17,9 +17,7 @@ func piIsAspectRatio(s string) bool {
 
 func rulePiImage() *Rule {
 	check := func(p *Pass, n *Node) {
-		if a := piRequire(p, n, "href"); a != nil && piURLProblem(strings.TrimSpace(a.Value)) != "" {
-			p.Reportf(a.Pos, "podcast:image href %q %s", a.Value, piURLProblem(strings.TrimSpace(a.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "href"), "podcast:image", "href")
 		if a := n.Attr("aspect-ratio"); a != nil && !piIsAspectRatio(strings.TrimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:image aspect-ratio %q is not a ratio such as \"16/9\"", a.Value)
 		}

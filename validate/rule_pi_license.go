@@ -27,8 +27,8 @@ func rulePiLicense() *Rule {
 		}
 		if u := n.Attr("url"); u == nil || strings.TrimSpace(u.Value) == "" {
 			p.Reportf(piTextPos(n), "podcast:license %q is not a known license identifier, so it is a custom license and needs a url to its full text", v)
-		} else if why := piURLProblem(strings.TrimSpace(u.Value)); why != "" {
-			p.Reportf(u.Pos, "podcast:license url %q %s", u.Value, why)
+		} else {
+			piReportURL(p, u, "podcast:license", "url")
 		}
 	}
 	ch, it := piHooks("license", check)

@@ -46,8 +46,8 @@ func rulePiPerson() *Rule {
 			p.ReportSeverityf(Warning, a.Pos, "podcast:person group %q is not in the Podcast Taxonomy Project's list (as of %s)", a.Value, piListsCommit)
 		}
 		for _, name := range [2]string{"img", "href"} {
-			if a := n.Attr(name); a != nil && strings.TrimSpace(a.Value) != "" && piURLProblem(strings.TrimSpace(a.Value)) != "" {
-				p.Reportf(a.Pos, "podcast:person %s %q %s", name, a.Value, piURLProblem(strings.TrimSpace(a.Value)))
+			if a := n.Attr(name); a != nil && strings.TrimSpace(a.Value) != "" {
+				piReportURL(p, a, "podcast:person", name)
 			}
 		}
 	}

@@ -7,9 +7,7 @@ func rulePiRemoteItem() *Rule {
 		if a := piRequire(p, n, "feedGuid"); a != nil && !piIsUUID(strings.TrimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:remoteItem feedGuid %q is not a UUID (the remote feed's podcast:guid)", a.Value)
 		}
-		if a := n.Attr("feedUrl"); a != nil && piURLProblem(strings.TrimSpace(a.Value)) != "" {
-			p.Reportf(a.Pos, "podcast:remoteItem feedUrl %q %s", a.Value, piURLProblem(strings.TrimSpace(a.Value)))
-		}
+		piReportURL(p, n.Attr("feedUrl"), "podcast:remoteItem", "feedUrl")
 		if a := n.Attr("medium"); a != nil && !piMedium(strings.TrimSpace(a.Value)) {
 			p.ReportSeverityf(Warning, a.Pos, "podcast:remoteItem medium %q is not in the medium list (as of %s)", a.Value, piListsCommit)
 		}

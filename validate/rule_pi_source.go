@@ -4,9 +4,7 @@ import "strings"
 
 func rulePiSource() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "uri"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
-			p.Reportf(u.Pos, "podcast:source uri %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "uri"), "podcast:source", "uri")
 		if a := n.Attr("contentType"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:source contentType %q is not a MIME type", a.Value)
 		}

@@ -4,9 +4,7 @@ import "strings"
 
 func rulePiTrailer() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
-			p.Reportf(u.Pos, "podcast:trailer url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "url"), "podcast:trailer", "url")
 		if d := piRequire(p, n, "pubdate"); d != nil {
 			if _, ok := piParseRFC2822(d.Value); !ok {
 				p.Reportf(d.Pos, "podcast:trailer pubdate %q is not an RFC 2822 date such as \"Thu, 01 Apr 2021 08:00:00 EST\"", d.Value)

@@ -4,9 +4,7 @@ import "strings"
 
 func rulePiTranscript() *Rule {
 	check := func(p *Pass, n *Node) {
-		if u := piRequire(p, n, "url"); u != nil && piURLProblem(strings.TrimSpace(u.Value)) != "" {
-			p.Reportf(u.Pos, "podcast:transcript url %q %s", u.Value, piURLProblem(strings.TrimSpace(u.Value)))
-		}
+		piReportURL(p, piRequire(p, n, "url"), "podcast:transcript", "url")
 		if t := piRequire(p, n, "type"); t != nil {
 			v := strings.TrimSpace(t.Value)
 			switch {

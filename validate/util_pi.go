@@ -424,6 +424,18 @@ func piURLProblem(s string) string {
 	return ""
 }
 
+// piReportURL reports attribute attr of element elem, a (nil is ignored),
+// when its trimmed value is not a usable URL (piURLProblem), as
+// `podcast:funding url "…" is not …`.
+func piReportURL(p *Pass, a *Attr, elem, attr string) {
+	if a == nil {
+		return
+	}
+	if why := piURLProblem(strings.TrimSpace(a.Value)); why != "" {
+		p.Reportf(a.Pos, "%s %s %q %s", elem, attr, a.Value, why)
+	}
+}
+
 // piIsHTTP reports whether s uses the plain http: scheme.
 func piIsHTTP(s string) bool {
 	return len(s) >= 5 && strings.EqualFold(s[:5], "http:")
