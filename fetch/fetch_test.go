@@ -2,9 +2,11 @@ package fetch
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -379,5 +381,44 @@ func TestRangeReader(t *testing.T) {
 	plain := rangeServer(t, false, nil)
 	if _, err := NewRangeReader(context.Background(), plain.URL, Options{AllowPrivate: true}); err == nil {
 		t.Errorf("NewRangeReader on a server without ranges: no error")
+	}
+}
+
+// A caller's *http.Transport with its own dialers (current or deprecated)
+// does not get past the guard: NewClient replaces or clears every one.
+func TestGuardReplacesCallerDialers(t *testing.T) {
+	var hits atomic.Int32
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) })
+	plain := httptest.NewServer(h)
+	defer plain.Close()
+	tlsSrv := httptest.NewTLSServer(h)
+	defer tlsSrv.Close()
+
+	var d net.Dialer
+	tlsCfg := tlsSrv.Client().Transport.(*http.Transport).TLSClientConfig
+	dialTLS := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return (&tls.Dialer{Config: tlsCfg}).DialContext(ctx, network, addr)
+	}
+	current := &http.Transport{DialContext: d.DialContext, DialTLSContext: dialTLS, TLSClientConfig: tlsCfg}
+	deprecated := &http.Transport{TLSClientConfig: tlsCfg}
+	//lint:ignore SA1019 the test sets the deprecated dialers to prove the guard clears them
+	deprecated.Dial, deprecated.DialTLS = d.Dial, func(network, addr string) (net.Conn, error) {
+		return dialTLS(context.Background(), network, addr)
+	}
+	for name, tr := range map[string]*http.Transport{"current": current, "deprecated": deprecated} {
+		for _, u := range []string{plain.URL, tlsSrv.URL} {
+			_, err := Head(context.Background(), u, Options{Client: &http.Client{Transport: tr}})
+			if !errors.Is(err, ErrBlocked) {
+				t.Errorf("%s dialers, Head(%s) error = %v, want ErrBlocked", name, u, err)
+			}
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("servers got %d requests, want 0", n)
+	}
+	// The caller's TLS settings survive: with AllowPrivate the test
+	// server's certificate is trusted.
+	if _, err := Head(context.Background(), tlsSrv.URL, Options{Client: &http.Client{Transport: current}, AllowPrivate: true}); err != nil {
+		t.Errorf("Head(%s) with AllowPrivate: %v", tlsSrv.URL, err)
 	}
 }
