@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -71,6 +72,7 @@ func RunSource(ctx context.Context, r io.Reader, cfg Config, src Source) (Result
 type activeRule struct {
 	rule *Rule
 	pass *Pass
+	out  *[]Diagnostic // where its findings go (one slice per worker)
 }
 
 // engine turns scanner events into nodes and calls the rules' hooks.
@@ -81,8 +83,8 @@ type engine struct {
 	diags     []Diagnostic // from the rules' hooks
 	scanDiags []Diagnostic // from the scanner and the engine itself
 
-	queue     chan work     // items and the channel for the rules goroutine
-	rulesDone chan struct{} // closed when the rules goroutine has drained queue
+	queues    []chan work   // items and the channel, one queue per rules worker
+	rulesDone chan struct{} // a value per rules worker that has drained its queue
 	scanned   int           // items read so far
 	serial    bool          // run the hooks on the scanning goroutine (tests)
 
@@ -126,11 +128,12 @@ func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
 		}
 		e.enabled[r.Code] = r
 		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r}
-		p.emit = e.emitter(r)
+		out := new([]Diagnostic)
+		p.emit = emitter(r, out)
 		if r.NewState != nil {
 			p.State = r.NewState()
 		}
-		ar := activeRule{rule: r, pass: p}
+		ar := activeRule{rule: r, pass: p, out: out}
 		e.all = append(e.all, ar)
 		if r.Item != nil {
 			e.items = append(e.items, ar)
@@ -161,7 +164,9 @@ func ruleSelected(r *Rule, cfg *Config) bool {
 	return false
 }
 
-func (e *engine) emitter(r *Rule) func(Diagnostic) {
+// emitter returns the Pass.emit of rule r: findings go to the rule's own
+// slice, so rules on different goroutines never share one.
+func emitter(r *Rule, out *[]Diagnostic) func(Diagnostic) {
 	return func(d Diagnostic) {
 		if d.Code == "" {
 			d.Code = r.Code
@@ -169,7 +174,7 @@ func (e *engine) emitter(r *Rule) func(Diagnostic) {
 		if d.URL == "" {
 			d.URL = DocsURL(d.Code)
 		}
-		e.diags = append(e.diags, d)
+		*out = append(*out, d)
 	}
 }
 
@@ -193,10 +198,11 @@ func (e *engine) run(r io.Reader) (Result, error) {
 	e.doc.BOM = sn.bom != ""
 	sc := newScanner(in, e)
 	if len(e.items)+len(e.channels) > 0 && !e.serial {
-		e.startRules()
+		e.startRules(rulesWorkers())
 	}
 	err := sc.scan()
 	e.stopRules()
+	e.doc.ItemCount = e.scanned
 	res := Result{Rules: len(e.all), WellFormed: true}
 	var syn *syntaxError
 	switch {
@@ -215,6 +221,10 @@ func (e *engine) run(r io.Reader) (Result, error) {
 		for _, ar := range e.finishers {
 			e.call(ar, "Finish", func() { ar.rule.Finish(ar.pass) })
 		}
+	}
+	for _, ar := range e.all {
+		e.diags = append(e.diags, *ar.out...)
+		*ar.out = nil
 	}
 	e.diags = append(e.diags, e.scanDiags...)
 	slicesSortDiagnostics(e.diags)
@@ -242,7 +252,7 @@ func (e *engine) encodingNotes(sn sniffed) {
 func (e *engine) call(ar activeRule, hook string, f func()) {
 	defer func() {
 		if v := recover(); v != nil {
-			e.diags = append(e.diags, Diagnostic{
+			*ar.out = append(*ar.out, Diagnostic{
 				Code:     "internal-error",
 				Severity: Error,
 				Message:  fmt.Sprintf("rule %s panicked in %s: %v\n%s", ar.rule.Code, hook, v, debug.Stack()),
@@ -573,52 +583,80 @@ type work struct {
 // dispatch hands w to the rules goroutine, or runs the hooks here when
 // the run is not pipelined.
 func (e *engine) dispatch(w work) {
-	if e.queue != nil {
-		e.queue <- w
+	if len(e.queues) > 0 {
+		for _, q := range e.queues {
+			q <- w
+		}
 		return
 	}
-	e.runHooks(w)
+	e.runHooks(w, e.items, e.channels)
 }
 
 // runHooks calls the Item or Channel hooks for w, in rule order.
-func (e *engine) runHooks(w work) {
+func (e *engine) runHooks(w work, items, channels []activeRule) {
 	if w.item != nil {
-		e.doc.ItemCount++
-		for _, ar := range e.items {
+		for _, ar := range items {
 			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, w.item) })
 		}
 		return
 	}
-	for _, ar := range e.channels {
+	for _, ar := range channels {
 		e.call(ar, "Channel", func() { ar.rule.Channel(ar.pass, w.channel) })
 	}
 }
 
-// startRules runs the hooks on their own goroutine, so scanning the next
-// items and checking the last ones use both cores. The queue is short,
-// which keeps memory flat. Until stopRules returns, the rules goroutine
-// alone touches e.diags, e.doc.ItemCount and the rules' state; the
-// scanner reports into e.scanDiags and only reads what it wrote before
-// the first item.
-func (e *engine) startRules() {
-	e.queue = make(chan work, 16)
-	e.rulesDone = make(chan struct{})
-	go func() {
-		defer close(e.rulesDone)
-		for w := range e.queue {
-			e.runHooks(w)
+// rulesWorkers is how many goroutines run the hooks beside the scanner.
+func rulesWorkers() int {
+	return max(1, min(runtime.GOMAXPROCS(0), 2))
+}
+
+// startRules runs the hooks on their own goroutines, so scanning the next
+// items and checking the last ones use every core. The queues are short,
+// which keeps memory flat. Each rule runs on one worker only, with its own
+// state and its own findings slice; the nodes are shared read-only. The
+// scanner reports into e.scanDiags and only writes the Document before
+// the first item (ItemCount is set after the workers stop, for Finish).
+func (e *engine) startRules(workers int) {
+	e.rulesDone = make(chan struct{}, workers)
+	for k := range workers {
+		// Rules k, k+workers, … (of those with hooks) run on worker k:
+		// all hooks of a rule on the same goroutine, items in order.
+		var items, channels []activeRule
+		n := 0
+		for _, ar := range e.all {
+			if ar.rule.Item == nil && ar.rule.Channel == nil {
+				continue
+			}
+			if n%workers == k {
+				if ar.rule.Item != nil {
+					items = append(items, ar)
+				}
+				if ar.rule.Channel != nil {
+					channels = append(channels, ar)
+				}
+			}
+			n++
 		}
-	}()
+		q := make(chan work, 16)
+		e.queues = append(e.queues, q)
+		go func() {
+			defer func() { e.rulesDone <- struct{}{} }()
+			for w := range q {
+				e.runHooks(w, items, channels)
+			}
+		}()
+	}
 }
 
 // stopRules waits for the rules goroutine to finish the queue.
 func (e *engine) stopRules() {
-	if e.queue == nil {
-		return
+	for _, q := range e.queues {
+		close(q)
 	}
-	close(e.queue)
-	<-e.rulesDone
-	e.queue = nil
+	for range e.queues {
+		<-e.rulesDone
+	}
+	e.queues = nil
 }
 
 // charData implements tokenSink.
