@@ -1,0 +1,127 @@
+package validate
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+)
+
+const tinyFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+  <channel>
+    <title>Show</title>
+    <item><title>One</title><itunes:duration>60</itunes:duration></item>
+    <link>https://example.com/</link>
+    <item><title>Two</title></item>
+  </channel>
+</rss>
+`
+
+// TestHooksSeeTheTree checks what the hooks receive: items one at a time
+// with their subtree and the channel as it was when the item ended, then
+// the channel without items, then Finish with the item count.
+func TestHooksSeeTheTree(t *testing.T) {
+	var log []string
+	r := &Rule{
+		Code: "test-hooks", Profiles: []Profile{ProfileRSS},
+		Item: func(p *Pass, it *Node) {
+			title := it.Child(NSNone, "title")
+			log = append(log, "item "+title.Text)
+			if d := it.Child(NSItunes, "duration"); d != nil && (d.Text != "60" || d.Parent != it || d.Pos != (Pos{5, 29})) {
+				t.Errorf("duration %+v", d)
+			}
+			if n := len(it.Parent.Children); title.Text == "One" && n != 1 || title.Text == "Two" && n != 2 {
+				t.Errorf("item %s sees %d channel children", title.Text, n)
+			}
+		},
+		Channel: func(p *Pass, ch *Node) {
+			var names []string
+			for _, c := range ch.Children {
+				names = append(names, c.Name())
+			}
+			log = append(log, "channel "+strings.Join(names, ","))
+		},
+		Finish: func(p *Pass) {
+			if p.Doc.ItemCount != 2 || p.Doc.Root.Local != "rss" || p.Doc.Namespaces["itunes"] != NSItunes || !p.Doc.HasDeclaration {
+				t.Errorf("document %+v", p.Doc)
+			}
+			log = append(log, "finish")
+			p.Reportf(Pos{1, 1}, "done %q", "x")
+		},
+	}
+	for _, serial := range []bool{false, true} {
+		log = nil
+		e := newEngine(context.Background(), &Config{}, []*Rule{r})
+		e.serial = serial
+		res, err := e.run(strings.NewReader(tinyFeed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(log, "; "); got != "item One; item Two; channel title,link; finish" {
+			t.Errorf("serial=%v: hooks ran as %q", serial, got)
+		}
+		if len(res.Diagnostics) != 1 || res.Diagnostics[0].Message != `done "x"` || res.Diagnostics[0].URL != DocsURL("test-hooks") {
+			t.Errorf("diagnostics %+v", res.Diagnostics)
+		}
+	}
+}
+
+// TestProfilesSelectRules checks that only rules of the asked profiles
+// run, and network rules only online.
+func TestProfilesSelectRules(t *testing.T) {
+	ran := map[string]bool{}
+	mk := func(code string, p Profile, network bool) *Rule {
+		return &Rule{Code: code, Profiles: []Profile{p}, Network: network, Finish: func(*Pass) { ran[code] = true }}
+	}
+	rules := []*Rule{mk("a-apple", ProfileApple, false), mk("a-rss", ProfileRSS, false), mk("a-net", ProfileApple, true)}
+	e := newEngine(context.Background(), &Config{Profiles: []Profile{ProfileApple}}, rules)
+	if _, err := e.run(strings.NewReader(tinyFeed)); err != nil {
+		t.Fatal(err)
+	}
+	if !ran["a-apple"] || ran["a-rss"] || ran["a-net"] {
+		t.Errorf("ran %v; want only a-apple", ran)
+	}
+}
+
+type failingReader struct{ n int }
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.n > 0 {
+		return 0, errors.New("disk on fire")
+	}
+	f.n++
+	return copy(p, tinyFeed[:100]), nil
+}
+
+func TestRunErrors(t *testing.T) {
+	if _, err := Run(context.Background(), &failingReader{}, Config{Path: "feed.xml"}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Errorf("read error: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	big := io.MultiReader(strings.NewReader("<rss><channel>"), strings.NewReader(strings.Repeat("<item><title>x</title></item>", 200)), strings.NewReader("</channel></rss>"))
+	if _, err := Run(ctx, big, Config{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestHTTPCharsetConflict(t *testing.T) {
+	res, err := RunSource(context.Background(), strings.NewReader(tinyFeed), Config{}, Source{URL: "https://example.com/feed.xml", HTTPCharset: "iso-8859-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range res.Diagnostics {
+		if d.Code == "xml-encoding-not-utf8" && strings.Contains(d.Message, `HTTP charset "iso-8859-1"`) && d.Pos.Line == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no charset conflict finding: %+v", res.Diagnostics)
+	}
+	if res.Document.FetchedURL != "https://example.com/feed.xml" {
+		t.Errorf("FetchedURL %q", res.Document.FetchedURL)
+	}
+}
