@@ -195,7 +195,6 @@ func xmlToken(name string) (result, error) {
 	defer f.Close()
 	d := xml.NewDecoder(bufio.NewReaderSize(f, 64<<10))
 	items := 0
-	var line int
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -204,12 +203,11 @@ func xmlToken(name string) (result, error) {
 		if err != nil {
 			return result{}, err
 		}
-		line, _ = d.InputPos()
+		_, _ = d.InputPos()
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "item" {
 			items++
 		}
 	}
-	_ = line
 	return result{WorkNS: int64(time.Since(start)), Bytes: d.InputOffset(), Items: items}, nil
 }
 

@@ -199,17 +199,17 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Machine: %d cores (%s), %s, %s; load average %s at the start, %s at the end. %s UTC.\n\n",
 		runtime.NumCPU(), uname(), cpuModel(), runtime.Version(), load0, load1, time.Now().UTC().Format("2006-01-02 15:04"))
-	fmt.Fprintf(&b, "Command: `%s` (%d episodes, feed %.1f MB; %d media files, %.1f MB; medians of %d runs after %d warm-up rounds, cases interleaved).\n\n",
-		c.command, c.episodes, float64(feedSize)/1e6, len(mediaNames), float64(mediaSize)/1e6, c.runs, c.warmup)
-	b.WriteString("| group | case | time | MB/s | items/s | peak RSS | × podfeed | notes |\n")
-	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n")
+	fmt.Fprintf(&b, "Command: `%s` (%d episodes, feed %.1f MB; %d media files, %.1f MB; medians of %d runs, %s, cases interleaved).\n\n",
+		c.command, c.episodes, float64(feedSize)/1e6, len(mediaNames), float64(mediaSize)/1e6, c.runs, warmups(c.warmup))
+	b.WriteString("| group | case | time | min–max | MB/s | items/s | peak RSS | × podfeed | notes |\n")
+	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	var ref *kase
 	for i, k := range cases {
 		if i == 0 || cases[i-1].group != k.group {
 			ref = k
 		}
 		if k.skip != "" {
-			fmt.Fprintf(&b, "| %s | %s | — | — | — | — | — | skipped: %s |\n", k.group, k.name, k.skip)
+			fmt.Fprintf(&b, "| %s | %s | — | — | — | — | — | — | skipped: %s |\n", k.group, k.name, k.skip)
 			continue
 		}
 		t := k.time()
@@ -232,8 +232,9 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 		if k.useWork {
 			how = fmt.Sprintf("in process; wall %s", round(median(k.walls)))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s (%s) | %s | %.0f %s/s | %.0f MiB | %s | %s |\n",
-			k.group, k.name, round(t), how, mbs, float64(k.items)/t.Seconds(), k.unit, float64(medianInt(k.rss))/1024, ratio, k.note)
+		lo, hi := k.spread()
+		fmt.Fprintf(&b, "| %s | %s | %s (%s) | %s–%s | %s | %.0f %s/s | %.0f MiB | %s | %s |\n",
+			k.group, k.name, round(t), how, round(lo), round(hi), mbs, float64(k.items)/t.Seconds(), k.unit, float64(medianInt(k.rss))/1024, ratio, k.note)
 	}
 	b.WriteString("\n" + legend)
 	if err := os.WriteFile(filepath.Join(out, "table.md"), []byte(b.String()), 0o644); err != nil {
@@ -243,7 +244,7 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	return err
 }
 
-const legend = `time: median; "in process" is the time the generate case reports for mapping the ` +
+const legend = `time: median (min–max: the fastest and slowest run); "in process" is the time the generate case reports for mapping the ` +
 	`episodes into its writer's model and writing the feed to a file (the process first generates the ` +
 	`episodes, as the "records only" row shows); every other time is the whole process, start to exit. ` +
 	`MB/s: bytes written (generate), read (parse/validate) or probed files' total size (media), over that time. ` +
@@ -293,6 +294,9 @@ func (k *kase) once(ctx context.Context, keep bool) error {
 		if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
 			return fmt.Errorf("benchcase output %q: %w", stdout.Bytes(), err)
 		}
+		if r.Items != k.items {
+			return fmt.Errorf("handled %d %s, want %d", r.Items, k.unit, k.items)
+		}
 		k.reported = r
 		k.works = append(k.works, time.Duration(r.WorkNS))
 	}
@@ -305,6 +309,18 @@ func (k *kase) time() time.Duration {
 		return median(k.works)
 	}
 	return median(k.walls)
+}
+
+// spread is the fastest and slowest of the runs the row is ranked by.
+func (k *kase) spread() (time.Duration, time.Duration) {
+	ds := k.walls
+	if k.useWork {
+		ds = k.works
+	}
+	if len(ds) == 0 {
+		return 0, 0
+	}
+	return slices.Min(ds), slices.Max(ds)
 }
 
 func median(ds []time.Duration) time.Duration {
@@ -363,6 +379,16 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, b, 0o644)
+}
+
+func warmups(n int) string {
+	switch n {
+	case 0:
+		return "no warm-up"
+	case 1:
+		return "after 1 warm-up round"
+	}
+	return fmt.Sprintf("after %d warm-up rounds", n)
 }
 
 // xmllintVersion is libxml2's version as xmllint reports it ("20914"
