@@ -59,6 +59,27 @@ func TestCorpus(t *testing.T) {
 			fmt.Fprintf(&sb, "\t%s %d\n", c, counts[c])
 		}
 	}
+	chapterFiles, _ := filepath.Glob(filepath.Join(dir, "chapters", "*.json"))
+	for _, f := range chapterFiles {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Chapters(data, Config{Path: filepath.Base(f)})
+		counts := map[string]int{}
+		for _, d := range res.Diagnostics {
+			counts[d.Code]++
+		}
+		codes := make([]string, 0, len(counts))
+		for c := range counts {
+			codes = append(codes, c)
+		}
+		slices.Sort(codes)
+		fmt.Fprintf(&sb, "\n%s chapter-file valid=%v\n", filepath.Base(f), res.WellFormed)
+		for _, c := range codes {
+			fmt.Fprintf(&sb, "\t%s %d\n", c, counts[c])
+		}
+	}
 	golden := filepath.Join("testdata", "corpus.golden")
 	if *update {
 		if err := os.WriteFile(golden, []byte(sb.String()), 0o644); err != nil {
