@@ -36,10 +36,7 @@ var knownLoss = map[string]string{}
 // with the reason. A difference in one of them is logged, not failed;
 // TestRoundTrip fails once testdata/full.xml (which has every one) no
 // longer shows the gap, so the list cannot go stale.
-var knownBuildGap = map[string]string{
-	"item itunes:author":           "show/build.go item(): episode author is loaded but not copied to feed.Item.ItunesAuthor",
-	"item podcast:episode display": "show/build.go item(): episode_display is checked but not copied to feed.Item.EpisodeDisplay",
-}
+var knownBuildGap = map[string]string{}
 
 // knownBuildFailure lists corpus feeds whose imported show podfeed build
 // rejects through no fault of the import, with the reason. The test fails

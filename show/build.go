@@ -494,7 +494,10 @@ func (b *builder) location(w where, key string, l *Location) *feed.Location {
 	if l.Rel != "" && !oneOf(l.Rel, "subject", "creator") {
 		b.errAt(w, key+".rel", "%s.rel: expected subject or creator, found %q", key, l.Rel)
 	}
-	return &feed.Location{Name: l.Name, Geo: l.Geo, OSM: l.OSM, Rel: l.Rel}
+	if l.Country != "" && !countryRE.MatchString(l.Country) {
+		b.errAt(w, key+".country", "%s.country: expected a two-letter ISO 3166-1 code such as FR, found %q", key, l.Country)
+	}
+	return &feed.Location{Name: l.Name, Geo: l.Geo, OSM: l.OSM, Rel: l.Rel, Country: l.Country}
 }
 
 func (b *builder) license(w where, key string, l *License) *feed.License {
@@ -579,16 +582,18 @@ func (b *builder) episodeDate(ep *Episode, w where) (time.Time, bool) {
 // broken to map (its errors are recorded).
 func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	it := &feed.Item{
-		Title:       ep.Title,
-		PubDate:     date,
-		ItunesTitle: ep.ItunesTitle,
-		Explicit:    ep.Explicit,
-		Season:      ep.Season,
-		SeasonName:  ep.SeasonName,
-		Episode:     ep.Episode,
-		EpisodeType: ep.EpisodeType,
-		Block:       ep.Block,
-		Link:        ep.Link,
+		Title:          ep.Title,
+		PubDate:        date,
+		ItunesTitle:    ep.ItunesTitle,
+		Explicit:       ep.Explicit,
+		Season:         ep.Season,
+		SeasonName:     ep.SeasonName,
+		Episode:        ep.Episode,
+		EpisodeDisplay: ep.EpisodeDisplay,
+		ItunesAuthor:   ep.Author,
+		EpisodeType:    ep.EpisodeType,
+		Block:          ep.Block,
+		Link:           ep.Link,
 	}
 	if strings.TrimSpace(ep.Title) == "" {
 		b.errAt(w, "", "title is required: the episode's name")

@@ -76,10 +76,11 @@ type Person struct {
 
 // Location is podcast:location.
 type Location struct {
-	Name string `yaml:"name"`
-	Geo  string `yaml:"geo"`
-	OSM  string `yaml:"osm"`
-	Rel  string `yaml:"rel"`
+	Name    string `yaml:"name"`
+	Geo     string `yaml:"geo"`
+	OSM     string `yaml:"osm"`
+	Rel     string `yaml:"rel"`
+	Country string `yaml:"country"` // ISO 3166-1 alpha-2, e.g. "FR"
 }
 
 // License is podcast:license: a slug (or name) and an optional URL. A plain

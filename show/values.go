@@ -78,6 +78,8 @@ func looksLikeURL(s string) bool {
 
 var languageRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 
+var countryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
+
 func validLanguage(s string) bool { return languageRE.MatchString(s) }
 
 func validEmail(s string) bool {
