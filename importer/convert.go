@@ -517,7 +517,7 @@ func (c *converter) persons(x exts) []show.Person {
 }
 
 // location reads the first podcast:location; the show format holds one,
-// without its country attribute, so the rest are reported as unmodelled.
+// so the rest are reported as unmodelled.
 func (c *converter) location(x exts, where string) *show.Location {
 	all := x.all("podcast", "location")
 	if len(all) == 0 {
@@ -526,17 +526,13 @@ func (c *converter) location(x exts, where string) *show.Location {
 	for range all[1:] {
 		c.lose(where, "podcast:location (after the first)")
 	}
-	for _, e := range all {
-		if strings.TrimSpace(e.Attrs["country"]) != "" {
-			c.lose(where, "podcast:location@country")
-		}
-	}
 	e := all[0]
 	return &show.Location{
-		Name: strings.TrimSpace(e.Value),
-		Geo:  strings.TrimSpace(e.Attrs["geo"]),
-		OSM:  strings.TrimSpace(e.Attrs["osm"]),
-		Rel:  strings.TrimSpace(e.Attrs["rel"]),
+		Name:    strings.TrimSpace(e.Value),
+		Geo:     strings.TrimSpace(e.Attrs["geo"]),
+		OSM:     strings.TrimSpace(e.Attrs["osm"]),
+		Rel:     strings.TrimSpace(e.Attrs["rel"]),
+		Country: strings.TrimSpace(e.Attrs["country"]),
 	}
 }
 

@@ -588,9 +588,7 @@ func attrValue(name, v string) string {
 
 // knownAttrLoss lists attributes the show format has no key for, with the
 // reason; the import reports each one as not modelled.
-var knownAttrLoss = map[string]string{
-	"location country": "show.Location has no country key (feed.Location has Country)",
-}
+var knownAttrLoss = map[string]string{}
 
 // onlyFirst lists podcast: elements the show format holds one of; the
 // import reports the others as not modelled, so only the first is compared.
