@@ -12,6 +12,7 @@ import (
 	"github.com/podfeed/podfeed/chapters"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/applecat"
+	"github.com/podfeed/podfeed/internal/suggest"
 )
 
 // Prober learns an episode's media facts from the media itself. Build
@@ -446,7 +447,7 @@ func suggestCategory(name, sub string) string {
 			return c
 		}
 	}
-	return suggest(key, all)
+	return suggest.Closest(key, all)
 }
 
 func validMedium(m string) bool {

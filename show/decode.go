@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/podfeed/podfeed/internal/suggest"
 )
 
 // decoder turns a YAML (or JSON) node tree into the schema's structs by
@@ -137,7 +139,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			if path != "" {
 				msg = fmt.Sprintf("%s: unknown key %q", path, key)
 			}
-			if s := suggest(key, fields.names); s != "" {
+			if s := suggest.Closest(key, fields.names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			d.errorf(k, "%s", msg)
@@ -230,37 +232,6 @@ func shiftLines(n *yaml.Node, off int) {
 		c.Line += off
 		shiftLines(c, off)
 	}
-}
-
-// suggest returns the candidate closest to key, if close enough to be a typo.
-func suggest(key string, candidates []string) string {
-	best, bestD := "", len(key)/2+2
-	for _, c := range candidates {
-		if d := levenshtein(strings.ToLower(key), c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] || (a[i-1] == '-' && b[j-1] == '_') {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }

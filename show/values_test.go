@@ -2,6 +2,7 @@ package show
 
 import (
 	"testing"
+
 	"time"
 )
 
@@ -123,16 +124,6 @@ func TestSlugify(t *testing.T) {
 	for in, want := range tests {
 		if got := slugify(in); got != want {
 			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestSuggest(t *testing.T) {
-	keys := []string{"title", "date", "audio", "episode_type", "explicit"}
-	tests := map[string]string{"titel": "title", "episodeType": "episode_type", "explict": "explicit", "zzzzzz": ""}
-	for in, want := range tests {
-		if got := suggest(in, keys); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
