@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -69,6 +70,7 @@ type kase struct {
 
 	walls, works []time.Duration
 	rss          []int64 // KiB
+	cpus         []time.Duration
 	reported     result
 }
 
@@ -201,15 +203,15 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 		runtime.NumCPU(), uname(), cpuModel(), runtime.Version(), load0, load1, time.Now().UTC().Format("2006-01-02 15:04"))
 	fmt.Fprintf(&b, "Command: `%s` (%d episodes, feed %.1f MB; %d media files, %.1f MB; medians of %d runs, %s, cases interleaved).\n\n",
 		c.command, c.episodes, float64(feedSize)/1e6, len(mediaNames), float64(mediaSize)/1e6, c.runs, warmups(c.warmup))
-	b.WriteString("| group | case | time | min–max | MB/s | items/s | peak RSS | × podfeed | notes |\n")
-	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
+	b.WriteString("| group | case | time | min–max | CPU | MB/s | items/s | peak RSS | × podfeed | notes |\n")
+	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	var ref *kase
 	for i, k := range cases {
 		if i == 0 || cases[i-1].group != k.group {
 			ref = k
 		}
 		if k.skip != "" {
-			fmt.Fprintf(&b, "| %s | %s | — | — | — | — | — | — | skipped: %s |\n", k.group, k.name, k.skip)
+			fmt.Fprintf(&b, "| %s | %s | — | — | — | — | — | — | — | skipped: %s |\n", k.group, k.name, k.skip)
 			continue
 		}
 		t := k.time()
@@ -233,8 +235,8 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 			how = fmt.Sprintf("in process; wall %s", round(median(k.walls)))
 		}
 		lo, hi := k.spread()
-		fmt.Fprintf(&b, "| %s | %s | %s (%s) | %s–%s | %s | %.0f %s/s | %.0f MiB | %s | %s |\n",
-			k.group, k.name, round(t), how, round(lo), round(hi), mbs, float64(k.items)/t.Seconds(), k.unit, float64(medianInt(k.rss))/1024, ratio, k.note)
+		fmt.Fprintf(&b, "| %s | %s | %s (%s) | %s–%s | %s | %s | %.0f %s/s | %.0f MiB | %s | %s |\n",
+			k.group, k.name, round(t), how, round(lo), round(hi), round(median(k.cpus)), mbs, float64(k.items)/t.Seconds(), k.unit, float64(medianInt(k.rss))/1024, ratio, k.note)
 	}
 	b.WriteString("\n" + legend)
 	if err := os.WriteFile(filepath.Join(out, "table.md"), []byte(b.String()), 0o644); err != nil {
@@ -247,8 +249,9 @@ func run(ctx context.Context, c config, stdout, stderr io.Writer) error {
 const legend = `time: median (min–max: the fastest and slowest run); "in process" is the time the generate case reports for mapping the ` +
 	`episodes into its writer's model and writing the feed to a file (the process first generates the ` +
 	`episodes, as the "records only" row shows); every other time is the whole process, start to exit. ` +
+	`CPU: median user + system time of the whole process (above the wall time when it runs on both cores). ` +
 	`MB/s: bytes written (generate), read (parse/validate) or probed files' total size (media), over that time. ` +
-	`peak RSS: median of the processes' maximum resident set sizes (GNU time %M). ` +
+	`peak RSS: median of the processes' maximum resident set sizes; CPU and RSS from GNU time. ` +
 	`× podfeed: time over the first row of the group (below 1: faster than podfeed).` + "\n"
 
 // timeBin is GNU time, which reports the peak RSS of what it runs.
@@ -265,7 +268,7 @@ func (k *kase) once(ctx context.Context, keep bool) error {
 	// RSS of a child that Go starts directly (with vfork) would count
 	// this parent's resident memory too.
 	rssFile := filepath.Join(os.TempDir(), fmt.Sprintf("benchrun-rss-%d", os.Getpid()))
-	argv := append([]string{timeBin, "-f", "%M", "-o", rssFile}, k.argv...)
+	argv := append([]string{timeBin, "-f", "%M %U %S", "-o", rssFile}, k.argv...)
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -280,15 +283,16 @@ func (k *kase) once(ctx context.Context, keep bool) error {
 		return fmt.Errorf("peak RSS: %w", err)
 	}
 	_ = os.Remove(rssFile)
-	rss, err := strconv.ParseInt(strings.TrimSpace(string(rb)), 10, 64)
+	rss, cpu, err := parseTime(string(rb))
 	if err != nil {
-		return fmt.Errorf("peak RSS from %s: %w", timeBin, err)
+		return fmt.Errorf("%s output %q: %w", timeBin, rb, err)
 	}
 	if !keep {
 		return nil
 	}
 	k.walls = append(k.walls, wall)
 	k.rss = append(k.rss, rss) // KiB
+	k.cpus = append(k.cpus, cpu)
 	if filepath.Base(k.argv[0]) == "benchcase" {
 		var r result
 		if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
@@ -309,6 +313,29 @@ func (k *kase) time() time.Duration {
 		return median(k.works)
 	}
 	return median(k.walls)
+}
+
+// parseTime reads GNU time's "%M %U %S": peak RSS in KiB, then user and
+// system CPU seconds, added up.
+func parseTime(s string) (int64, time.Duration, error) {
+	f := strings.Fields(s)
+	if len(f) < 3 {
+		return 0, 0, errors.New("want peak RSS, user and system time")
+	}
+	f = f[len(f)-3:] // a failing command adds a line before
+	rss, err := strconv.ParseInt(f[0], 10, 64)
+	if err != nil {
+		return 0, 0, err
+	}
+	var cpu time.Duration
+	for _, x := range f[1:] {
+		sec, err := strconv.ParseFloat(x, 64)
+		if err != nil {
+			return 0, 0, err
+		}
+		cpu += time.Duration(sec * float64(time.Second))
+	}
+	return rss, cpu, nil
 }
 
 // spread is the fastest and slowest of the runs the row is ranked by.

@@ -47,3 +47,13 @@ func TestRound(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTime(t *testing.T) {
+	rss, cpu, err := parseTime("34816 0.41 0.07\n")
+	if err != nil || rss != 34816 || cpu != 480*time.Millisecond {
+		t.Errorf("parseTime = %d, %v, %v; want 34816, 480ms, nil", rss, cpu, err)
+	}
+	if _, _, err := parseTime("Command exited with non-zero status 1\n"); err == nil {
+		t.Error("parseTime accepted a line without figures")
+	}
+}
