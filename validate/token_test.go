@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html/charset"
 )
@@ -323,6 +325,16 @@ func FuzzScanner(f *testing.F) {
 		f.Add([]byte(c.src))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				// a hang becomes a crasher the fuzzer records
+				panic(fmt.Sprintf("no verdict after 10 s on %q", src))
+			}
+		}()
 		compareVerdicts(t, "fuzz", src)
 	})
 }
