@@ -35,6 +35,8 @@ func ourVerdict(src []byte) verdict {
 	}
 	for _, d := range res.Diagnostics {
 		switch d.Code {
+		case "internal-error":
+			return verdict{bad: true, msg: "internal-error: " + d.Message}
 		case "xml-not-well-formed", "xml-undefined-entity", "xml-invalid-char", "xml-encoding-invalid-bytes":
 			return verdict{bad: true, line: d.Pos.Line, col: d.Pos.Col, msg: d.Code + ": " + d.Message}
 		}
@@ -112,6 +114,10 @@ func containsAny(s string, subs []string) bool {
 func compareVerdicts(t testing.TB, name string, src []byte) {
 	t.Helper()
 	ours, std := ourVerdict(src), stdVerdict(src)
+	if strings.HasPrefix(ours.msg, "internal-error") {
+		t.Errorf("%s: a rule panicked: %s\n%q", name, ours.msg, clip(string(src), 400))
+		return
+	}
 	switch {
 	case ours.bad && !std.bad:
 		if !containsAny(ours.msg, knownStricter) {
