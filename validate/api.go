@@ -62,7 +62,7 @@ type Attr struct {
 // document at once, so memory stays flat however many items there are.
 type Node struct {
 	Space, Local string // namespace URI (after prefix resolution) and local name
-	Prefix       string // as written, for messages ("itunes:image")
+	Prefix       string // the prefix as written ("itunes" in <itunes:image>), for messages
 	Attrs        []Attr
 	Text         string // character data directly inside, entity-decoded, CDATA included, untrimmed
 	CDATA        bool   // some of Text came from a CDATA section

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/podfeed/podfeed/internal/suggest"
 	"github.com/podfeed/podfeed/validate"
 )
 
@@ -74,7 +76,7 @@ func suggestCodes(code string) []string {
 	}
 	var best []cand
 	for _, r := range validate.Rules() {
-		d := editDistance(code, r.Code)
+		d := suggest.Distance(code, r.Code)
 		if strings.Contains(r.Code, code) && len(code) >= 4 {
 			d = min(d, 2)
 		}
@@ -82,35 +84,10 @@ func suggestCodes(code string) []string {
 			best = append(best, cand{r.Code, d})
 		}
 	}
-	for i := 1; i < len(best); i++ {
-		for j := i; j > 0 && best[j].d < best[j-1].d; j-- {
-			best[j], best[j-1] = best[j-1], best[j]
-		}
-	}
+	sort.SliceStable(best, func(i, j int) bool { return best[i].d < best[j].d })
 	var out []string
 	for i := 0; i < len(best) && i < 3; i++ {
 		out = append(out, best[i].code)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -171,10 +172,19 @@ func runValidate(c *cli.Context, e *env) error {
 		}
 		res = validate.Chapters(data, o.cfg)
 	} else {
-		res, err = validate.RunSource(c.Context, br, o.cfg, src)
+		ctx := c.Context
+		if o.cfg.Online {
+			// One HEAD and at most one ranged GET per URL, however many
+			// rules judge it.
+			ctx = fetch.WithMemo(ctx)
+		}
+		res, err = validate.RunSource(ctx, br, o.cfg, src)
 		if err != nil {
 			return err
 		}
+	}
+	if o.cfg.Online {
+		extra = nil // the net-feed-redirect rule reports them itself
 	}
 	diags := append(extra, res.Diagnostics...)
 
@@ -297,11 +307,23 @@ func progressFunc(e *env) func(done, total int) {
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	var bar *progressbar.ProgressBar
+	// Each network rule reports its own (done, total), possibly from two
+	// goroutines: a new count starts a new bar.
+	var (
+		mu      sync.Mutex
+		bar     *progressbar.ProgressBar
+		lastMax int
+	)
 	return func(done, total int) {
-		if bar == nil {
+		mu.Lock()
+		defer mu.Unlock()
+		if bar == nil || total != lastMax || done == 1 {
+			if bar != nil {
+				_ = bar.Finish()
+			}
 			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(e.stderr),
 				progressbar.OptionSetDescription("online checks"), progressbar.OptionClearOnFinish())
+			lastMax = total
 		}
 		_ = bar.Set(done)
 		if done >= total {
