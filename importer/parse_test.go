@@ -100,8 +100,6 @@ func fmtInt(n int) string {
 	return string(b)
 }
 
-const itemTpl = `<item><title>%s</title><guid>%s</guid><pubDate>%s</pubDate><enclosure url="%s" length="1" type="audio/mpeg"/></item>`
-
 func rss(items string) string {
 	return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>` + items + `</channel></rss>`
 }

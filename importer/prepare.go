@@ -248,16 +248,6 @@ func dropEncoding(data []byte) []byte {
 	return append(out, data[m[1]:]...)
 }
 
-// position turns a byte offset into a 1-based line and column (in runes).
-func position(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line = 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(data[start:off])
-}
-
 type entityFixes struct {
 	named, bare int
 	example     string

@@ -26,10 +26,6 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
 
-// errStop ends the scan early without a finding (context cancelled, or a
-// handler asked to stop).
-var errStop = errors.New("scan stopped")
-
 // rawAttr is an attribute as written, before namespace resolution.
 type rawAttr struct {
 	Prefix, Local string
@@ -1086,7 +1082,6 @@ func (s *scanner) comment() error {
 
 func (s *scanner) cdata() error {
 	s.i += 9
-	body := s.tok + 9
 	if s.depth == 0 {
 		return s.errAt(s.tok, "CDATA section outside the root element")
 	}
@@ -1094,7 +1089,7 @@ func (s *scanner) cdata() error {
 	if err != nil {
 		return err
 	}
-	body = s.tok + 9
+	body := s.tok + 9 // after until: the window may have moved
 	seg := s.buf[body:end]
 	pos := s.posAt(body)
 	var txt string
@@ -1111,7 +1106,6 @@ func (s *scanner) cdata() error {
 }
 
 func (s *scanner) procInst() error {
-	lt := s.i - 1
 	s.i++ // '?'
 	a, b, err := s.name()
 	if err != nil {
@@ -1123,7 +1117,7 @@ func (s *scanner) procInst() error {
 	if err != nil {
 		return err
 	}
-	lt = s.tok
+	lt := s.tok // after until: the window may have moved
 	b = s.tok + aRel + len(target)
 	body := s.buf[b:end]
 	if len(body) > 0 && !isSpace(body[0]) {
