@@ -14,6 +14,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error formats the error as "file:line:col: message".
 func (e *Error) Error() string { return e.Where() + ": " + e.Msg }
 
 // Where is the error's place: "file:line:col", "file:line" or "file".
@@ -31,6 +32,7 @@ func (e *Error) Where() string {
 // Errors is every problem found in one pass, sorted by file and position.
 type Errors []*Error
 
+// Error lists every error, one a line.
 func (es Errors) Error() string {
 	var b strings.Builder
 	for i, e := range es {
