@@ -675,8 +675,10 @@ func (s *scanner) name() (int, int, error) {
 	return start, s.i, nil
 }
 
-// splitName splits a qualified name at its first colon.
-func (s *scanner) splitName(a, b int) (prefix, local string, err error) {
+// splitName splits a qualified name at its first colon. It also returns
+// the whole name as a string, from the same cache, so the open-element
+// stack needs no concatenation.
+func (s *scanner) splitName(a, b int) (qn, prefix, local string, err error) {
 	n := s.buf[a:b]
 	h := uint32(len(n))
 	for _, c := range n {
@@ -684,19 +686,20 @@ func (s *scanner) splitName(a, b int) (prefix, local string, err error) {
 	}
 	slot := &s.qnames[h&uint32(len(s.qnames)-1)]
 	if slot.qname == string(n) {
-		return slot.prefix, slot.local, nil
+		return slot.qname, slot.prefix, slot.local, nil
 	}
 	c := bytes.IndexByte(n, ':')
-	if c < 0 {
-		local = string(n)
-	} else {
-		if c == 0 || c == len(n)-1 || bytes.IndexByte(n[c+1:], ':') >= 0 {
-			return "", "", s.errAt(a, "%q is not a valid qualified name", n)
-		}
-		prefix, local = string(n[:c]), string(n[c+1:])
+	if c >= 0 && (c == 0 || c == len(n)-1 || bytes.IndexByte(n[c+1:], ':') >= 0) {
+		return "", "", "", s.errAt(a, "%q is not a valid qualified name", n)
 	}
-	*slot = qnameEntry{qname: string(n), prefix: prefix, local: local}
-	return prefix, local, nil
+	// one allocation: prefix and local are parts of the whole name
+	qn = string(n)
+	local = qn
+	if c >= 0 {
+		prefix, local = qn[:c], qn[c+1:]
+	}
+	*slot = qnameEntry{qname: qn, prefix: prefix, local: local}
+	return qn, prefix, local, nil
 }
 
 // qnameEntry caches the split of a qualified name.
@@ -768,7 +771,7 @@ func (s *scanner) startTag() error {
 	if err != nil {
 		return err
 	}
-	prefix, local, err := s.splitName(a, b)
+	qn, prefix, local, err := s.splitName(a, b)
 	if err != nil {
 		return err
 	}
@@ -825,7 +828,7 @@ func (s *scanner) startTag() error {
 		return s.sink.endElement(pos)
 	}
 	s.depth++
-	s.stack = append(s.stack, openElem{qname: qname(prefix, local), pos: pos})
+	s.stack = append(s.stack, openElem{qname: qn, pos: pos})
 	return nil
 }
 
@@ -855,7 +858,7 @@ func (s *scanner) attribute() (rawAttr, error) {
 		return rawAttr{}, err
 	}
 	pos := s.posAt(a)
-	prefix, local, err := s.splitName(a, b)
+	_, prefix, local, err := s.splitName(a, b)
 	if err != nil {
 		return rawAttr{}, err
 	}
