@@ -175,6 +175,7 @@ type Pass struct {
 
 	rule *Rule
 	emit func(Diagnostic)
+	pi   *piIndex // shared by the rules of one hooks goroutine; nil: walk
 }
 
 // Reportf reports a finding at pos with the rule's default severity.

@@ -122,12 +122,13 @@ type nsBind struct{ prefix, uri string }
 
 func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
 	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool)}
+	pi := new(piIndex) // for hooks run on the scanning goroutine
 	for _, r := range rules {
 		if !ruleSelected(r, cfg) || strings.HasPrefix(r.Code, "chapters-") {
 			continue // chapter-file rules belong to Chapters, not to feeds
 		}
 		e.enabled[r.Code] = r
-		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r}
+		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r, pi: pi}
 		out := new([]Diagnostic)
 		p.emit = emitter(r, out)
 		if r.NewState != nil {
@@ -623,11 +624,13 @@ func (e *engine) startRules(workers int) {
 		// all hooks of a rule on the same goroutine, items in order.
 		var items, channels []activeRule
 		n := 0
+		pi := new(piIndex)
 		for _, ar := range e.all {
 			if ar.rule.Item == nil && ar.rule.Channel == nil {
 				continue
 			}
 			if n%workers == k {
+				ar.pass.pi = pi
 				if ar.rule.Item != nil {
 					items = append(items, ar)
 				}

@@ -163,8 +163,25 @@ func piWalk(root *Node, fn func(parent, n *Node)) {
 }
 
 // piEach calls fn for every podcast:<local> element that is a child of root
-// or of a podcast: element below it.
+// or, through podcast: elements only, a deeper descendant, in document order.
+//
+// About twenty rules call it on every item. The walk itself is shared:
+// the podcast: elements of root are listed once per item in the worker's
+// piIndex, and each rule scans that short list instead of all children.
 func piEach(p *Pass, root *Node, local string, fn func(p *Pass, n *Node)) {
+	if p.pi == nil {
+		piEachWalk(root, local, p, fn)
+		return
+	}
+	for _, c := range p.pi.of(root) {
+		if c.Local == local {
+			fn(p, c)
+		}
+	}
+}
+
+// piEachWalk is piEach without an index.
+func piEachWalk(root *Node, local string, p *Pass, fn func(p *Pass, n *Node)) {
 	for _, c := range root.Children {
 		if c.Local == local && c.Space == NSPodcast { // Local first: short, rarely equal
 			fn(p, c)
@@ -172,9 +189,40 @@ func piEach(p *Pass, root *Node, local string, fn func(p *Pass, n *Node)) {
 		// Only podcast: elements (liveItem, alternateEnclosure, value, …) hold
 		// podcast: tags; one found elsewhere is pi-parent's finding.
 		if len(c.Children) > 0 && c.Space == NSPodcast {
-			piEach(p, c, local, fn)
+			piEachWalk(c, local, p, fn)
 		}
 	}
+}
+
+// piIndex lists the podcast: elements piEach visits under one root, in
+// the order it visits them. Each goroutine that runs hooks has its own;
+// the passes of the rules it runs point to it.
+type piIndex struct {
+	root  *Node
+	kids  int // len(root.Children) when listed
+	nodes []*Node
+}
+
+// of returns the podcast: elements under root, listing them on the first
+// call for a root.
+func (x *piIndex) of(root *Node) []*Node {
+	if x.root != root || x.kids != len(root.Children) {
+		x.root, x.kids = root, len(root.Children)
+		x.nodes = piCollect(x.nodes[:0], root)
+	}
+	return x.nodes
+}
+
+func piCollect(dst []*Node, root *Node) []*Node {
+	for _, c := range root.Children {
+		if c.Space == NSPodcast {
+			dst = append(dst, c)
+			if len(c.Children) > 0 {
+				dst = piCollect(dst, c)
+			}
+		}
+	}
+	return dst
 }
 
 // piHooks returns Channel and Item hooks that run check on every
