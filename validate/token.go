@@ -156,11 +156,18 @@ func (s *scanner) countTo(i int) {
 	from := int(s.counted - s.base)
 	seg := s.buf[from:i]
 	if len(seg) < 64 {
-		for k, c := range seg {
-			if c == '\n' {
-				s.line++
-				s.lineStart = s.base + int64(from+k+1)
+		// short: most hold one newline or none
+		off := 0
+		for {
+			k := bytes.IndexByte(seg[off:], '\n')
+			if k < 0 {
+				break
 			}
+			off += k + 1
+			s.line++
+		}
+		if off > 0 {
+			s.lineStart = s.base + int64(from+off)
 		}
 	} else if n := bytes.Count(seg, nl); n > 0 {
 		s.line += n
@@ -626,6 +633,37 @@ func isName(b []byte) bool {
 
 // name reads an XML name at the cursor. It returns the buffer range.
 func (s *scanner) name() (int, int, error) {
+	// Fast path: an ASCII name that ends, before the end of the window,
+	// at an ASCII byte. Anything else (a non-ASCII byte, the window's
+	// end, a bad first byte) goes the careful way from the same cursor.
+	buf := s.buf[:s.end]
+	if i := s.i; i < len(buf) && asciiNameStart[buf[i]] {
+		j := i + 1
+		for j < len(buf) && asciiName[buf[j]] {
+			j++
+		}
+		if j < len(buf) && buf[j] < 0x80 {
+			s.i = j
+			return i, j, nil
+		}
+	}
+	return s.nameSlow()
+}
+
+// asciiName and asciiNameStart mark the ASCII bytes a name may contain
+// and start with.
+var asciiName, asciiNameStart = func() (t, st [256]bool) {
+	for b := 0; b < 0x80; b++ {
+		c := byte(b)
+		t[b] = nameByte[b]
+		st[b] = nameByte[b] && !(c >= '0' && c <= '9' || c == '-' || c == '.')
+	}
+	return
+}()
+
+// nameSlow is name for names that reach the end of the window or hold
+// non-ASCII characters, and for errors.
+func (s *scanner) nameSlow() (int, int, error) {
 	start := s.i
 	for {
 		if s.i >= s.end {
@@ -908,6 +946,14 @@ func (s *scanner) attribute() (rawAttr, error) {
 	seg := s.buf[vs:s.i]
 	s.i++
 	k := 0
+	// eight bytes at a time while none is below 0x20, from 0x80, '&' or '<'
+	for k+8 <= len(seg) {
+		w := binary.LittleEndian.Uint64(seg[k:])
+		if w&hi8 != 0 || hasLess(w, 0x20) || hasByte(w, '&') || hasByte(w, '<') {
+			break
+		}
+		k += 8
+	}
 	for k < len(seg) && !attrSpecial[seg[k]] {
 		k++
 	}
