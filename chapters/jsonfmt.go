@@ -139,14 +139,6 @@ func newJSONDecoder(data []byte) *json.Decoder {
 	return dec
 }
 
-// writeJSON writes v indented by two spaces, without HTML escaping, with a
-// trailing newline.
-func writeJSON(b *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
 
 // --- Podlove JSON -----------------------------------------------------
 
@@ -230,11 +222,8 @@ func firstOf(a, b string) string {
 }
 
 func encodePodloveJSON(b *bytes.Buffer, chs []Chapter) error {
-	out := make([]podloveOut, 0, len(chs))
-	for _, c := range chs {
-		out = append(out, podloveOut{Start: FormatNPT(c.Start), Title: c.Title, Href: c.URL, Image: c.Image})
-	}
-	return writeJSON(b, out)
+	writePodloveJSON(b, chs)
+	return nil
 }
 
 // --- Podcasting 2.0 JSON ----------------------------------------------
@@ -371,21 +360,6 @@ func secondsValue(key string, raw json.RawMessage, required bool) (int64, error)
 }
 
 func encodePodcastJSON(b *bytes.Buffer, chs []Chapter) error {
-	f := pciFile{Version: PodcastJSONVersion, Chapters: make([]pciOut, 0, len(chs))}
-	for _, c := range chs {
-		o := pciOut{StartTime: json.Number(formatSeconds(c.Start)), Img: c.Image, URL: c.URL, TOC: c.TOC}
-		if c.Title != "" || c.Listed() {
-			t := c.Title
-			o.Title = &t
-		}
-		if c.End != 0 {
-			o.EndTime = json.Number(formatSeconds(c.End))
-		}
-		if c.Location != nil {
-			l := pciLocation(*c.Location)
-			o.Location = &l
-		}
-		f.Chapters = append(f.Chapters, o)
-	}
-	return writeJSON(b, f)
+	writePodcastJSON(b, chs)
+	return nil
 }
