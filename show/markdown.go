@@ -1,7 +1,7 @@
 package show
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -25,10 +25,10 @@ func newMarkdown() *markdown {
 }
 
 func (m *markdown) render(src string) (string, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2)
-	if err := m.md.Convert([]byte(src), &buf); err != nil {
+	var sb strings.Builder
+	sb.Grow(len(src) + len(src)/2)
+	if err := m.md.Convert([]byte(src), &sb); err != nil {
 		return "", err
 	}
-	return string(bytes.TrimSpace(buf.Bytes())), nil
+	return strings.TrimSpace(sb.String()), nil
 }
