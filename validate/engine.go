@@ -253,15 +253,40 @@ func (e *engine) encodingNotes(sn sniffed) {
 func (e *engine) call(ar activeRule, hook string, f func()) {
 	defer func() {
 		if v := recover(); v != nil {
-			*ar.out = append(*ar.out, Diagnostic{
-				Code:     "internal-error",
-				Severity: Error,
-				Message:  fmt.Sprintf("rule %s panicked in %s: %v\n%s", ar.rule.Code, hook, v, debug.Stack()),
-				Hint:     "This is a bug in podfeed; please report it with the feed.",
-			})
+			hookPanicked(ar, hook, v)
 		}
 	}()
 	f()
+}
+
+// hookPanicked records the internal-error finding of a hook that
+// panicked with v. Called from the deferred function, so the stack is the
+// panicking one.
+func hookPanicked(ar activeRule, hook string, v any) {
+	*ar.out = append(*ar.out, Diagnostic{
+		Code:     "internal-error",
+		Severity: Error,
+		Message:  fmt.Sprintf("rule %s panicked in %s: %v\n%s", ar.rule.Code, hook, v, debug.Stack()),
+		Hint:     "This is a bug in podfeed; please report it with the feed.",
+	})
+}
+
+// itemHooks runs the Item hooks of rules[from:] on item under one
+// deferred recover instead of one per hook (a hundred hooks run per
+// item). After a panic it returns the index of the rule after the one
+// that panicked, and the caller carries on from there.
+func itemHooks(rules []activeRule, from int, item *Node) (next int) {
+	defer func() {
+		if v := recover(); v != nil {
+			hookPanicked(rules[next], "Item", v)
+			next++
+		}
+	}()
+	for next = from; next < len(rules); next++ {
+		ar := rules[next]
+		ar.rule.Item(ar.pass, item)
+	}
+	return next
 }
 
 // declaration implements tokenSink.
@@ -596,8 +621,8 @@ func (e *engine) dispatch(w work) {
 // runHooks calls the Item or Channel hooks for w, in rule order.
 func (e *engine) runHooks(w work, items, channels []activeRule) {
 	if w.item != nil {
-		for _, ar := range items {
-			e.call(ar, "Item", func() { ar.rule.Item(ar.pass, w.item) })
+		for i := 0; i < len(items); {
+			i = itemHooks(items, i, w.item)
 		}
 		return
 	}

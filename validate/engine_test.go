@@ -125,3 +125,43 @@ func TestHTTPCharsetConflict(t *testing.T) {
 		t.Errorf("FetchedURL %q", res.Document.FetchedURL)
 	}
 }
+
+// TestPanickingHookIsAFinding checks that a hook that panics becomes an
+// internal-error finding and that the other rules still see every item,
+// the ones after it in the same batch included.
+func TestPanickingHookIsAFinding(t *testing.T) {
+	for _, serial := range []bool{false, true} {
+		items := map[string]*int{}
+		mk := func(code string, boom bool) *Rule {
+			n := new(int)
+			items[code] = n
+			return &Rule{Code: code, Profiles: []Profile{ProfileRSS}, Item: func(p *Pass, it *Node) {
+				*n++
+				if boom && it.Child(NSNone, "title").Text == "One" {
+					panic("boom")
+				}
+			}}
+		}
+		rules := []*Rule{mk("t-a", false), mk("t-boom", true), mk("t-c", false), mk("t-d", false), mk("t-e", false)}
+		e := newEngine(context.Background(), &Config{}, rules)
+		e.serial = serial
+		res, err := e.run(strings.NewReader(tinyFeed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for code, n := range items {
+			if *n != 2 {
+				t.Errorf("serial=%v: %s saw %d items, want 2", serial, code, *n)
+			}
+		}
+		var panics []string
+		for _, d := range res.Diagnostics {
+			if d.Code == "internal-error" {
+				panics = append(panics, d.Message)
+			}
+		}
+		if len(panics) != 1 || !strings.HasPrefix(panics[0], "rule t-boom panicked in Item: boom\n") || !strings.Contains(panics[0], "goroutine") {
+			t.Errorf("serial=%v: internal errors %q", serial, panics)
+		}
+	}
+}
