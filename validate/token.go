@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -476,16 +477,35 @@ func (s *scanner) str(b []byte) string {
 	if len(b) > 24 || len(b) == 0 {
 		return string(b)
 	}
-	h := uint32(len(b))
-	for _, c := range b {
-		h = h*31 + uint32(c)
-	}
-	slot := &s.names[h&uint32(len(s.names)-1)]
+	slot := &s.names[shortHash(b)&uint32(len(s.names)-1)]
 	if *slot == string(b) {
 		return *slot
 	}
 	*slot = string(b)
 	return *slot
+}
+
+// shortHash hashes b for the direct-mapped string caches. It reads at
+// most three words of b, not every byte: a collision costs only a cache
+// miss, since every hit is checked against the whole string.
+func shortHash(b []byte) uint32 {
+	n := len(b)
+	var x uint64
+	switch {
+	case n >= 16:
+		x = binary.LittleEndian.Uint64(b) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(b[n/2-4:]), 21) ^
+			bits.RotateLeft64(binary.LittleEndian.Uint64(b[n-8:]), 43)
+	case n >= 8:
+		x = binary.LittleEndian.Uint64(b) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(b[n-8:]), 31)
+	case n >= 4:
+		x = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
+	default:
+		for _, c := range b {
+			x = x<<8 | uint64(c)
+		}
+	}
+	x = (x ^ uint64(n)) * 0x9E3779B97F4A7C15
+	return uint32(x >> 32)
 }
 
 // entity decodes the reference at seg[0] == '&'. It returns the
@@ -718,11 +738,7 @@ func (s *scanner) nameSlow() (int, int, error) {
 // stack needs no concatenation.
 func (s *scanner) splitName(a, b int) (qn, prefix, local string, err error) {
 	n := s.buf[a:b]
-	h := uint32(len(n))
-	for _, c := range n {
-		h = h*31 + uint32(c)
-	}
-	slot := &s.qnames[h&uint32(len(s.qnames)-1)]
+	slot := &s.qnames[shortHash(n)&uint32(len(s.qnames)-1)]
 	if slot.qname == string(n) {
 		return slot.qname, slot.prefix, slot.local, nil
 	}
