@@ -408,10 +408,11 @@ func (s *scanner) decodeText(start int, seg []byte) (string, error) {
 func plainText(seg []byte, markup bool) bool {
 	for k := 0; k < len(seg); {
 		// Eight bytes at a time while none of them needs a look: no
-		// byte below 0x20 or from 0x80, no '&' and no ']'.
+		// byte from 0x80, no control character but tab and newline,
+		// and (outside CDATA) no '&' and no ']'.
 		for k+8 <= len(seg) {
 			w := binary.LittleEndian.Uint64(seg[k:])
-			if w&hi8 != 0 || hasLess(w, 0x20) || hasByte(w, '&') || hasByte(w, ']') {
+			if w&hi8 != 0 || hasControl(w) || markup && (hasByte(w, '&') || hasByte(w, ']')) {
 				break
 			}
 			k += 8
@@ -454,6 +455,17 @@ const (
 
 // hasLess reports whether a byte of w (all below 0x80) is below n.
 func hasLess(w uint64, n byte) bool { return (w-lo8*uint64(n))&^w&hi8 != 0 }
+
+// hasControl reports whether a byte of w (all below 0x80) is a control
+// character other than tab and newline: below 0x09, or 0x0B to 0x1F.
+func hasControl(w uint64) bool {
+	if !hasLess(w, 0x20) {
+		return false
+	}
+	// bytes strictly between 0x0A and 0x20 (the "hasbetween" word trick)
+	between := (lo8*(127+0x20) - w) &^ w & (w + lo8*(127-0x0A)) & hi8
+	return hasLess(w, 0x09) || between != 0
+}
 
 // hasByte reports whether a byte of w equals c.
 func hasByte(w uint64, c byte) bool {
