@@ -139,7 +139,6 @@ func newJSONDecoder(data []byte) *json.Decoder {
 	return dec
 }
 
-
 // --- Podlove JSON -----------------------------------------------------
 
 type podloveIn struct {
