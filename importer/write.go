@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+
+	"github.com/podfeed/podfeed/publish"
 )
 
 // ErrNotEmpty is returned by Write when the folder already has files and
@@ -13,11 +14,9 @@ import (
 var ErrNotEmpty = errors.New("folder is not empty")
 
 // Write writes files under dir, creating folders as needed. It refuses a
-// dir that exists and is not empty unless force is set. Each file is
-// written to a temporary file beside it and renamed into place, so a
-// reader sees either the old file or the complete new one, never a part.
-// (Files are not fsynced one by one: that made a 455-episode import take
-// seconds; durability after a power cut is left to the file system.)
+// dir that exists and is not empty unless force is set. The writing is
+// publish.Write's: all files or none, each through a synced temporary
+// file, never outside dir.
 func Write(dir string, files []File, force bool) error {
 	entries, err := os.ReadDir(dir)
 	switch {
@@ -26,39 +25,12 @@ func Write(dir string, files []File, force bool) error {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("write show: %w", err)
 	}
-	for _, f := range files {
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data); err != nil {
-			return err
-		}
+	pf := make([]publish.File, len(files))
+	for i, f := range files {
+		pf[i] = publish.File{Name: f.Path, Data: f.Data}
 	}
-	return nil
-}
-
-func writeFile(name string, data []byte) (err error) {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".import-*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	if err := publish.Write(dir, pf); err != nil {
+		return fmt.Errorf("write show: %w", err)
 	}
 	return nil
 }
