@@ -84,38 +84,6 @@ type builder struct {
 	warns *errorList
 	md    *markdown
 	files []File
-
-	rendered map[*Episode]renderedNotes
-}
-
-// renderedNotes is an episode's Markdown rendered to HTML.
-type renderedNotes struct {
-	notes, summary string
-	err            error
-}
-
-// prerender renders every episode's notes and summary, spread over the
-// available cores: Markdown rendering is most of a build's work.
-func (b *builder) prerender(eps []*Episode) {
-	out := make([]renderedNotes, len(eps))
-	parallel(len(eps), func(i int) {
-		ep := eps[i]
-		if ep.Draft {
-			return
-		}
-		var r renderedNotes
-		if strings.TrimSpace(ep.Notes) != "" {
-			r.notes, r.err = b.md.render(ep.Notes)
-		}
-		if r.err == nil && strings.TrimSpace(ep.Summary) != "" {
-			r.summary, r.err = b.md.render(ep.Summary)
-		}
-		out[i] = r
-	})
-	b.rendered = make(map[*Episode]renderedNotes, len(eps))
-	for i, ep := range eps {
-		b.rendered[ep] = out[i]
-	}
 }
 
 // Build turns a loaded definition into the feed model and the files that go
@@ -126,7 +94,6 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	ch := b.channel()
 	res := &Result{Channel: ch}
 
-	b.prerender(def.Episodes)
 	type published struct {
 		ep   *Episode
 		w    where
@@ -617,15 +584,21 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 
 	media := b.enclosure(ep, w, it)
 
-	// Notes and description, rendered beforehand by prerender.
-	r := b.rendered[ep]
-	if r.err != nil {
-		b.errAt(w, "notes", "notes: %v", r.err)
+	// Notes and description. Rendering is most of a build's work; it runs
+	// here, on the episode's own goroutine, for published episodes only.
+	if strings.TrimSpace(ep.Notes) != "" {
+		html, err := b.md.render(ep.Notes)
+		if err != nil {
+			b.errAt(w, "notes", "notes: %v", err)
+		}
+		it.ContentEncoded, it.Description = html, html
 	}
-	it.ContentEncoded = r.notes
-	it.Description = r.notes
-	if r.summary != "" {
-		it.Description = r.summary
+	if strings.TrimSpace(ep.Summary) != "" {
+		html, err := b.md.render(ep.Summary)
+		if err != nil {
+			b.errAt(w, "summary", "summary: %v", err)
+		}
+		it.Description = html
 	}
 	if it.Description == "" {
 		b.warnAt(w, "", "no show notes or summary: Apple and Spotify show an empty description")
