@@ -69,7 +69,6 @@ func TestRuleFixtures(t *testing.T) {
 				checkJSONFixture(t, r, f)
 			}
 			for _, f := range files {
-				base := filepath.Base(f)
 				b, err := os.ReadFile(f)
 				if err != nil {
 					t.Fatal(err)
@@ -94,23 +93,7 @@ func TestRuleFixtures(t *testing.T) {
 				for _, l := range fixtureWants(src)[r.Code] {
 					want = append(want, fmt.Sprintf("%d", l))
 				}
-				slices.Sort(got)
-				slices.Sort(want)
-				switch {
-				case strings.HasPrefix(base, "bad_"):
-					if len(want) == 0 {
-						t.Errorf("%s: a bad_ fixture needs <!-- want %s --> on the offending line", f, r.Code)
-					}
-					if !slices.Equal(got, want) {
-						t.Errorf("%s: %s at lines %v, want lines %v\n%s", f, r.Code, got, want, describe(res, r.Code))
-					}
-				case strings.HasPrefix(base, "ok_"):
-					if len(got) > 0 {
-						t.Errorf("%s: %s must not fire, got lines %v\n%s", f, r.Code, got, describe(res, r.Code))
-					}
-				default:
-					t.Errorf("%s: fixture names start with bad_ or ok_", f)
-				}
+				judgeFixture(t, f, r.Code, got, want, res, "<!-- want "+r.Code+" --> on the offending line")
 			}
 		})
 	}
@@ -146,20 +129,27 @@ func checkJSONFixture(t *testing.T, r *Rule, f string) {
 			got = append(got, fmt.Sprintf("%d", d.Pos.Line))
 		}
 	}
+	judgeFixture(t, f, r.Code, got, want, res, "a \"want "+r.Code+" LINE\" line in "+wantFile)
+}
+
+// judgeFixture compares the lines code fired at (got) with the expected
+// ones: a bad_ fixture must match them exactly, an ok_ one must be silent.
+// how says where a bad_ fixture writes its expectations.
+func judgeFixture(t *testing.T, f, code string, got, want []string, res Result, how string) {
+	t.Helper()
 	slices.Sort(got)
 	slices.Sort(want)
-	base := filepath.Base(f)
-	switch {
+	switch base := filepath.Base(f); {
 	case strings.HasPrefix(base, "bad_"):
 		if len(want) == 0 {
-			t.Errorf("%s: a bad_ fixture needs a \"want %s LINE\" line", wantFile, r.Code)
+			t.Errorf("%s: a bad_ fixture needs %s", f, how)
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s: %s at lines %v, want lines %v\n%s", f, r.Code, got, want, describe(res, r.Code))
+			t.Errorf("%s: %s at lines %v, want lines %v\n%s", f, code, got, want, describe(res, code))
 		}
 	case strings.HasPrefix(base, "ok_"):
 		if len(got) > 0 {
-			t.Errorf("%s: %s must not fire, got lines %v\n%s", f, r.Code, got, describe(res, r.Code))
+			t.Errorf("%s: %s must not fire, got lines %v\n%s", f, code, got, describe(res, code))
 		}
 	default:
 		t.Errorf("%s: fixture names start with bad_ or ok_", f)
