@@ -9,8 +9,8 @@ import (
 )
 
 // companionOutputs renders the JSON Feed and Atom files podcast.yaml asks for.
-func companionOutputs(outputs []string, ch *feed.Channel) ([]outFile, error) {
-	var files []outFile
+func companionOutputs(outputs []string, ch *feed.Channel) ([]publish.File, error) {
+	var files []publish.File
 	for _, o := range outputs {
 		switch o {
 		case "json":
@@ -18,25 +18,21 @@ func companionOutputs(outputs []string, ch *feed.Channel) ([]outFile, error) {
 			if err != nil {
 				return nil, fmt.Errorf("json feed: %w", err)
 			}
-			files = append(files, outFile{Name: "feed.json", Data: b})
+			files = append(files, publish.File{Name: "feed.json", Data: b})
 		case "atom":
 			b, err := companion.Atom(ch)
 			if err != nil {
 				return nil, fmt.Errorf("atom feed: %w", err)
 			}
-			files = append(files, outFile{Name: "atom.xml", Data: b})
+			files = append(files, publish.File{Name: "atom.xml", Data: b})
 		}
 	}
 	return files, nil
 }
 
 // writeOutputs publishes every file atomically: all or nothing.
-func writeOutputs(dir string, files []outFile) error {
-	pf := make([]publish.File, len(files))
-	for i, f := range files {
-		pf[i] = publish.File{Name: f.Name, Data: f.Data, Mode: 0o644}
-	}
-	if err := publish.Write(dir, pf); err != nil {
+func writeOutputs(dir string, files []publish.File) error {
+	if err := publish.Write(dir, files); err != nil {
 		return fmt.Errorf("write outputs: %w", err)
 	}
 	return nil

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
 )
 
@@ -176,35 +178,21 @@ func heldNote(held []show.Held) string {
 
 // renderOutputs encodes the feed and the files that go with it. The feed
 // is always first.
-func renderOutputs(def *show.Definition, res *show.Result) ([]outFile, error) {
+func renderOutputs(def *show.Definition, res *show.Result) ([]publish.File, error) {
 	var buf bytes.Buffer
 	buf.Grow(show.SizeHint(res.Channel))
 	if err := feed.Encode(&buf, res.Channel); err != nil {
 		return nil, fmt.Errorf("encode feed: %w", err)
 	}
-	files := []outFile{{Name: "feed.xml", Data: buf.Bytes()}}
+	files := []publish.File{{Name: "feed.xml", Data: buf.Bytes()}}
 	for _, f := range res.Files {
-		files = append(files, outFile{Name: f.Name, Data: f.Data})
+		files = append(files, publish.File{Name: f.Name, Data: f.Data})
 	}
 	extra, err := companionOutputs(def.Show.Outputs, res.Channel)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, extra...)
-	slices.SortStableFunc(files[1:], func(a, b outFile) int {
-		switch {
-		case a.Name < b.Name:
-			return -1
-		case a.Name > b.Name:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(files[1:], func(a, b publish.File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
-}
-
-// outFile is one file to publish, relative to the output folder.
-type outFile struct {
-	Name string
-	Data []byte
 }
