@@ -67,7 +67,10 @@ type segment struct {
 // URLs are left alone. Dotted [MM.SS] times count only when a whole run
 // uses them, in ascending order, with seconds under 60. It returns nil
 // when the notes hold no chapter list.
-func Extract(notes []byte) []Found {
+func Extract(notes []byte) []Found { return ExtractText(string(notes)) }
+
+// ExtractText is Extract for notes held in a string.
+func ExtractText(notes string) []Found {
 	if len(notes) > maxExtract {
 		notes = notes[:maxExtract]
 	}
@@ -246,7 +249,7 @@ func speakerLabel(t string) (string, bool) {
 // segments splits notes into lines and lines into pieces at HTML line
 // breaks (<br>, <p>, <li>, <div>, <tr> and their closers), dropping blank
 // pieces and the insides of fenced code blocks.
-func segments(notes []byte) []segment {
+func segments(notes string) []segment {
 	lines := splitLines(notes)
 	out := make([]segment, 0, len(lines))
 	fence := ""

@@ -16,19 +16,18 @@ type line struct {
 
 // splitLines cuts data into lines, dropping a leading byte-order mark and
 // "\r" before "\n".
-func splitLines(data []byte) []line {
-	all := string(data)
+func splitLines(all string) []line {
 	off := 0
-	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+	if strings.HasPrefix(all, "\uFEFF") {
 		off = 3
 	}
-	out := make([]line, 0, bytes.Count(data, []byte{'\n'})+1)
-	for n := 1; off <= len(data); n++ {
-		end := bytes.IndexByte(data[off:], '\n')
+	out := make([]line, 0, strings.Count(all, "\n")+1)
+	for n := 1; off <= len(all); n++ {
+		end := strings.IndexByte(all[off:], '\n')
 		next := 0
 		if end < 0 {
-			end = len(data) - off
-			next = len(data) + 1
+			end = len(all) - off
+			next = len(all) + 1
 		} else {
 			next = off + end + 1
 		}
@@ -38,7 +37,7 @@ func splitLines(data []byte) []line {
 		off = next
 	}
 	// A trailing newline does not start another line.
-	if len(out) > 0 && out[len(out)-1].text == "" && len(data) > 0 && data[len(data)-1] == '\n' {
+	if len(out) > 0 && out[len(out)-1].text == "" && len(all) > 0 && all[len(all)-1] == '\n' {
 		out = out[:len(out)-1]
 	}
 	return out
@@ -60,7 +59,7 @@ func decodeMP4Chaps(data []byte) ([]Chapter, error) {
 	e := &errs{data: data}
 	chs := []Chapter{}
 	ogm := map[string]int{} // OGM chapter number -> index in chs
-	for _, l := range splitLines(data) {
+	for _, l := range splitLines(string(data)) {
 		t := strings.TrimSpace(l.text)
 		if t == "" || t[0] == '#' {
 			continue
@@ -147,7 +146,7 @@ func encodeMP4Chaps(b *bytes.Buffer, chs []Chapter) {
 
 func decodeWebVTT(data []byte) ([]Chapter, error) {
 	e := &errs{data: data}
-	lines := splitLines(data)
+	lines := splitLines(string(data))
 	if len(lines) == 0 || !strings.HasPrefix(lines[0].text, "WEBVTT") ||
 		(len(lines[0].text) > 6 && lines[0].text[6] != ' ' && lines[0].text[6] != '\t') {
 		e.at(0, `a WebVTT file starts with "WEBVTT"`)
@@ -280,7 +279,7 @@ func encodeWebVTT(b *bytes.Buffer, chs []Chapter, opt EncodeOptions) error {
 func decodeAudacity(data []byte) ([]Chapter, error) {
 	e := &errs{data: data}
 	chs := []Chapter{}
-	for _, l := range splitLines(data) {
+	for _, l := range splitLines(string(data)) {
 		t := l.text
 		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "\\") {
 			continue // blank, or the frequency line of a spectral label
@@ -358,7 +357,7 @@ func decodeCUE(data []byte) ([]Chapter, error) {
 			chs[len(chs)-1].Title = performer
 		}
 	}
-	for _, l := range splitLines(data) {
+	for _, l := range splitLines(string(data)) {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			continue
@@ -456,7 +455,7 @@ func Detect(data []byte) (Format, error) {
 	if bytes.HasPrefix(d, []byte("WEBVTT")) {
 		return FormatWebVTT, nil
 	}
-	for _, l := range splitLines(d) {
+	for _, l := range splitLines(string(d)) {
 		t := strings.TrimSpace(l.text)
 		if t == "" || t[0] == '#' {
 			continue

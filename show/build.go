@@ -12,6 +12,7 @@ import (
 	"github.com/podfeed/podfeed/chapters"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/applecat"
+	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/suggest"
 )
 
@@ -82,14 +83,14 @@ type builder struct {
 	opt   BuildOptions
 	errs  *errorList
 	warns *errorList
-	md    *markdown
+	md    *markdown.Renderer
 	files []File
 }
 
 // Build turns a loaded definition into the feed model and the files that go
 // with it. Every problem is reported at once, as Errors.
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
-	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: newMarkdown()}
+	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New()}
 	b.errs.errs = append(b.errs.errs, def.loadErrs...)
 	ch := b.channel()
 	res := &Result{Channel: ch}
@@ -270,7 +271,7 @@ func (b *builder) channel() *feed.Channel {
 		b.errAt(w, "ttl", "ttl: expected minutes, zero or more, found %d", s.TTL)
 	}
 
-	if desc, err := b.md.render(s.Description); err != nil {
+	if desc, err := b.md.Render(s.Description); err != nil {
 		b.errAt(w, "description", "description: %v", err)
 	} else {
 		ch.Description = desc
@@ -587,14 +588,14 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	// Notes and description. Rendering is most of a build's work; it runs
 	// here, on the episode's own goroutine, for published episodes only.
 	if strings.TrimSpace(ep.Notes) != "" {
-		html, err := b.md.render(ep.Notes)
+		html, err := b.md.Render(ep.Notes)
 		if err != nil {
 			b.errAt(w, "notes", "notes: %v", err)
 		}
 		it.ContentEncoded, it.Description = html, html
 	}
 	if strings.TrimSpace(ep.Summary) != "" {
-		html, err := b.md.render(ep.Summary)
+		html, err := b.md.Render(ep.Summary)
 		if err != nil {
 			b.errAt(w, "summary", "summary: %v", err)
 		}

@@ -149,7 +149,7 @@ func (b *builder) notesChapters(ep *Episode, w where) ([]chapters.Chapter, []Pos
 	if strings.TrimSpace(ep.Notes) == "" {
 		return nil, nil, true
 	}
-	found := chapters.Extract([]byte(ep.Notes))
+	found := chapters.ExtractText(ep.Notes)
 	if len(found) == 0 {
 		return nil, nil, true
 	}

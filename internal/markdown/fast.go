@@ -1,0 +1,617 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The direct renderer covers the Markdown most show notes are made of:
+//
+//   - paragraphs of lines that do not start with a space (each line break
+//     a <br>);
+//   - ATX headings ("## Title");
+//   - tight lists of one-line items ("- item", "* item", "+ item",
+//     "1. item"), the bullet kind also right after a paragraph line;
+//   - emphasis and strong emphasis with "*" or "_" runs of one or two;
+//   - inline links "[text](url)" without a title;
+//   - any other character as text.
+//
+// It gives up (and goldmark renders the note) on everything else, and on
+// anything whose meaning depends on the finer points of CommonMark: raw
+// HTML and autolinks ("<"), code ("`"), escapes ("\"), entities,
+// strikethrough ("~"), tables ("|"), bare URLs and e-mail addresses (GFM
+// autolinks), reference links ("]:"), images, indentation and tabs, block
+// quotes, setext headings and thematic breaks, loose or nested lists, a
+// line continuing a list item, emphasis runs of three or more or that can
+// both open and close, and non-ASCII characters next to an emphasis run.
+
+// renderFast renders src if it lies in the subset above; ok is false
+// when goldmark must render it.
+func renderFast(src string) (html string, ok bool) {
+	if !plainBytes(src) {
+		return "", false
+	}
+	f := fastPool.Get().(*fast)
+	defer fastPool.Put(f)
+	f.sb = strings.Builder{}
+	f.sb.Grow(len(src) + len(src)/4 + 32)
+	if !f.blocks(src) {
+		return "", false
+	}
+	return strings.TrimSpace(f.sb.String()), true
+}
+
+// fast holds one rendering's output and scratch space.
+type fast struct {
+	sb    strings.Builder
+	toks  []token
+	stack []int
+}
+
+var fastPool = sync.Pool{New: func() any { return new(fast) }}
+
+// bailByte marks the bytes that send a note to goldmark wherever they are.
+var bailByte = func() (t [256]bool) {
+	for c := 0; c < ' '; c++ {
+		t[c] = c != '\n'
+	}
+	for _, c := range "\\`<~|\x7f" {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainBytes reports whether src is free of the bytes and pairs the
+// direct renderer never handles.
+func plainBytes(src string) bool {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if bailByte[c] {
+			return false
+		}
+		if c == ']' && i+1 < len(src) && src[i+1] == ':' {
+			return false // a possible link reference definition
+		}
+	}
+	return true
+}
+
+// block kinds.
+const (
+	inNone = iota
+	inPara
+	inBullets
+	inOrdered
+)
+
+// blocks renders src's blocks line by line.
+func (f *fast) blocks(src string) bool {
+	state := inNone
+	var paraStart, paraEnd int
+	var marker byte // the bullet of the open bullet list
+	blank := false  // a blank line since the open list's last item
+	closeList := func() {
+		if state == inBullets {
+			f.sb.WriteString("</ul>\n")
+		} else {
+			f.sb.WriteString("</ol>\n")
+		}
+		state = inNone
+	}
+	flushPara := func() bool {
+		state = inNone
+		f.sb.WriteString("<p>")
+		if !f.inline(src[paraStart:paraEnd]) {
+			return false
+		}
+		f.sb.WriteString("</p>\n")
+		return true
+	}
+	for pos := 0; pos < len(src); {
+		next := strings.IndexByte(src[pos:], '\n')
+		if next < 0 {
+			next = len(src)
+		} else {
+			next += pos
+		}
+		// Spaces at the end of a line never show.
+		line := strings.TrimRight(src[pos:next], " ")
+		start, end := pos, pos+len(line)
+		pos = next + 1
+		if next-end >= 4 && line != "" {
+			return false // goldmark keeps some of four or more
+		}
+
+		if line == "" {
+			switch state {
+			case inPara:
+				if !flushPara() {
+					return false
+				}
+			case inBullets, inOrdered:
+				blank = true
+			}
+			continue
+		}
+		if line[0] == ' ' || breakOrUnderline(line) {
+			return false
+		}
+		switch c := line[0]; {
+		case c == '#':
+			n := 1
+			for n < len(line) && line[n] == '#' {
+				n++
+			}
+			if n > 6 || n < len(line) && line[n] != ' ' {
+				break // text
+			}
+			text := line[min(n+1, len(line)):]
+			if text == "" || text[0] == ' ' || text[len(text)-1] == '#' {
+				return false
+			}
+			switch state {
+			case inPara:
+				if !flushPara() {
+					return false
+				}
+			case inBullets, inOrdered:
+				if !blank {
+					return false
+				}
+				closeList()
+			}
+			f.sb.WriteString("<h")
+			f.sb.WriteByte(byte('0' + n))
+			f.sb.WriteByte('>')
+			if !f.inline(text) {
+				return false
+			}
+			f.sb.WriteString("</h")
+			f.sb.WriteByte(byte('0' + n))
+			f.sb.WriteString(">\n")
+			continue
+
+		case c == '-' || c == '*' || c == '+':
+			if len(line) < 2 || line[1] != ' ' {
+				if len(line) == 1 {
+					return false // an empty item
+				}
+				break // text
+			}
+			text := line[2:]
+			if !itemText(text) {
+				return false
+			}
+			switch state {
+			case inPara:
+				if !flushPara() {
+					return false
+				}
+			case inBullets:
+				if blank {
+					return false // a loose list
+				}
+				if marker != c {
+					closeList()
+				}
+			case inOrdered:
+				closeList()
+			}
+			if state != inBullets {
+				f.sb.WriteString("<ul>\n")
+			}
+			state, marker, blank = inBullets, c, false
+			if !f.item(text) {
+				return false
+			}
+			continue
+
+		case c >= '0' && c <= '9':
+			n := 1
+			for n < len(line) && line[n] >= '0' && line[n] <= '9' {
+				n++
+			}
+			if n == len(line) || line[n] != '.' && line[n] != ')' {
+				break // text
+			}
+			if line[n] == ')' || n+1 == len(line) || n > 4 || n > 1 && c == '0' {
+				return false
+			}
+			if line[n+1] != ' ' {
+				break // text, as in "3.5 hours"
+			}
+			text := line[n+2:]
+			if !itemText(text) {
+				return false
+			}
+			switch state {
+			case inPara:
+				return false // only "1." may interrupt a paragraph
+			case inOrdered:
+				if blank {
+					return false
+				}
+			case inBullets:
+				closeList()
+			}
+			if state != inOrdered {
+				if num, _ := strconv.Atoi(line[:n]); num == 1 {
+					f.sb.WriteString("<ol>\n")
+				} else {
+					f.sb.WriteString(`<ol start="`)
+					f.sb.WriteString(strconv.Itoa(num))
+					f.sb.WriteString("\">\n")
+				}
+			}
+			state, blank = inOrdered, false
+			if !f.item(text) {
+				return false
+			}
+			continue
+
+		case c == '>':
+			return false // a block quote
+		}
+
+		// A paragraph line.
+		switch state {
+		case inBullets, inOrdered:
+			if !blank {
+				return false // it would continue the list item
+			}
+			closeList()
+		case inPara:
+			paraEnd = end
+			continue
+		}
+		state, paraStart, paraEnd = inPara, start, end
+	}
+	switch state {
+	case inPara:
+		return flushPara()
+	case inBullets, inOrdered:
+		closeList()
+	}
+	return true
+}
+
+// item writes a list item.
+func (f *fast) item(text string) bool {
+	f.sb.WriteString("<li>")
+	if !f.inline(text) {
+		return false
+	}
+	f.sb.WriteString("</li>\n")
+	return true
+}
+
+// breakOrUnderline reports whether line is made only of "=-*_:" and
+// spaces: a thematic break, a setext underline, an empty list item or a
+// table's delimiter row (GFM takes "-:" for one).
+func breakOrUnderline(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '=', '-', '*', '_', ':', ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// itemText reports whether a list item's text is plain inline text, not
+// the start of another block inside the item.
+func itemText(text string) bool {
+	if text == "" || text[0] == ' ' || text[0] == '#' || text[0] == '>' || breakOrUnderline(text) {
+		return false
+	}
+	switch c := text[0]; {
+	case c == '-' || c == '*' || c == '+':
+		return len(text) > 1 && text[1] != ' '
+	case c == '[':
+		// A task list item: "[ ]", "[x]".
+		return !(len(text) >= 3 && text[2] == ']' && (text[1] == ' ' || text[1] == 'x' || text[1] == 'X'))
+	case c >= '0' && c <= '9':
+		n := 1
+		for n < len(text) && text[n] >= '0' && text[n] <= '9' {
+			n++
+		}
+		return n == len(text) || text[n] != '.' && text[n] != ')'
+	}
+	return true
+}
+
+// token kinds.
+const (
+	tokText = iota
+	tokDelim
+	tokLinkOpen
+	tokLinkClose
+)
+
+// token is a piece of inline text.
+type token struct {
+	kind       uint8
+	start, end int // the bytes in the inline text (tokLinkOpen: the destination)
+	// tokDelim: the run's character, whether it may open or close, and
+	// the tag it became, if any.
+	ch          byte
+	open, close bool
+	tag         string // "em" or "strong"; "" for literal text
+	closing     bool   // the tag is a closing one
+}
+
+// inline renders one paragraph's, heading's or item's text.
+func (f *fast) inline(s string) bool {
+	f.toks = f.toks[:0]
+	text := 0     // start of the pending text
+	linkEnd := -1 // the "]" of the open link
+	for i := 0; i < len(s); {
+		switch c := s[i]; c {
+		case '*', '_':
+			f.text(text, i)
+			j := i + 1
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			if j-i > 2 {
+				return false
+			}
+			prev, next := byte('\n'), byte('\n')
+			if i > 0 {
+				prev = s[i-1]
+			}
+			if j < len(s) {
+				next = s[j]
+			}
+			if prev >= 0x80 || next >= 0x80 {
+				return false
+			}
+			left := !space(next) && (!punct(next) || space(prev) || punct(prev))
+			right := !space(prev) && (!punct(prev) || space(next) || punct(next))
+			open, close := left, right
+			if c == '_' {
+				open = left && (!right || punct(prev))
+				close = right && (!left || punct(next))
+			}
+			if open && close {
+				return false
+			}
+			f.toks = append(f.toks, token{kind: tokDelim, start: i, end: j, ch: c, open: open, close: close})
+			i, text = j, j
+		case '[':
+			if linkEnd >= 0 {
+				return false // brackets inside a link's text
+			}
+			k := strings.IndexAny(s[i+1:], "[]\n")
+			if k < 0 || s[i+1+k] != ']' {
+				return false
+			}
+			k += i + 1
+			if k+1 < len(s) && s[k+1] == '[' {
+				return false // a reference link
+			}
+			if k+1 == len(s) || s[k+1] != '(' {
+				i++ // a literal bracket
+				continue
+			}
+			d := k + 2
+			e := d
+			for e < len(s) && s[e] != ')' {
+				if !destByte[s[e]] {
+					return false
+				}
+				if s[e] == '%' && !(e+2 < len(s) && hex(s[e+1]) && hex(s[e+2])) {
+					return false
+				}
+				if s[e] == '&' && entityLike(s[e+1:]) {
+					return false
+				}
+				e++
+			}
+			if e == len(s) || e == d || k == i+1 {
+				return false
+			}
+			f.text(text, i)
+			f.toks = append(f.toks, token{kind: tokLinkOpen, start: d, end: e})
+			linkEnd = k
+			i++
+			text = i
+		case ']':
+			if i != linkEnd {
+				i++
+				continue
+			}
+			f.text(text, i)
+			f.toks = append(f.toks, token{kind: tokLinkClose})
+			i = strings.IndexByte(s[i:], ')') + i + 1
+			text, linkEnd = i, -1
+		case '!':
+			if i+1 < len(s) && s[i+1] == '[' {
+				return false // an image
+			}
+			i++
+		case '&':
+			if entityLike(s[i+1:]) {
+				return false
+			}
+			i++
+		case ':':
+			if strings.HasPrefix(s[i+1:], "//") {
+				return false // a bare URL: GFM autolink
+			}
+			i++
+		case '@':
+			return false // an e-mail address: GFM autolink
+		case 'w', 'W':
+			if len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") {
+				return false // GFM autolink
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	f.text(text, len(s))
+	if !f.emphasis() {
+		return false
+	}
+	f.emit(s)
+	return true
+}
+
+// text adds the inline text's bytes a to b as a text token, if it is not empty.
+func (f *fast) text(a, b int) {
+	if a < b {
+		f.toks = append(f.toks, token{kind: tokText, start: a, end: b})
+	}
+}
+
+// emphasis pairs the delimiter runs: each closer with the nearest opener
+// of the same character and length, never across a link's brackets. A
+// closer that meets an opener of another kind gives up; unpaired runs
+// stay text.
+func (f *fast) emphasis() bool {
+	f.stack = f.stack[:0]
+	for i := range f.toks {
+		t := &f.toks[i]
+		switch t.kind {
+		case tokLinkOpen:
+			f.stack = append(f.stack, -1-i) // a barrier
+		case tokLinkClose:
+			for len(f.stack) > 0 {
+				top := f.stack[len(f.stack)-1]
+				f.stack = f.stack[:len(f.stack)-1]
+				if top < 0 {
+					break
+				}
+			}
+		case tokDelim:
+			if t.close && len(f.stack) > 0 && f.stack[len(f.stack)-1] >= 0 {
+				o := &f.toks[f.stack[len(f.stack)-1]]
+				if o.end-o.start != t.end-t.start || o.ch != t.ch {
+					return false
+				}
+				f.stack = f.stack[:len(f.stack)-1]
+				tag := "em"
+				if t.end-t.start == 2 {
+					tag = "strong"
+				}
+				o.tag, t.tag, t.closing = tag, tag, true
+				continue
+			}
+			if t.open {
+				f.stack = append(f.stack, i)
+			}
+		}
+	}
+	return true
+}
+
+// emit writes the tokens as HTML.
+func (f *fast) emit(s string) {
+	for i := range f.toks {
+		t := &f.toks[i]
+		switch t.kind {
+		case tokText:
+			f.escape(s[t.start:t.end])
+		case tokDelim:
+			if t.tag == "" {
+				f.sb.WriteString(s[t.start:t.end])
+				continue
+			}
+			if t.closing {
+				f.sb.WriteString("</")
+			} else {
+				f.sb.WriteByte('<')
+			}
+			f.sb.WriteString(t.tag)
+			f.sb.WriteByte('>')
+		case tokLinkOpen:
+			f.sb.WriteString(`<a href="`)
+			f.escape(s[t.start:t.end])
+			f.sb.WriteString(`">`)
+		case tokLinkClose:
+			f.sb.WriteString("</a>")
+		}
+	}
+}
+
+// escape writes text with HTML's special characters escaped and line
+// breaks as <br>.
+func (f *fast) escape(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&quot;"
+		case '\n':
+			rep = "<br>\n"
+			k := i
+			for k > last && s[k-1] == ' ' {
+				k-- // spaces before a line break never show
+			}
+			f.sb.WriteString(s[last:k])
+			f.sb.WriteString(rep)
+			last = i + 1
+			continue
+		default:
+			continue
+		}
+		f.sb.WriteString(s[last:i])
+		f.sb.WriteString(rep)
+		last = i + 1
+	}
+	f.sb.WriteString(s[last:])
+}
+
+// space and punct classify ASCII bytes as CommonMark does; a line break
+// counts as white space.
+func space(c byte) bool { return c == ' ' || c == '\n' }
+
+func punct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func hex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// entityLike reports whether s (the text after a "&") starts like an
+// entity or character reference: letters, digits or "#", then ";".
+func entityLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ';' {
+			return i > 0
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#') {
+			return false
+		}
+	}
+	return false
+}
+
+// destByte marks the bytes a link destination may hold on the direct
+// path: those goldmark writes into href unchanged (and "&", "%", which
+// are checked apart). Parentheses and anything goldmark would
+// percent-encode go to goldmark.
+var destByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "!#$%&'*+,-./:;=?@_~" {
+		t[c] = true
+	}
+	return t
+}()

@@ -1,0 +1,154 @@
+package markdown_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/markdown"
+)
+
+// same checks that the direct renderer, when it takes src, writes what
+// goldmark writes; it returns whether it took it.
+func same(t *testing.T, r *markdown.Renderer, src string) bool {
+	t.Helper()
+	want, err := r.RenderGoldmark(src)
+	if err != nil {
+		t.Fatalf("goldmark: %v", err)
+	}
+	got, ok := markdown.RenderFast(src)
+	if ok && got != want {
+		t.Errorf("direct renderer differs from goldmark on %q:\n got %q\nwant %q", src, got, want)
+	}
+	return ok
+}
+
+func TestDirect(t *testing.T) {
+	r := markdown.New()
+	for _, tc := range []struct {
+		src    string
+		direct bool // the direct renderer takes it
+	}{
+		{"", true},
+		{"plain text", true},
+		{"one\ntwo\n\nthree", true},
+		{"# Title\n## Sub *em*\n###### six\n####### seven", true},
+		{"#hashtag and #another", true},
+		{"A *history* of [lighthouses](https://example.org/l?a=1&b=2) and __keepers__.", true},
+		{"Links:\n- one\n- two *2*\n- [three](https://x.org/3)\n\nAfter.", true},
+		{"3. third\n4. fourth\n\n- again", true},
+		{"3. third\n4. fourth\n\n1. again", false}, // a loose list
+		{"1. one\n2. two", true},
+		{"- a\n* b\n+ c", true},
+		{"- a\n\n1. b", true},
+		{"## Chapters\n\n- Intro [00.00]\n- Main topic [05.30]", true},
+		{"(12:34) Intro\n1:02:03 Outro", true},
+		{"snake_case_name and 5 * 3 and a*b*c", false}, // a*b*c: runs that both open and close
+		{"snake_case_name and 5 * 3", true},
+		{"emphasis *across\nlines* here", true},
+		{"\"quoted\" 'single' & ampersand > greater", true},
+		{"[literal] brackets (and) [more] text", true},
+		{"*[emphasised link](https://x.org)*", true},
+		{"[*inside*](https://x.org/a_b)", true},
+		{"*a [b* c]", true},
+		{"[b* c](https://x.org) d*", true},
+		{"3.5 hours", true},
+		{"Café *crème*", true},
+		{"2024. A year", true},
+		{"20245. A year", false},
+		// Everything else goes to goldmark.
+		{"Visit https://example.org now", false},
+		{"www.example.org", false},
+		{"mail me@example.org", false},
+		{"a <b>tag</b>", false},
+		{"`code`", false},
+		{"a\\*b", false},
+		{"&amp; entity", false},
+		{"~~gone~~", false},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", false},
+		{"Title\n=====", false},
+		{"Title\n---", false},
+		{"***", false},
+		{"> quote", false},
+		{"    code", false},
+		{"\tcode", false},
+		{"- a\n\n- b", false},
+		{"- a\n  - b", false},
+		{"- a\ncontinued", false},
+		{"text\n2. two", false},
+		{"- [ ] task", false},
+		{"[ref]\n\n[ref]: https://x.org", false},
+		{"![image](https://x.org/i.png)", false},
+		{"***strong em***", false},
+		{"*a **b* c**", false},
+		{"line with trailing space \nand two  \nand *three*   \n   \n- item  \n\n## head  ", true},
+		{" leading space", false},
+		{"four trailing spaces    \nline", false},
+		{"[a](<https://x.org>)", false},
+		{"[a](https://x.org \"title\")", false},
+		{"[a](https://x.org/(b))", false},
+		{"[a](https://x.org/%zz)", false},
+		{"crlf\r\nline", false},
+	} {
+		if got := same(t, r, tc.src); got != tc.direct {
+			t.Errorf("direct renderer took %q: %v, want %v", tc.src, got, tc.direct)
+		}
+	}
+}
+
+// TestCorpusNotes renders the show notes of every corpus feed, as
+// podfeed import writes them, both ways: wherever the direct renderer
+// takes a note, its HTML is goldmark's.
+func TestCorpusNotes(t *testing.T) {
+	dir := os.Getenv("PODFEED_CORPUS")
+	if dir == "" {
+		t.Skip("PODFEED_CORPUS is not set")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "feeds", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus feeds under %s: %v", dir, err)
+	}
+	r := markdown.New()
+	var notes, direct int
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := importer.Parse(data, importer.Options{})
+		if err != nil {
+			continue // not a feed import reads
+		}
+		for _, ep := range res.Episodes {
+			for _, src := range []string{ep.Def.Notes, ep.Def.Summary} {
+				if strings.TrimSpace(src) == "" {
+					continue
+				}
+				notes++
+				if same(t, r, src) {
+					direct++
+				}
+			}
+		}
+	}
+	if notes == 0 {
+		t.Fatal("the corpus gave no notes")
+	}
+	t.Logf("%d of %d corpus notes (%.0f %%) take the direct path", direct, notes, 100*float64(direct)/float64(notes))
+}
+
+func FuzzDirect(f *testing.F) {
+	for _, s := range []string{
+		"A *history* of [lighthouses](https://example.org/l) and their keepers.\n\n## Chapters\n\n- Intro [00.00]\n- Main [05.30]",
+		"1. a\n2. b\n\n- c\n* d\n\n# h\ntext _em_ __strong__ **s** *e*",
+		"a*b*c _a_b_ *a_ [x](y) [x] (y) ![x](y) & \" > 3.5",
+	} {
+		f.Add(s)
+	}
+	r := markdown.New()
+	f.Fuzz(func(t *testing.T, src string) {
+		same(t, r, src)
+	})
+}
