@@ -133,6 +133,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		return nil, err
 	}
 	guids := map[string]*Episode{}
+	ch.Items = make([]feed.Item, 0, len(pub))
 	for _, p := range pub {
 		b.errs.errs = append(b.errs.errs, p.eb.errs.errs...)
 		b.warns.errs = append(b.warns.errs, p.eb.warns.errs...)

@@ -1,9 +1,9 @@
 package show
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -124,10 +124,10 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	}
 	type job struct {
 		name, file string
-		data       []byte
 		ep         *Episode
 		w          where
 		errs       errorList
+		readErr    error
 	}
 	var jobs []*job
 	for _, e := range entries {
@@ -140,18 +140,24 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		default:
 			continue
 		}
-		file := path.Join(dir, "episodes", name)
-		data, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			return nil, fmt.Errorf("read episode: %w", err)
-		}
-		jobs = append(jobs, &job{name: name, file: file, data: data})
+		jobs = append(jobs, &job{name: name, file: path.Join(dir, "episodes", name)})
 	}
-	// Parsing is independent per file: spread it over the cores.
+	// Reading and parsing are independent per file: spread them over the
+	// cores.
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		j.ep, j.w = loadEpisode(j.file, j.data, &j.errs, types)
+		text, err := readText(fsys, j.file)
+		if err != nil {
+			j.readErr = err
+			return
+		}
+		j.ep, j.w = loadEpisode(j.file, text, &j.errs, types)
 	})
+	for _, j := range jobs {
+		if j.readErr != nil {
+			return nil, fmt.Errorf("read episode: %w", j.readErr)
+		}
+	}
 	for _, j := range jobs {
 		errs.errs = append(errs.errs, j.errs.errs...)
 		if j.ep == nil {
@@ -177,34 +183,34 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 
 // loadEpisode reads one episode file: Markdown with front matter, or a
 // YAML or JSON document.
-func loadEpisode(file string, data []byte, errs *errorList, types *sync.Map) (*Episode, where) {
+func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*Episode, where) {
 	ep := &Episode{File: file}
 	d := &decoder{file: file, errs: errs, pos: map[string]Pos{}, types: types}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	text = strings.TrimPrefix(text, "\uFEFF")
 	switch path.Ext(file) {
 	case ".md", ".markdown":
-		fm, body, fmLine, bodyLine, ok := splitFrontMatter(data)
+		fm, body, fmLine, bodyLine, ok := splitFrontMatter(text)
 		if !ok {
 			errs.addf(file, 1, 1, "expected front matter: the file must start with a line \"---\", the episode's keys, then a line \"---\"")
 			return nil, where{}
 		}
 		d.lineOffset = fmLine - 1
-		root, ok := parseYAML(file, fm, d.lineOffset, errs)
+		root, ok := parseYAML(file, []byte(fm), d.lineOffset, errs)
 		if !ok {
 			return nil, where{}
 		}
 		d.pos[""] = Pos{Line: fmLine, Col: 1}
 		d.decode(root, reflectValue(ep), "")
-		if strings.TrimSpace(ep.Notes) != "" && len(bytes.TrimSpace(body)) > 0 {
+		if strings.TrimSpace(ep.Notes) != "" && strings.TrimSpace(body) != "" {
 			p := d.pos["notes"]
 			errs.addf(file, p.Line, p.Col, "notes given twice: as the notes key and as the Markdown body; keep one")
 		}
-		if len(bytes.TrimSpace(body)) > 0 {
-			ep.Notes = string(body)
+		if strings.TrimSpace(body) != "" {
+			ep.Notes = body
 			ep.BodyLine = bodyLine
 		}
 	default:
-		root, ok := parseYAML(file, data, 0, errs)
+		root, ok := parseYAML(file, []byte(text), 0, errs)
 		if !ok {
 			return nil, where{}
 		}
@@ -221,22 +227,55 @@ func loadEpisode(file string, data []byte, errs *errorList, types *sync.Map) (*E
 
 // splitFrontMatter splits "---\n<yaml>\n---\n<body>". It returns the line
 // of the first front matter line and of the first body line.
-func splitFrontMatter(data []byte) (fm, body []byte, fmLine, bodyLine int, ok bool) {
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	if len(lines) == 0 || strings.TrimRight(string(lines[0]), "\r\n \t") != "---" {
-		return nil, nil, 0, 0, false
+func splitFrontMatter(text string) (fm, body string, fmLine, bodyLine int, ok bool) {
+	first, rest, _ := strings.Cut(text, "\n")
+	if strings.TrimRight(first, "\r \t") != "---" {
+		return "", "", 0, 0, false
 	}
-	off := len(lines[0])
-	for i := 1; i < len(lines); i++ {
-		l := strings.TrimRight(string(lines[i]), "\r\n \t")
-		if l == "---" || l == "..." {
-			fm = data[len(lines[0]):off]
-			body = data[off+len(lines[i]):]
-			return fm, body, 2, i + 2, true
+	start := len(text) - len(rest)
+	for off, n := start, 2; off < len(text); n++ {
+		end := strings.IndexByte(text[off:], '\n')
+		next := len(text)
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(text)
 		}
-		off += len(lines[i])
+		if l := strings.TrimRight(text[off:end], "\r \t"); l == "---" || l == "..." {
+			return text[start:off], text[next:], 2, n + 1, true
+		}
+		off = next
 	}
-	return nil, nil, 0, 0, false
+	return "", "", 0, 0, false
+}
+
+// readBuf holds the read buffers of readText.
+var readBuf = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
+// readText reads a file into a string with one allocation of its size.
+func readText(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<30 {
+		sb.Grow(int(st.Size()))
+	}
+	bp := readBuf.Get().(*[]byte)
+	defer readBuf.Put(bp)
+	for {
+		n, err := f.Read(*bp)
+		sb.Write((*bp)[:n])
+		if err == io.EOF {
+			return sb.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
