@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/podfeed/podfeed/internal/flatyaml"
 )
 
 // Pos is a 1-based line and column in a definition file.
@@ -283,6 +285,9 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML parses YAML or JSON into a node tree, turning a syntax error
 // into an Error placed at its line.
 func parseYAML(file string, data []byte, lineOffset int, errs *errorList) (*yaml.Node, bool) {
+	if root, ok := flatyaml.Parse(data); ok {
+		return root, true
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		msg := err.Error()
