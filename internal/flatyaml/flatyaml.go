@@ -50,7 +50,8 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 		for k < len(l) && (l[k] >= 'a' && l[k] <= 'z' || l[k] >= 'A' && l[k] <= 'Z' || l[k] == '_' || k > 0 && l[k] >= '0' && l[k] <= '9') {
 			k++
 		}
-		if k == 0 || k+1 >= len(l) || l[k] != ':' || l[k+1] != ' ' {
+		if k == 0 || k > 128 || k+1 >= len(l) || l[k] != ':' || l[k+1] != ' ' {
+			// (YAML caps an implicit key at 1024 characters.)
 			return nil, false
 		}
 		key := string(l[:k])
@@ -118,7 +119,8 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 }
 
 // printable reports whether b is valid UTF-8 of characters YAML allows in
-// a document, without tabs and carriage returns (left to yaml.v3).
+// a document, without tabs, carriage returns and the Unicode line and
+// paragraph separators (line breaks to yaml.v3; left to it).
 func printable(b []byte) bool {
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -130,7 +132,7 @@ func printable(b []byte) bool {
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError || r < 0xa0 || r >= 0xd800 && r < 0xe000 || r == 0xfeff || r == 0xfffe || r == 0xffff {
+		if r == utf8.RuneError || r < 0xa0 || r >= 0xd800 && r < 0xe000 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff {
 			return false
 		}
 		i += size
