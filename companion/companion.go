@@ -15,6 +15,25 @@ import (
 	"github.com/podfeed/podfeed/feed"
 )
 
+// The file names the companion feeds are published under, beside the RSS
+// feed.
+const (
+	JSONFeedName = "feed.json"
+	AtomName     = "atom.xml"
+)
+
+// Sibling returns the URL of the file name published in the same folder
+// as the feed at feedURL, or "" when feedURL is not an absolute URL. A
+// companion feed names its own URL (JSON Feed's feed_url, Atom's
+// rel="self" link), not the RSS feed's.
+func Sibling(feedURL, name string) string {
+	u, err := url.Parse(feedURL)
+	if err != nil || !u.IsAbs() {
+		return ""
+	}
+	return u.ResolveReference(&url.URL{Path: name}).String()
+}
+
 // JSONFeedVersion is the version URL written in feed.json.
 const JSONFeedVersion = "https://jsonfeed.org/version/1.1"
 
@@ -138,7 +157,7 @@ func JSONFeed(ch *feed.Channel) ([]byte, error) {
 	}
 	jf := (&feeds.JSON{Feed: generic(ch)}).JSONFeed()
 	jf.Version = JSONFeedVersion
-	jf.FeedUrl = ch.SelfURL
+	jf.FeedUrl = Sibling(ch.SelfURL, JSONFeedName)
 	jf.Icon = image(ch)
 	jf.Language = ch.Language
 	jf.Description = plainDescription(ch)
@@ -194,9 +213,16 @@ func JSONFeed(ch *feed.Channel) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// atomFeed is gorilla/feeds' AtomFeed with more than one feed link: its
+// Links field hides AtomFeed.Link, which holds one.
+type atomFeed struct {
+	*feeds.AtomFeed
+	Links []feeds.AtomLink `xml:"link"`
+}
+
 // Atom returns ch as an Atom 1.0 document: gorilla/feeds' AtomFeed with a
 // stable feed id (urn:uuid of podcast:guid, else the self URL, else the
-// link), icon and logo, and each entry's id from the item's GUID, its
+// link), its alternate and self links, icon and logo, and each entry's id from the item's GUID, its
 // published date and its enclosure link.
 func Atom(ch *feed.Channel) ([]byte, error) {
 	if ch == nil {
@@ -209,10 +235,13 @@ func Atom(ch *feed.Channel) ([]byte, error) {
 	af.Icon = image(ch)
 	af.Logo = image(ch)
 	af.Subtitle = plainDescription(ch) // a text construct: no markup
+	af.Link = nil // written by atomFeed.Links, with the self link
+	out := atomFeed{AtomFeed: af}
 	if ch.Link != "" {
-		af.Link = &feeds.AtomLink{Href: ch.Link, Rel: "alternate", Type: "text/html"}
-	} else {
-		af.Link = nil
+		out.Links = append(out.Links, feeds.AtomLink{Href: ch.Link, Rel: "alternate", Type: "text/html"})
+	}
+	if self := Sibling(ch.SelfURL, AtomName); self != "" {
+		out.Links = append(out.Links, feeds.AtomLink{Href: self, Rel: "self", Type: "application/atom+xml"})
 	}
 	for i, e := range af.Entries {
 		it := &ch.Items[i]
@@ -235,7 +264,7 @@ func Atom(ch *feed.Channel) ([]byte, error) {
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
-	if err := enc.Encode(af); err != nil {
+	if err := enc.Encode(out); err != nil {
 		return nil, fmt.Errorf("companion: atom: %w", err)
 	}
 	buf.WriteByte('\n')

@@ -116,7 +116,7 @@ func TestJSONFeedFields(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Version != "https://jsonfeed.org/version/1.1" || doc.FeedURL != "https://example.com/feed.xml" || !doc.Expired {
+	if doc.Version != "https://jsonfeed.org/version/1.1" || doc.FeedURL != "https://example.com/feed.json" || !doc.Expired {
 		t.Errorf("version %q feed_url %q expired %v", doc.Version, doc.FeedURL, doc.Expired)
 	}
 	if len(doc.Authors) != 1 || doc.Authors[0].Name != "Jo Host" {
@@ -198,5 +198,45 @@ func TestStripTags(t *testing.T) {
 		if got := stripTags(in); got != want {
 			t.Errorf("stripTags(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestSibling(t *testing.T) {
+	for _, tc := range []struct{ feed, want string }{
+		{"https://example.com/feed.xml", "https://example.com/atom.xml"},
+		{"https://example.com/shows/lantern/rss", "https://example.com/shows/lantern/atom.xml"},
+		{"https://example.com/shows/lantern/", "https://example.com/shows/lantern/atom.xml"},
+		{"https://example.com", "https://example.com/atom.xml"},
+		{"https://example.com/feed.xml?key=1", "https://example.com/atom.xml"},
+		{"feed.xml", ""},
+		{"", ""},
+	} {
+		if got := Sibling(tc.feed, AtomName); got != tc.want {
+			t.Errorf("Sibling(%q) = %q, want %q", tc.feed, got, tc.want)
+		}
+	}
+}
+
+// TestAtomSelf checks atom.xml names itself, and its web page.
+func TestAtomSelf(t *testing.T) {
+	data, err := Atom(show())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Links []struct {
+			Href string `xml:"href,attr"`
+			Rel  string `xml:"rel,attr"`
+		} `xml:"link"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	rels := map[string]string{}
+	for _, l := range doc.Links {
+		rels[l.Rel] = l.Href
+	}
+	if rels["self"] != "https://example.com/atom.xml" || rels["alternate"] != "https://example.com/" || len(doc.Links) != 2 {
+		t.Errorf("feed links = %+v, want self https://example.com/atom.xml and alternate https://example.com/", doc.Links)
 	}
 }

@@ -18,13 +18,13 @@ func companionOutputs(outputs []string, ch *feed.Channel) ([]publish.File, error
 			if err != nil {
 				return nil, fmt.Errorf("json feed: %w", err)
 			}
-			files = append(files, publish.File{Name: "feed.json", Data: b})
+			files = append(files, publish.File{Name: companion.JSONFeedName, Data: b})
 		case "atom":
 			b, err := companion.Atom(ch)
 			if err != nil {
 				return nil, fmt.Errorf("atom feed: %w", err)
 			}
-			files = append(files, publish.File{Name: "atom.xml", Data: b})
+			files = append(files, publish.File{Name: companion.AtomName, Data: b})
 		}
 	}
 	return files, nil
