@@ -15,11 +15,12 @@ import (
 //     "1. item"), the bullet kind also right after a paragraph line;
 //   - emphasis and strong emphasis with "*" or "_" runs of one or two;
 //   - inline links "[text](url)" without a title;
+//   - backslash escapes, and a backslash line break;
 //   - any other character as text.
 //
 // It gives up (and goldmark renders the note) on everything else, and on
 // anything whose meaning depends on the finer points of CommonMark: raw
-// HTML and autolinks ("<"), code ("`"), escapes ("\"), entities,
+// HTML and autolinks ("<"), code ("`"), entities,
 // strikethrough ("~"), tables ("|"), bare URLs and e-mail addresses (GFM
 // autolinks), reference links ("]:"), images, indentation and tabs, block
 // quotes, setext headings and thematic breaks, loose or nested lists, a
@@ -56,7 +57,7 @@ var bailByte = func() (t [256]bool) {
 	for c := 0; c < ' '; c++ {
 		t[c] = c != '\n'
 	}
-	for _, c := range "\\`<~|\x7f" {
+	for _, c := range "`<~|\x7f" {
 		t[c] = true
 	}
 	return t
@@ -384,9 +385,9 @@ func (f *fast) inline(s string) bool {
 			if linkEnd >= 0 {
 				return false // brackets inside a link's text
 			}
-			k := strings.IndexAny(s[i+1:], "[]\n")
+			k := strings.IndexAny(s[i+1:], "[]\n\\")
 			if k < 0 || s[i+1+k] != ']' {
-				return false
+				return false // nested, escaped or unclosed brackets
 			}
 			k += i + 1
 			if k+1 < len(s) && s[k+1] == '[' {
@@ -427,6 +428,18 @@ func (f *fast) inline(s string) bool {
 			f.toks = append(f.toks, token{kind: tokLinkClose})
 			i = strings.IndexByte(s[i:], ')') + i + 1
 			text, linkEnd = i, -1
+		case '\\':
+			// An escaped punctuation character is text; so is a
+			// backslash before anything else. Before a line break it is
+			// a hard break, which renders as every line break does.
+			if i+1 < len(s) && s[i+1] == '\n' && i > 0 && s[i-1] == '\\' {
+				return false // after another backslash, goldmark keeps it as text, no hard break
+			}
+			if i+1 < len(s) && (punct(s[i+1]) || s[i+1] == '\n') {
+				i += 2
+			} else {
+				i++
+			}
 		case '!':
 			if i+1 < len(s) && s[i+1] == '[' {
 				return false // an image
@@ -538,37 +551,56 @@ func (f *fast) emit(s string) {
 	}
 }
 
-// escape writes text with HTML's special characters escaped and line
-// breaks as <br>.
+// escape writes text with HTML's special characters escaped, backslash
+// escapes resolved, and line breaks as <br>.
 func (f *fast) escape(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&quot;"
-		case '\n':
-			rep = "<br>\n"
+		switch c := s[i]; {
+		case c == '\n':
 			k := i
 			for k > last && s[k-1] == ' ' {
 				k-- // spaces before a line break never show
 			}
 			f.sb.WriteString(s[last:k])
-			f.sb.WriteString(rep)
+			f.sb.WriteString("<br>\n")
 			last = i + 1
-			continue
+		case c == '\\' && i+1 < len(s) && s[i+1] == '\n':
+			f.sb.WriteString(s[last:i])
+			f.sb.WriteString("<br>\n")
+			i++
+			last = i + 1
+		case c == '\\' && i+1 < len(s) && punct(s[i+1]):
+			f.sb.WriteString(s[last:i])
+			i++ // the escaped character is text
+			last = i
+			if rep := htmlEscape(s[i]); rep != "" {
+				f.sb.WriteString(rep)
+				last = i + 1
+			}
 		default:
-			continue
+			if rep := htmlEscape(c); rep != "" {
+				f.sb.WriteString(s[last:i])
+				f.sb.WriteString(rep)
+				last = i + 1
+			}
 		}
-		f.sb.WriteString(s[last:i])
-		f.sb.WriteString(rep)
-		last = i + 1
 	}
 	f.sb.WriteString(s[last:])
+}
+
+// htmlEscape returns what goldmark writes for c in text, if not c itself
+// ("<" never reaches it).
+func htmlEscape(c byte) string {
+	switch c {
+	case '&':
+		return "&amp;"
+	case '>':
+		return "&gt;"
+	case '"':
+		return "&quot;"
+	}
+	return ""
 }
 
 // space and punct classify ASCII bytes as CommonMark does; a line break
