@@ -93,7 +93,7 @@ func (n *Node) Attr(local string) *Attr {
 // Child returns the first child in namespace space with local name local, or nil.
 func (n *Node) Child(space, local string) *Node {
 	for _, c := range n.Children {
-		if c.Space == space && c.Local == local {
+		if c.Local == local && c.Space == space {
 			return c
 		}
 	}

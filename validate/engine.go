@@ -168,12 +168,17 @@ func ruleSelected(r *Rule, cfg *Config) bool {
 // emitter returns the Pass.emit of rule r: findings go to the rule's own
 // slice, so rules on different goroutines never share one.
 func emitter(r *Rule, out *[]Diagnostic) func(Diagnostic) {
+	url := DocsURL(r.Code) // made once: a rule may report on every item
 	return func(d Diagnostic) {
 		if d.Code == "" {
 			d.Code = r.Code
 		}
 		if d.URL == "" {
-			d.URL = DocsURL(d.Code)
+			if d.Code == r.Code {
+				d.URL = url
+			} else {
+				d.URL = DocsURL(d.Code)
+			}
 		}
 		*out = append(*out, d)
 	}

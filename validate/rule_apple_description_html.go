@@ -23,11 +23,14 @@ func ruleAppleDescriptionHtml() *Rule {
 			if d == nil || strings.IndexByte(d.Text, '<') < 0 {
 				return
 			}
-			if !raHTMLOther(d.Text, nil) {
+			// One pass collects the names; most descriptions that use
+			// other markup use it throughout, so a pass that only asked
+			// "is there any?" would be followed by a second full one.
+			var buf [5]string
+			tags, found := raHTMLNames(d.Text, buf[:0], true)
+			if !found {
 				return
 			}
-			var tags []string
-			raHTMLOther(d.Text, &tags)
 			p.Reportf(raTextPos(d), "the description uses <%s>; Apple documents only <p>, <ol>, <ul>, <li> and <a>", strings.Join(tags, ">, <"))
 		},
 	}
@@ -36,6 +39,18 @@ func ruleAppleDescriptionHtml() *Rule {
 // raHTMLOther reports whether html has a tag other than p, ol, ul, li or
 // a; when names is not nil it collects the distinct names (up to five).
 func raHTMLOther(html string, names *[]string) bool {
+	if names == nil {
+		_, found := raHTMLNames(html, nil, false)
+		return found
+	}
+	var found bool
+	*names, found = raHTMLNames(html, *names, true)
+	return found
+}
+
+// raHTMLNames is raHTMLOther returning the names appended to names (when
+// collect is set), so a caller's array can hold them without escaping.
+func raHTMLNames(html string, names []string, collect bool) ([]string, bool) {
 	found := false
 	for i := 0; i < len(html); i++ {
 		lt := strings.IndexByte(html[i:], '<')
@@ -46,6 +61,12 @@ func raHTMLOther(html string, names *[]string) bool {
 		j := i + 1
 		if j < len(html) && html[j] == '/' {
 			j++
+		}
+		// <p>, <a href…> and their end tags make up most of the markup
+		if j+1 < len(html) {
+			if c, d := html[j]|0x20, html[j+1]; (c == 'p' || c == 'a') && (d == '>' || d == ' ') {
+				continue
+			}
 		}
 		k := j
 		for k < len(html) && (html[k]|0x20 >= 'a' && html[k]|0x20 <= 'z' || k > j && html[k] >= '0' && html[k] <= '9') {
@@ -59,21 +80,25 @@ func raHTMLOther(html string, names *[]string) bool {
 			continue
 		}
 		found = true
-		if names == nil {
-			return true
+		if !collect {
+			return names, true
+		}
+		if len(names) == 5 {
+			continue // full: later names change nothing
 		}
 		lower := strings.ToLower(name)
 		dup := false
-		for _, n := range *names {
+		for _, n := range names {
 			if n == lower {
 				dup = true
+				break
 			}
 		}
-		if !dup && len(*names) < 5 {
-			*names = append(*names, lower)
+		if !dup {
+			names = append(names, lower)
 		}
 	}
-	return found
+	return names, found
 }
 
 // raAppleHTMLTag reports whether name is p, ol, ul, li or a, in any case.
