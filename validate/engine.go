@@ -83,7 +83,8 @@ type engine struct {
 	diags     []Diagnostic // from the rules' hooks
 	scanDiags []Diagnostic // from the scanner and the engine itself
 
-	queues    []chan work   // items and the channel, one queue per rules worker
+	queues    []chan []work // batches of items and the channel, one queue per rules worker
+	batch     []work        // work not yet handed to the workers
 	rulesDone chan struct{} // a value per rules worker that has drained its queue
 	scanned   int           // items read so far
 	serial    bool          // run the hooks on the scanning goroutine (tests)
@@ -611,16 +612,33 @@ type work struct {
 	item, channel *Node
 }
 
-// dispatch hands w to the rules goroutine, or runs the hooks here when
+// dispatchBatch is how many items go to the workers at a time: one
+// channel operation (and at most one wake-up) per batch instead of per
+// item.
+const dispatchBatch = 16
+
+// dispatch hands w to the rules goroutines, or runs the hooks here when
 // the run is not pipelined.
 func (e *engine) dispatch(w work) {
 	if len(e.queues) > 0 {
-		for _, q := range e.queues {
-			q <- w
+		e.batch = append(e.batch, w)
+		if len(e.batch) == dispatchBatch || w.channel != nil {
+			e.flush()
 		}
 		return
 	}
 	e.runHooks(w, e.items, e.channels)
+}
+
+// flush sends the pending batch to every worker; they share it read-only.
+func (e *engine) flush() {
+	if len(e.batch) == 0 {
+		return
+	}
+	for _, q := range e.queues {
+		q <- e.batch
+	}
+	e.batch = make([]work, 0, dispatchBatch)
 }
 
 // runHooks calls the Item or Channel hooks for w, in rule order.
@@ -670,12 +688,14 @@ func (e *engine) startRules(workers int) {
 			}
 			n++
 		}
-		q := make(chan work, 16)
+		q := make(chan []work, 4)
 		e.queues = append(e.queues, q)
 		go func() {
 			defer func() { e.rulesDone <- struct{}{} }()
-			for w := range q {
-				e.runHooks(w, items, channels)
+			for ws := range q {
+				for _, w := range ws {
+					e.runHooks(w, items, channels)
+				}
 			}
 		}()
 	}
@@ -683,6 +703,7 @@ func (e *engine) startRules(workers int) {
 
 // stopRules waits for the rules goroutine to finish the queue.
 func (e *engine) stopRules() {
+	e.flush()
 	for _, q := range e.queues {
 		close(q)
 	}
