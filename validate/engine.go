@@ -107,6 +107,7 @@ type engine struct {
 	chanDone  bool
 	item      *Node
 	unbound   map[string]bool
+	snap      *Node // the channel as the last item saw it
 	sniff     sniffed
 	nodeSlab  []Node
 	attrSlab  []Attr
@@ -591,9 +592,13 @@ func (e *engine) endElement(Pos) error {
 		// The item sees the channel as it was when the item ended: a
 		// copy whose Children the scanner will not touch again (it only
 		// appends beyond them), so rules may run on another goroutine.
-		snap := *e.channel
-		snap.Children = snap.Children[:len(snap.Children):len(snap.Children)]
-		n.Parent = &snap
+		// Items in a row share one copy while the channel is unchanged.
+		if e.snap == nil || !sameSnapshot(e.snap, e.channel) {
+			snap := *e.channel
+			snap.Children = snap.Children[:len(snap.Children):len(snap.Children)]
+			e.snap = &snap
+		}
+		n.Parent = e.snap
 		if e.scanned%64 == 0 {
 			if err := e.ctx.Err(); err != nil {
 				return err
@@ -605,6 +610,13 @@ func (e *engine) endElement(Pos) error {
 		e.dispatch(work{channel: n})
 	}
 	return nil
+}
+
+// sameSnapshot reports whether snap, a copy of ch, still shows ch as it
+// is: the scanner only appends children and text to the channel.
+func sameSnapshot(snap, ch *Node) bool {
+	return len(snap.Children) == len(ch.Children) && snap.Text == ch.Text && snap.TextPos == ch.TextPos &&
+		snap.CDATA == ch.CDATA && len(snap.Attrs) == len(ch.Attrs)
 }
 
 // work is a unit for the rules: one item, or the finished channel.
@@ -711,6 +723,16 @@ func (e *engine) stopRules() {
 		<-e.rulesDone
 	}
 	e.queues = nil
+}
+
+// keepsBlank implements tokenSink: white space is dropped where charData
+// below would drop it.
+func (e *engine) keepsBlank() bool {
+	if len(e.nodes) == 0 {
+		return false
+	}
+	n := e.nodes[len(e.nodes)-1]
+	return n != nil && e.kids[len(e.kids)-1] == len(e.scratch) && n != e.channel && n != e.doc.Root
 }
 
 // charData implements tokenSink.

@@ -47,6 +47,9 @@ type tokenSink interface {
 	startElement(t *startTag) error
 	endElement(pos Pos) error
 	charData(text string, pos Pos, cdata bool)
+	// keepsBlank reports whether white-space-only text at this point
+	// would be kept; when not, the scanner need not decode it.
+	keepsBlank() bool
 	// note reports a finding that does not stop the scan, under one of the
 	// xml-* codes.
 	note(code string, pos Pos, sev Severity, msg string)
@@ -292,6 +295,9 @@ func (s *scanner) charData() error {
 	if s.depth == 0 {
 		return s.outsideText(start, seg)
 	}
+	if isBlankBytes(seg) && !s.sink.keepsBlank() {
+		return nil // the indentation between elements
+	}
 	pos := s.posAt(start)
 	txt, err := s.decodeText(start, seg)
 	if err != nil {
@@ -299,6 +305,16 @@ func (s *scanner) charData() error {
 	}
 	s.sink.charData(txt, pos, false)
 	return nil
+}
+
+// isBlankBytes reports whether b is white space only.
+func isBlankBytes(b []byte) bool {
+	for _, c := range b {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // outsideText handles text before or after the root element.
@@ -407,9 +423,29 @@ func (s *scanner) decodeText(start int, seg []byte) (string, error) {
 // CDATA) no entity reference or "]]>".
 func plainText(seg []byte, markup bool) bool {
 	for k := 0; k < len(seg); {
-		// Eight bytes at a time while none of them needs a look: no
-		// byte from 0x80, no control character but tab and newline,
-		// and (outside CDATA) no '&' and no ']'.
+		// Thirty-two bytes at a time while none of them needs a look:
+		// no byte from 0x80, no control character but tab and newline,
+		// and (outside CDATA) no '&' and no ']'. Show notes are long
+		// runs of such bytes.
+		for k+32 <= len(seg) {
+			w0 := binary.LittleEndian.Uint64(seg[k:])
+			w1 := binary.LittleEndian.Uint64(seg[k+8:])
+			w2 := binary.LittleEndian.Uint64(seg[k+16:])
+			w3 := binary.LittleEndian.Uint64(seg[k+24:])
+			if (w0|w1|w2|w3)&hi8 != 0 {
+				break
+			}
+			if markup && (zeroBytes(w0^ampWord)|zeroBytes(w1^ampWord)|zeroBytes(w2^ampWord)|zeroBytes(w3^ampWord)|
+				zeroBytes(w0^brkWord)|zeroBytes(w1^brkWord)|zeroBytes(w2^brkWord)|zeroBytes(w3^brkWord)) != 0 {
+				break
+			}
+			// a byte below 0x20 is usually a newline or a tab: look closer
+			if lessBytes(w0, 0x20)|lessBytes(w1, 0x20)|lessBytes(w2, 0x20)|lessBytes(w3, 0x20) != 0 &&
+				(hasControl(w0) || hasControl(w1) || hasControl(w2) || hasControl(w3)) {
+				break
+			}
+			k += 32
+		}
 		for k+8 <= len(seg) {
 			w := binary.LittleEndian.Uint64(seg[k:])
 			if w&hi8 != 0 || hasControl(w) || markup && (hasByte(w, '&') || hasByte(w, ']')) {
@@ -455,6 +491,19 @@ const (
 
 // hasLess reports whether a byte of w (all below 0x80) is below n.
 func hasLess(w uint64, n byte) bool { return (w-lo8*uint64(n))&^w&hi8 != 0 }
+
+// lessBytes is hasLess as a mask: non-zero when a byte of w (all below
+// 0x80) is below n.
+func lessBytes(w uint64, n byte) uint64 { return (w - lo8*uint64(n)) &^ w & hi8 }
+
+// zeroBytes is non-zero when a byte of w is zero.
+func zeroBytes(w uint64) uint64 { return (w - lo8) &^ w & hi8 }
+
+// ampWord and brkWord repeat '&' and ']' in every byte, for zeroBytes.
+const (
+	ampWord = lo8 * '&'
+	brkWord = lo8 * ']'
+)
 
 // hasControl reports whether a byte of w (all below 0x80) is a control
 // character other than tab and newline: below 0x09, or 0x0B to 0x1F.
