@@ -570,7 +570,7 @@ func isBlank(s string) bool {
 }
 
 // endElement implements tokenSink.
-func (e *engine) endElement(Pos) error {
+func (e *engine) endElement() error {
 	e.depth--
 	n := e.nodes[len(e.nodes)-1]
 	e.nodes = e.nodes[:len(e.nodes)-1]

@@ -45,7 +45,7 @@ type startTag struct {
 // tokenSink receives what the scanner finds, in document order.
 type tokenSink interface {
 	startElement(t *startTag) error
-	endElement(pos Pos) error
+	endElement() error
 	charData(text string, pos Pos, cdata bool)
 	// keepsBlank reports whether white-space-only text at this point
 	// would be kept; when not, the scanner need not decode it.
@@ -940,7 +940,7 @@ func (s *scanner) startTag() error {
 		if s.depth == 0 {
 			s.rootDone = true
 		}
-		return s.sink.endElement(pos)
+		return s.sink.endElement()
 	}
 	s.depth++
 	s.stack = append(s.stack, openElem{qname: qn, pos: pos})
@@ -1085,8 +1085,18 @@ func (s *scanner) attribute() (rawAttr, error) {
 
 func (s *scanner) endTag() error {
 	lt := s.i - 1
-	pos := s.posAt(lt)
 	s.i++ // '/'
+	// Fast path: the name of the open element right away, then '>'. The
+	// engine needs no position for an end tag, so none is computed.
+	if n := len(s.stack); n > 0 {
+		qn := s.stack[n-1].qname
+		if e := s.i + len(qn); e < s.end && s.buf[e] == '>' && string(s.buf[s.i:e]) == qn {
+			s.i = e + 1
+			s.closeElement()
+			return s.sink.endElement()
+		}
+	}
+	pos := s.posAt(lt)
 	a, b, err := s.name()
 	if err != nil {
 		return err
@@ -1108,12 +1118,17 @@ func (s *scanner) endTag() error {
 		return &syntaxError{Pos: pos, Msg: fmt.Sprintf("end tag </%s> does not match <%s> opened at %d:%d", name, top.qname, top.pos.Line, top.pos.Col)}
 	}
 	s.i++
+	s.closeElement()
+	return s.sink.endElement()
+}
+
+// closeElement pops the open element whose end tag was read.
+func (s *scanner) closeElement() {
 	s.stack = s.stack[:len(s.stack)-1]
 	s.depth--
 	if s.depth == 0 {
 		s.rootDone = true
 	}
-	return s.sink.endElement(pos)
 }
 
 // until advances the cursor past the first occurrence of delim, reading
