@@ -1,18 +1,22 @@
 // Package flatyaml parses the simplest YAML documents, a flat map of
-// one-line scalars, into the node tree go.yaml.in/yaml/v3 would give, at
-// a fraction of its cost.
+// one-line scalars and block lists of them, into the node tree
+// go.yaml.in/yaml/v3 would give, at a fraction of its cost.
 //
 // Episode front matter is nearly always such a map ("title: …",
 // "date: 2024-05-01T10:00:00Z", "length: 48213344"), and a show of
 // thousands of episodes parses thousands of them per build. Parse takes a
 // document only when every line is "key: value" with the key at the start
 // of the line and the value a plain, single- or double-quoted scalar whose
-// meaning (and resolved tag) it is sure of; anything else (lists, maps,
-// comments, escapes, multi-line values, numbers it would have to guess)
-// is left to yaml.v3. A test and a fuzz target compare the two trees.
+// meaning (and resolved tag) it is sure of, or "key:" followed by a block
+// list ("- item") whose items are such scalars or maps of them (the
+// transcripts and persons of an episode); anything else (nested maps,
+// flow style, comments, escapes, multi-line values, numbers it would have
+// to guess) is left to yaml.v3. A table, generated cases and a fuzz
+// target compare the two trees.
 package flatyaml
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,101 +25,230 @@ import (
 )
 
 // Parse returns the document node for data, or ok false when data is not
-// a flat map of scalars it is sure about.
+// a map of scalars and block lists it is sure about.
 func Parse(data []byte) (doc *yaml.Node, ok bool) {
-	// Count the keys to allocate every node at once.
-	n := 0
-	for i := 0; i < len(data); i++ {
-		if data[i] == '\n' {
-			n++
+	// A line makes at most two nodes (a key and its value or list), three
+	// for a list item that opens a map: one allocation holds them all, and
+	// never moves.
+	lines, items, top0 := 0, 0, 0
+	for i := 0; i < len(data); {
+		j := i
+		for j < len(data) && data[j] == ' ' {
+			j++
 		}
+		if j == i {
+			top0++
+		}
+		if j+1 < len(data) && data[j] == '-' && data[j+1] == ' ' {
+			items++
+		}
+		lines++
+		for j < len(data) && data[j] != '\n' {
+			j++
+		}
+		i = j + 1
 	}
-	n++
-	nodes := make([]yaml.Node, 2, 2+2*n)
-	content := make([]*yaml.Node, 0, 2*n)
-	var keys []string // seen keys, to leave duplicates (an error) to yaml.v3
-
-	for line, pos := 1, 0; pos < len(data); line++ {
-		end := pos
-		for end < len(data) && data[end] != '\n' {
-			end++
-		}
-		l := data[pos:end]
-		pos = end + 1
-		if len(l) == 0 {
-			continue
-		}
-		// The key.
-		k := 0
-		for k < len(l) && (l[k] >= 'a' && l[k] <= 'z' || l[k] >= 'A' && l[k] <= 'Z' || l[k] == '_' || k > 0 && l[k] >= '0' && l[k] <= '9') {
-			k++
-		}
-		if k == 0 || k > 128 || k+1 >= len(l) || l[k] != ':' || l[k+1] != ' ' {
-			// (YAML caps an implicit key at 1024 characters.)
-			return nil, false
-		}
-		key := string(l[:k])
-		for _, seen := range keys {
-			if seen == key {
-				return nil, false
-			}
-		}
-		keys = append(keys, key)
-		// The value.
-		v := k + 1
-		for v < len(l) && l[v] == ' ' {
-			v++
-		}
-		raw := l[v:]
-		for len(raw) > 0 && raw[len(raw)-1] == ' ' {
-			raw = raw[:len(raw)-1]
-		}
-		if len(raw) == 0 || !printable(raw) {
-			return nil, false
-		}
-		var style yaml.Style
-		var value, tag string
-		switch raw[0] {
-		case '"', '\'':
-			q := raw[0]
-			if len(raw) < 2 || raw[len(raw)-1] != q {
-				return nil, false
-			}
-			inner := raw[1 : len(raw)-1]
-			for _, c := range inner {
-				if c == q || c == '\\' {
-					return nil, false
-				}
-			}
-			value, tag = string(inner), "!!str"
-			style = yaml.DoubleQuotedStyle
-			if q == '\'' {
-				style = yaml.SingleQuotedStyle
-			}
-		default:
-			if !plain(raw) {
-				return nil, false
-			}
-			value = string(raw)
-			if tag = resolve(value); tag == "" {
-				return nil, false
-			}
-		}
-		keyTag := resolve(key)
-		if keyTag == "" {
-			return nil, false
-		}
-		nodes = append(nodes,
-			yaml.Node{Kind: yaml.ScalarNode, Tag: keyTag, Value: key, Line: line, Column: 1},
-			yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: tag, Value: value, Line: line, Column: v + 1})
-		content = append(content, &nodes[len(nodes)-2], &nodes[len(nodes)-1])
-	}
-	if len(content) == 0 {
+	p := &parser{data: data, nodes: make([]yaml.Node, 0, 2*lines+items+2)}
+	doc = p.node(yaml.Node{Kind: yaml.DocumentNode, Column: 1})
+	top := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Column: 1, Content: make([]*yaml.Node, 0, 2*top0)})
+	doc.Content = []*yaml.Node{top}
+	p.advance()
+	if p.eof {
 		return nil, false
 	}
-	nodes[0] = yaml.Node{Kind: yaml.DocumentNode, Line: content[0].Line, Column: 1, Content: []*yaml.Node{&nodes[1]}}
-	nodes[1] = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: content[0].Line, Column: 1, Content: content}
-	return &nodes[0], true
+	doc.Line, top.Line = p.num, p.num
+	for !p.eof {
+		if p.indent != 0 {
+			return nil, false
+		}
+		key, val, ok := p.pair(top, 0)
+		if !ok {
+			return nil, false
+		}
+		p.advance()
+		if val == nil {
+			// "key:" alone: a block list follows.
+			if val, ok = p.list(); !ok {
+				return nil, false
+			}
+		}
+		top.Content = append(top.Content, key, val)
+	}
+	return doc, true
+}
+
+// parser walks data line by line.
+type parser struct {
+	data  []byte
+	pos   int
+	nodes []yaml.Node
+	// The current line: its number, indentation and text after the
+	// indentation, without trailing spaces.
+	num    int
+	indent int
+	text   []byte
+	eof    bool
+}
+
+// node stores n in the parser's arena and returns its address.
+func (p *parser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		panic("flatyaml: node arena too small") // would move the nodes made so far
+	}
+	p.nodes = append(p.nodes, n)
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// advance moves to the next line that is not blank.
+func (p *parser) advance() {
+	for p.pos < len(p.data) {
+		end := p.pos
+		for end < len(p.data) && p.data[end] != '\n' {
+			end++
+		}
+		l := p.data[p.pos:end]
+		p.pos = end + 1
+		p.num++
+		for len(l) > 0 && l[len(l)-1] == ' ' {
+			l = l[:len(l)-1]
+		}
+		i := 0
+		for i < len(l) && l[i] == ' ' {
+			i++
+		}
+		if i < len(l) {
+			p.indent, p.text = i, l[i:]
+			return
+		}
+	}
+	p.eof = true
+}
+
+// pair reads "key: value" from the current line, whose text starts at
+// column col (0-based), into the map m: val is nil for "key:" alone.
+func (p *parser) pair(m *yaml.Node, col int) (key, val *yaml.Node, ok bool) {
+	l := p.text
+	k := keyLen(l)
+	if k == 0 || k > 128 || k == len(l) || l[k] != ':' || k+1 < len(l) && l[k+1] != ' ' {
+		// (YAML caps an implicit key at 1024 characters.)
+		return nil, nil, false
+	}
+	name := string(l[:k])
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i].Value == name {
+			return nil, nil, false // a duplicate: yaml.v3's error to report
+		}
+	}
+	tag := resolve(name)
+	if tag == "" {
+		return nil, nil, false
+	}
+	key = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: name, Line: p.num, Column: col + 1})
+	v := k + 1
+	for v < len(l) && l[v] == ' ' {
+		v++
+	}
+	if v == len(l) {
+		return key, nil, true
+	}
+	val, ok = p.scalar(l[v:], col+v)
+	return key, val, ok
+}
+
+// list reads a block list starting at the current line: "- item" lines
+// at one indentation, each item a scalar or a map of scalars.
+func (p *parser) list() (*yaml.Node, bool) {
+	if p.eof || len(p.text) < 3 || p.text[0] != '-' || p.text[1] != ' ' {
+		return nil, false
+	}
+	ind := p.indent
+	seq := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.num, Column: ind + 1})
+	for !p.eof && p.indent == ind && len(p.text) >= 2 && p.text[0] == '-' && p.text[1] == ' ' {
+		col := ind + 2
+		p.text = p.text[2:]
+		if p.text[0] == ' ' {
+			return nil, false
+		}
+		if k := keyLen(p.text); k > 0 && k < len(p.text) && p.text[k] == ':' && (k+1 == len(p.text) || p.text[k+1] == ' ') {
+			m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.num, Column: col + 1})
+			for first := true; first || !p.eof && p.indent == col; first = false {
+				key, val, ok := p.pair(m, col)
+				if !ok || val == nil {
+					return nil, false
+				}
+				m.Content = append(m.Content, key, val)
+				p.advance()
+			}
+			seq.Content = append(seq.Content, m)
+			continue
+		}
+		val, ok := p.scalar(p.text, col)
+		if !ok {
+			return nil, false
+		}
+		seq.Content = append(seq.Content, val)
+		p.advance()
+	}
+	if !p.eof && p.indent != 0 {
+		return nil, false
+	}
+	return seq, true
+}
+
+// scalar reads a one-line scalar written raw at column col (0-based).
+func (p *parser) scalar(raw []byte, col int) (*yaml.Node, bool) {
+	if len(raw) == 0 || !printable(raw) {
+		return nil, false
+	}
+	var style yaml.Style
+	var value, tag string
+	switch raw[0] {
+	case '"', '\'':
+		q := raw[0]
+		if len(raw) < 2 || raw[len(raw)-1] != q {
+			return nil, false
+		}
+		inner := raw[1 : len(raw)-1]
+		quotes := 0
+		for i := 0; i < len(inner); i++ {
+			switch c := inner[i]; {
+			case c == '\\' && q == '"':
+				return nil, false // an escape
+			case c == q && q == '\'' && i+1 < len(inner) && inner[i+1] == '\'':
+				quotes++ // '' is one quote
+				i++
+			case c == q:
+				return nil, false
+			}
+		}
+		value, tag = string(inner), "!!str"
+		style = yaml.DoubleQuotedStyle
+		if q == '\'' {
+			style = yaml.SingleQuotedStyle
+			if quotes > 0 {
+				value = strings.ReplaceAll(value, "''", "'")
+			}
+		}
+	default:
+		if !plain(raw) {
+			return nil, false
+		}
+		value = string(raw)
+		if tag = resolve(value); tag == "" {
+			return nil, false
+		}
+	}
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: tag, Value: value, Line: p.num, Column: col + 1}), true
+}
+
+// keyLen returns the length of the key name at the start of l: a letter
+// or "_", then letters, digits and "_".
+func keyLen(l []byte) int {
+	k := 0
+	for k < len(l) && (l[k] >= 'a' && l[k] <= 'z' || l[k] >= 'A' && l[k] <= 'Z' || l[k] == '_' || k > 0 && l[k] >= '0' && l[k] <= '9') {
+		k++
+	}
+	return k
 }
 
 // printable reports whether b is valid UTF-8 of characters YAML allows in
@@ -159,21 +292,23 @@ func plain(b []byte) bool {
 }
 
 // resolve returns the tag yaml.v3 resolves the plain scalar s to, or ""
-// when it would have to reproduce more of yaml.v3's rules than null,
-// booleans, decimal integers and timestamps.
+// for the few values whose tag takes more of yaml.v3's rules than are
+// written here (.inf, .nan and their signed forms, "<<").
 func resolve(s string) string {
 	switch c := s[0]; {
-	case c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.':
-		if ts(s) {
-			return "!!timestamp"
+	case c == '.' || c == '+' || c == '-':
+		if t := strings.TrimLeft(s, "+-"); len(t) > 1 && t[0] == '.' && strings.ContainsRune("iInN", rune(t[1])) {
+			return ""
 		}
-		if c != '0' && len(s) <= 18 && strings.Trim(s, "0123456789") == "" {
-			return "!!int"
+		if c == '.' {
+			if _, err := strconv.ParseFloat(s, 64); err == nil {
+				return "!!float"
+			}
+			return "!!str"
 		}
-		if s == "0" {
-			return "!!int"
-		}
-		return ""
+		return number(s)
+	case c >= '0' && c <= '9':
+		return number(s)
 	case c == '<':
 		return ""
 	}
@@ -184,6 +319,89 @@ func resolve(s string) string {
 		return "!!null"
 	}
 	return "!!str"
+}
+
+// number resolves a plain scalar that starts with a digit or a sign: a
+// timestamp, an integer (decimal, 0x, 0o, 0b, with "_" between digits), a
+// float, or else a string ("0:17:51", "3 hours", a UUID).
+func number(s string) string {
+	if ts(s) {
+		return "!!timestamp"
+	}
+	if strings.Trim(s, "0123456789abcdefABCDEFxXoO_.+-") != "" {
+		return "!!str" // a byte no number has: no need to parse
+	}
+	plain := strings.ReplaceAll(s, "_", "")
+	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
+		return "!!int"
+	}
+	if yamlFloat(plain) {
+		if _, err := strconv.ParseFloat(plain, 64); err == nil {
+			return "!!float"
+		}
+	}
+	for _, p := range []struct {
+		prefix string
+		base   int
+	}{{"0b", 2}, {"0o", 8}} {
+		if digits, ok := strings.CutPrefix(plain, p.prefix); ok {
+			if _, err := strconv.ParseInt(digits, p.base, 64); err == nil {
+				return "!!int"
+			}
+			if _, err := strconv.ParseUint(digits, p.base, 64); err == nil {
+				return "!!int"
+			}
+		} else if digits, ok := strings.CutPrefix(plain, "-"+p.prefix); ok {
+			if _, err := strconv.ParseInt("-"+digits, p.base, 64); err == nil {
+				return "!!int"
+			}
+		}
+	}
+	return "!!str"
+}
+
+// yamlFloat reports whether s is a float as YAML 1.2's core schema writes
+// it: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+func yamlFloat(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	} else {
+		if digits() == 0 {
+			return false
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+			digits()
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
 
 // tsLayouts are the layouts of YAML's timestamp type.

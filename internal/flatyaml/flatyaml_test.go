@@ -57,15 +57,36 @@ func TestParse(t *testing.T) {
 		{"# comment\ntitle: x\n", false},
 		{"title: x # comment\n", false},
 		{"title: a: b\n", false},
-		{"list:\n  - a\n", false},
+		{"list:\n  - a\n", true},
+		{"a: 1\ntranscripts:\n  - url: https://x.org/t.vtt\n    type: text/vtt\n  - url: y\npersons:\n- name: Jo\n  role: guest\ncats:\n  - A\n\n  - B\nz: 2\n", true},
+		{"mixed:\n  - a\n  - k: v\n    k2: 'w'\n  - \"q\"\nend: true", true},
+		{"nested:\n  sub: x\n", false},
+		{"deep:\n  - k:\n      - x\n", false},
+		{"deep:\n  - - x\n", false},
+		{"wide:\n  -  x\n", false},
+		{"empty:\n  -\n", false},
+		{"null:\nnext: 1\n", false},
+		{"trail:\n", false},
+		{"bad:\n  - a\n    b\n", false},
+		{"bad:\n  - k: v\n   j: w\n", false},
+		{"bad:\n  - k: v\n      j: w\n", false},
+		{"dupitem:\n  - k: v\n    k: w\n", false},
+		{"flow:\n  - [a]\n", false},
+		{"- a\n", false},
 		{"map: {a: 1}\n", false},
 		{"seq: [1, 2]\n", false},
 		{"esc: \"a\\nb\"\n", false},
-		{"q: 'it''s'\n", false},
-		{"f: 1.5\n", false},
-		{"o: 0755\n", false},
-		{"h: 0x1f\n", false},
-		{"neg: -3\n", false},
+		{"q: 'it''s ''quoted'''\n", true},
+		{"q: 'it's'\n", false},
+		{"d: 0:17:51\ne: 1:02:03\nf: 3 hours\ng: +1 555 0100\nh: 12ab:cd\n", true},
+		{"x: 0x1f\ny: 1e5\nz: 1.5\nw: .5\nv: 0o17\nu: 0b101\ns: 1_000\nr: 0123\nq: 1e\np: 12ab\no: 99999999999999999999\n", true},
+		{"g: 9fbe371e-cb12-11e5-9ace-93cd9b18f81f\nh: 9E814E02-E35D\ni: 2024-05-01-x\nj: 1.2.3\n", true},
+		{"n: -.Inf\n", false},
+		{"n: +.nan\n", false},
+		{"f: 1.5\n", true},
+		{"o: 0755\n", true},
+		{"h: 0x1f\n", true},
+		{"neg: -3\n", false}, // a plain scalar starting with "-"
 		{"dup: 1\ndup: 2\n", false},
 		{"anchor: &a x\n", false},
 		{"tag: !!str 5\n", false},
@@ -80,7 +101,7 @@ func TestParse(t *testing.T) {
 		{"---\ntitle: x\n", false},
 		{"merge: <<\n", false},
 		{"inf: .inf\n", false},
-		{"ts: 2024-13-45\n", false},
+		{"ts: 2024-13-45\n", true},
 	} {
 		if got := check(t, tc.src); got != tc.flat {
 			t.Errorf("Parse took %q: %v, want %v", tc.src, got, tc.flat)
@@ -95,6 +116,7 @@ func TestParseGenerated(t *testing.T) {
 		b.Reset()
 		fmt.Fprintf(&b, "title: Episode %d: part two\n", i)
 		fmt.Fprintf(&b, "title2: \"Episode %d: part two\"\ndate: 2024-%02d-%02dT%02d:00:00Z\nlength: %d\nseason: %d\nguid: ep-%x\n", i, 1+i%12, 1+i%28, i%24, 1000*i+1, i%5, i*7919)
+		fmt.Fprintf(&b, "transcripts:\n  - url: https://example.org/t/%d.vtt\n    type: text/vtt\npersons:\n%s- name: Guest %d\n%s  role: guest\n", i, strings.Repeat(" ", 2*(i%2)), i, strings.Repeat(" ", 2*(i%2)))
 		src := b.String()
 		if check(t, src) {
 			t.Errorf("took %q, which holds \": \" in a plain scalar", src)
@@ -108,6 +130,8 @@ func TestParseGenerated(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("title: Episode 1\ndate: 2000-01-01T00:00:00Z\nlength: 30000000\nduration: \"45:12\"\nexplicit: false\nz: 'q'\n")
 	f.Add("a: 1\n\nb: ~\nc: 2024-1-2 3:4:5\nd: x#y\ne: x:y\n")
+	f.Add("a: 0x1f\nb: 1e5\nc: .5\nd: 0o17\ne: 0b101\nf: 1_000\ng: 9fbe371e-cb12\nh: +1.5e-3\ni: 0:17:51\n")
+	f.Add("t:\n  - url: https://x.org/t.vtt\n    type: text/vtt\n  - y\np:\n- name: Jo\n  role: guest\nz: 2\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		check(t, src)
 	})

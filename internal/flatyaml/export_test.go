@@ -1,0 +1,4 @@
+package flatyaml
+
+// Diff is diff, for package flatyaml_test.
+var Diff = diff
