@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/podfeed/podfeed/validate"
@@ -43,15 +44,37 @@ func Write(w io.Writer, format string, in Input) error {
 // writeText prints `path:line:col: severity: message [code]`, one finding
 // a line. A finding without a position (line 0) prints `path: …`.
 func writeText(w io.Writer, in Input) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	// Each line is assembled in one reused buffer: a feed can have a
+	// finding per item, and formatting them with fmt showed up in the
+	// validate profile.
+	var line []byte
 	for _, d := range in.Diagnostics {
-		loc := in.Path
+		line = append(line[:0], in.Path...)
 		if d.Pos.Line > 0 {
-			loc = fmt.Sprintf("%s:%d:%d", in.Path, d.Pos.Line, d.Pos.Col)
+			line = append(line, ':')
+			line = strconv.AppendInt(line, int64(d.Pos.Line), 10)
+			line = append(line, ':')
+			line = strconv.AppendInt(line, int64(d.Pos.Col), 10)
 		}
+		line = append(line, ": "...)
+		line = append(line, d.Severity.String()...)
+		line = append(line, ": "...)
 		// A message never spans lines in this format.
-		msg := strings.ReplaceAll(d.Message, "\n", " ")
-		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", loc, d.Severity.String(), msg, d.Code)
+		for m := d.Message; ; {
+			k := strings.IndexByte(m, '\n')
+			if k < 0 {
+				line = append(line, m...)
+				break
+			}
+			line = append(line, m[:k]...)
+			line = append(line, ' ')
+			m = m[k+1:]
+		}
+		line = append(line, " ["...)
+		line = append(line, d.Code...)
+		line = append(line, "]\n"...)
+		bw.Write(line)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("report: write text: %w", err)
