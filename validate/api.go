@@ -210,5 +210,6 @@ type Config struct {
 	Concurrency  int           // parallel requests; 0 means 8
 	Timeout      time.Duration // per request; 0 means 10 s
 	MaxEpisodes  int           // newest N episodes checked online; 0 means 10
+	FeedSizeWarn int64         // net-feed-size: bytes; 0 means DefaultFeedSizeWarn, negative turns it off
 	Progress     func(done, total int)
 }

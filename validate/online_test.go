@@ -12,6 +12,7 @@ import (
 	"image/jpeg"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -629,6 +630,44 @@ func TestProxyHost(t *testing.T) {
 	for in, want := range tests {
 		if got := netProxyHost(in); got != want {
 			t.Errorf("netProxyHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOnlineFeedSizeThreshold checks Config.FeedSizeWarn: 0 is the 5 MB
+// default, a negative value turns net-feed-size off, any other value is
+// the limit.
+func TestOnlineFeedSizeThreshold(t *testing.T) {
+	srv := httptest.NewServer(fixtureHandler(filepath.Join("testdata", "net-feed-size", "files")))
+	t.Cleanup(srv.Close)
+	feedAt := func(path string) string {
+		return onlineFeed(srv.URL, `<atom:link href="{{server}}`+path+`" rel="self" type="application/rss+xml"/>`)
+	}
+	for _, tc := range []struct {
+		path  string
+		limit int64
+		want  int
+	}{
+		{"/huge/feed.xml", 0, 1},
+		{"/huge/feed.xml", -1, 0},
+		{"/huge/feed.xml", 6_000_000, 0},
+		{"/huge/feed.xml", 5_999_999, 1},
+		{"/feed.xml", 0, 0},
+		{"/feed.xml", 10, 1},
+	} {
+		res, err := Run(fetch.WithMemo(context.Background()), strings.NewReader(feedAt(tc.path)),
+			Config{Online: true, AllowPrivate: true, Client: srv.Client(), FeedSizeWarn: tc.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range res.Diagnostics {
+			if d.Code == "net-feed-size" {
+				got = append(got, d.Message)
+			}
+		}
+		if len(got) != tc.want {
+			t.Errorf("%s with FeedSizeWarn %d: net-feed-size %q, want %d finding(s)", tc.path, tc.limit, got, tc.want)
 		}
 	}
 }

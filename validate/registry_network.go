@@ -16,6 +16,8 @@ func networkRules() []*Rule {
 		ruleNetFeedStatus(),
 		ruleNetFeedContentType(),
 		ruleNetFeedRedirect(),
+		ruleNetFeedHead(),
+		ruleNetFeedSize(),
 		ruleNetFeedCaching(),
 		ruleNetMediaProbe(),
 		ruleNetThirdPartyUrl(),

@@ -1,17 +1,20 @@
 package validate
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The rule harness: every rule has a folder testdata/<code>/ with bad_*.xml
@@ -44,7 +47,7 @@ func runFixture(t *testing.T, r *Rule, dir, path, src string) Result {
 	t.Helper()
 	cfg := Config{Path: path}
 	if r.Network {
-		srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "files"))))
+		srv := httptest.NewServer(fixtureHandler(filepath.Join(dir, "files")))
 		t.Cleanup(srv.Close)
 		src = strings.ReplaceAll(src, "{{server}}", srv.URL) // ASCII-compatible encodings only
 		cfg.Online, cfg.AllowPrivate, cfg.Client = true, true, srv.Client()
@@ -54,6 +57,35 @@ func runFixture(t *testing.T, r *Rule, dir, path, src string) Result {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return res
+}
+
+// fixtureHandler serves root, and misbehaves under two path prefixes,
+// for the rules about the feed URL: /no-head/… answers HEAD with 405
+// Method Not Allowed, /huge/… serves the file padded with spaces to
+// 6,000,000 bytes.
+func fixtureHandler(root string) http.Handler {
+	files := http.FileServer(http.Dir(root))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/no-head/"):
+			if r.Method == http.MethodHead {
+				w.WriteHeader(http.StatusMethodNotAllowed)
+				return
+			}
+			http.StripPrefix("/no-head", files).ServeHTTP(w, r)
+		case strings.HasPrefix(r.URL.Path, "/huge/"):
+			b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/huge/"))))
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			b = append(b, bytes.Repeat([]byte(" "), 6_000_000-len(b))...)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			http.ServeContent(w, r, path.Base(r.URL.Path), time.Time{}, bytes.NewReader(b))
+		default:
+			files.ServeHTTP(w, r)
+		}
+	})
 }
 
 func TestRuleFixtures(t *testing.T) {

@@ -42,6 +42,7 @@ func validateCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "online", Usage: "also check enclosures, artwork, chapters and transcripts over the network"},
 			&cli.BoolFlag{Name: "allow-private", Usage: "let --online and URL fetching contact private, loopback and link-local addresses"},
 			&cli.StringFlag{Name: "max-size", Value: "50MB", Usage: "largest feed to download from a URL (e.g. 50MB, 200MiB)"},
+			&cli.StringFlag{Name: "feed-size-warn", Value: "5MB", Usage: "with --online, warn when the feed is larger (net-feed-size; 0 turns it off)"},
 			&cli.IntFlag{Name: "max-episodes", Value: 10, Usage: "with --online, check only the N newest episodes"},
 			&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --online, parallel requests"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "timeout for fetching the feed and for each online request"},
@@ -92,6 +93,13 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 		return o, usageError(fmt.Errorf("--max-size: %w", err))
 	}
 	o.maxSize = n
+	sizeWarn, err := parseSize(c.String("feed-size-warn"))
+	if err != nil {
+		return o, usageError(fmt.Errorf("--feed-size-warn: %w", err))
+	}
+	if sizeWarn == 0 {
+		sizeWarn = -1 // 0 turns the check off; the library's 0 is its default
+	}
 	if c.Int("max-episodes") < 0 || c.Int("concurrency") < 0 {
 		return o, usageError(errors.New("--max-episodes and --concurrency must not be negative"))
 	}
@@ -105,6 +113,7 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 		Concurrency:  c.Int("concurrency"),
 		Timeout:      c.Duration("timeout"),
 		MaxEpisodes:  c.Int("max-episodes"),
+		FeedSizeWarn: sizeWarn,
 	}
 	return o, nil
 }
