@@ -235,7 +235,8 @@ func Atom(ch *feed.Channel) ([]byte, error) {
 	af.Icon = image(ch)
 	af.Logo = image(ch)
 	af.Subtitle = plainDescription(ch) // a text construct: no markup
-	af.Link = nil // written by atomFeed.Links, with the self link
+	// The feed's links go in atomFeed.Links, the self link among them.
+	af.Link = nil
 	out := atomFeed{AtomFeed: af}
 	if ch.Link != "" {
 		out.Links = append(out.Links, feeds.AtomLink{Href: ch.Link, Rel: "alternate", Type: "text/html"})
