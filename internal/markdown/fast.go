@@ -16,16 +16,18 @@ import (
 //   - emphasis and strong emphasis with "*" or "_" runs of one or two;
 //   - inline links "[text](url)" without a title;
 //   - backslash escapes, and a backslash line break;
+//   - bare URLs in their plain shapes (GFM's extended autolinks);
 //   - any other character as text.
 //
 // It gives up (and goldmark renders the note) on everything else, and on
 // anything whose meaning depends on the finer points of CommonMark: raw
-// HTML and autolinks ("<"), code ("`"), entities,
-// strikethrough ("~"), tables ("|"), bare URLs and e-mail addresses (GFM
-// autolinks), reference links ("]:"), images, indentation and tabs, block
-// quotes, setext headings and thematic breaks, loose or nested lists, a
-// line continuing a list item, emphasis runs of three or more or that can
-// both open and close, and non-ASCII characters next to an emphasis run.
+// HTML and autolinks ("<"), code ("`"), entities, strikethrough ("~"),
+// tables ("|"), e-mail addresses and bare URLs of other shapes (GFM
+// autolinks), reference links ("]:"), images, indentation and tabs,
+// block quotes, setext headings and thematic breaks, loose or nested
+// lists, a line continuing a list item, emphasis runs of three or more or
+// that can both open and close, and non-ASCII characters next to an
+// emphasis run.
 
 // renderFast renders src if it lies in the subset above; ok is false
 // when goldmark must render it.
@@ -329,6 +331,7 @@ const (
 	tokDelim
 	tokLinkOpen
 	tokLinkClose
+	tokAutolink // a bare URL, GFM's extended autolink
 )
 
 // token is a piece of inline text.
@@ -457,8 +460,16 @@ func (f *fast) inline(s string) bool {
 			i++
 		case '@':
 			return false // an e-mail address: GFM autolink
-		case 'w', 'W':
-			if len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") {
+		case 'h', 'f', 'w', 'W':
+			if (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && linkEnd < 0 {
+				if end, ok := autolink(s, i); ok {
+					f.text(text, i)
+					f.toks = append(f.toks, token{kind: tokAutolink, start: i, end: end})
+					i, text = end, end
+					continue
+				}
+			}
+			if (c == 'w' || c == 'W') && len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") {
 				return false // GFM autolink
 			}
 			i++
@@ -473,6 +484,85 @@ func (f *fast) inline(s string) bool {
 	f.emit(s)
 	return true
 }
+
+// autolink returns the end of the bare URL starting at s[i] that GFM's
+// extended autolinks (goldmark's linkify) would link, for the plain
+// shapes only: "http://", "https://", "ftp://" or "www.", a lower-case
+// host with a dot and a letters-only last label, and an optional path of
+// letters, digits and "-./=?#:,!". Trailing "?!.,:" stay text. ok is
+// false for anything else (ports, "%", "&", "_", "*", "~", parentheses,
+// quotes, upper-case hosts, a URL that runs into other punctuation),
+// which goldmark renders.
+func autolink(s string, i int) (end int, ok bool) {
+	h := i
+	switch {
+	case strings.HasPrefix(s[i:], "https://"):
+		h += len("https://")
+	case strings.HasPrefix(s[i:], "http://"):
+		h += len("http://")
+	case strings.HasPrefix(s[i:], "ftp://"):
+		h += len("ftp://")
+	case strings.HasPrefix(s[i:], "www."):
+		h += len("www.")
+	default:
+		return 0, false
+	}
+	j := h
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' || s[j] == '.' || s[j] == '-') {
+		j++
+	}
+	hostEnd := j
+	for hostEnd > h && s[hostEnd-1] == '.' {
+		hostEnd-- // a full stop after the host
+	}
+	host := s[h:hostEnd]
+	dot := strings.LastIndexByte(host, '.')
+	if dot < 1 || dot == len(host)-1 || len(host) > 200 {
+		return 0, false
+	}
+	for _, c := range host[dot+1:] {
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+	}
+	end = hostEnd
+	if j == hostEnd && j < len(s) && s[j] == '/' {
+		for j < len(s) && urlPathByte[s[j]] {
+			j++
+		}
+		end = j
+		for end > hostEnd && strings.IndexByte("?!.,:", s[end-1]) >= 0 {
+			end--
+		}
+	} else {
+		// Only a full stop or one of "?!,:" may follow a bare host.
+		for j < len(s) && strings.IndexByte("?!.,:", s[j]) >= 0 && j-hostEnd < 1 {
+			j++
+		}
+	}
+	if j < len(s) && s[j] != ' ' && s[j] != '\n' {
+		return 0, false // the URL runs into something goldmark may read otherwise
+	}
+	return end, true
+}
+
+// urlPathByte marks the bytes of a bare URL's path the direct renderer
+// links itself.
+var urlPathByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "-./=?#:,!" {
+		t[c] = true
+	}
+	return t
+}()
 
 // text adds the inline text's bytes a to b as a text token, if it is not empty.
 func (f *fast) text(a, b int) {
@@ -546,6 +636,16 @@ func (f *fast) emit(s string) {
 			f.escape(s[t.start:t.end])
 			f.sb.WriteString(`">`)
 		case tokLinkClose:
+			f.sb.WriteString("</a>")
+		case tokAutolink:
+			u := s[t.start:t.end]
+			f.sb.WriteString(`<a href="`)
+			if u[0] == 'w' {
+				f.sb.WriteString("http://")
+			}
+			f.sb.WriteString(u)
+			f.sb.WriteString(`">`)
+			f.sb.WriteString(u)
 			f.sb.WriteString("</a>")
 		}
 	}

@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,8 +60,22 @@ func TestDirect(t *testing.T) {
 		{"2024. A year", true},
 		{"20245. A year", false},
 		// Everything else goes to goldmark.
-		{"Visit https://example.org now", false},
-		{"www.example.org", false},
+		{"Visit https://example.org now", true},
+		{"www.example.org", true},
+		{"See https://example.org/a/b-c.html, http://x.example.co.uk/p?q=1#top! and ftp://files.example.org/f.\nwww.example.org/path: then *more*\n- https://example.org/x/\n- [link](https://example.org) https://example.org.", true},
+		{"https://example.org?\nhttps://example.org:", true},
+		{"https://Example.org", false},
+		{"https://example.org:8080/", false},
+		{"https://example.org/a_b", false},
+		{"https://example.org/a(b)", false},
+		{"https://example.org/a?x=1&y=2", false},
+		{"https://example.org/%20", false},
+		{"(https://example.org)", false},
+		{"*https://example.org*", false},
+		{"https://example", false},
+		{"https://example.org\"", false},
+		{"WWW.example.org", false},
+		{"[https://example.org](https://example.org)", false},
 		{"mail me@example.org", false},
 		{"a <b>tag</b>", false},
 		{"`code`", false},
@@ -146,6 +161,8 @@ func FuzzDirect(f *testing.F) {
 		"A *history* of [lighthouses](https://example.org/l) and their keepers.\n\n## Chapters\n\n- Intro [00.00]\n- Main [05.30]",
 		"1. a\n2. b\n\n- c\n* d\n\n# h\ntext _em_ __strong__ **s** *e*",
 		"a*b*c _a_b_ *a_ [x](y) [x] (y) ![x](y) & \" > 3.5",
+		"See https://example.org/a/b-c.html, http://x.example.co.uk/p?q=1#top! and ftp://f.example.org/f.\nwww.example.org/path: *more*",
+		"- https://example.org/x/\n- https://example.org.\n\nhttps://a.b.example.org/?x=y https://example.org:",
 	} {
 		f.Add(s)
 	}
@@ -153,4 +170,36 @@ func FuzzDirect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		same(t, r, src)
 	})
+}
+
+// TestAutolinkShapes compares the two paths on many generated bare URLs:
+// schemes, hosts and paths of every byte class the direct path judges,
+// with the punctuation and markup people put around links.
+func TestAutolinkShapes(t *testing.T) {
+	r := markdown.New()
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	direct := 0
+	for range 20000 {
+		var b strings.Builder
+		b.WriteString(pick("", "See ", "*a* ", "(", "x", "- ", "# ", "line\n", "\"", "_", "["))
+		b.WriteString(pick("https://", "http://", "ftp://", "www.", "HTTPS://", "https:/", "mailto:"))
+		for n := rng.IntN(4); n >= 0; n-- {
+			b.WriteString(pick("example", "a", "b-c", "x1", "EX", "ex_a", ""))
+			b.WriteString(pick(".", ".", "..", "-", ""))
+		}
+		b.WriteString(pick("org", "co", "uk", "ORG", "o1", ""))
+		for n := rng.IntN(3); n > 0; n-- {
+			b.WriteString(pick("/", "/a", "/b.html", "?q=1", "#top", ":80", "/a_b", "/a(b)", "/%20", "/%zz", "&x=1", "/~u", "/a,b", "/x!", "/é", "/*", "/'", ";"))
+		}
+		b.WriteString(pick("", ".", ",", "!", "?", ":", ")", "*", "_", ".)", "..", " more", ". Next", "\nnext", "\"", "]", ">"))
+		b.WriteString(pick("", " *b*", " [l](https://example.org)", " end"))
+		if same(t, r, b.String()) {
+			direct++
+		}
+	}
+	t.Logf("%d of 20000 generated notes took the direct path", direct)
+	if direct == 0 {
+		t.Error("no generated note took the direct path")
+	}
 }
