@@ -15,9 +15,9 @@ import (
 // genShow makes a show of n episodes, each with about 2 KB of Markdown
 // notes including a chapter list. The notes keep to the Markdown the
 // direct renderer covers (as 79 % of the corpus's notes do); with
-// bareURL, each also holds a bare URL (a GFM autolink), which sends
-// every note to goldmark.
-func genShow(n int, bareURL bool) fstest.MapFS {
+// goldmark, each also holds a code span, which sends every note to
+// goldmark.
+func genShow(n int, goldmark bool) fstest.MapFS {
 	fsys := fstest.MapFS{"podcast.yaml": {Data: []byte(goodShow)}}
 	para := strings.Repeat("A paragraph about the *history* of [lighthouses](https://example.org/l) and their keepers. ", 4)
 	for i := 0; i < n; i++ {
@@ -28,8 +28,8 @@ func genShow(n int, bareURL bool) fstest.MapFS {
 			b.WriteString(para + "\n\n")
 		}
 		b.WriteString("## Chapters\n\n- Intro [00.00]\n- Main topic [05.30]\n- Letters [41.10]\n")
-		if bareURL {
-			b.WriteString("\nMore at https://example.org/more\n")
+		if goldmark {
+			b.WriteString("\nThe keepers' log is in `logbook.txt`.\n")
 		}
 		fsys[fmt.Sprintf("episodes/ep%05d.md", i)] = &fstest.MapFile{Data: []byte(b.String())}
 	}
