@@ -36,8 +36,10 @@ func renderFast(src string) (html string, ok bool) {
 		return "", false
 	}
 	f := fastPool.Get().(*fast)
-	defer fastPool.Put(f)
-	f.sb = strings.Builder{}
+	defer func() {
+		f.sb = strings.Builder{} // the HTML returned keeps its buffer; the pool must not
+		fastPool.Put(f)
+	}()
 	f.sb.Grow(len(src) + len(src)/4 + 32)
 	if !f.blocks(src) {
 		return "", false
