@@ -22,18 +22,6 @@ const (
 	AtomName     = "atom.xml"
 )
 
-// Sibling returns the URL of the file name published in the same folder
-// as the feed at feedURL, or "" when feedURL is not an absolute URL. A
-// companion feed names its own URL (JSON Feed's feed_url, Atom's
-// rel="self" link), not the RSS feed's.
-func Sibling(feedURL, name string) string {
-	u, err := url.Parse(feedURL)
-	if err != nil || !u.IsAbs() {
-		return ""
-	}
-	return u.ResolveReference(&url.URL{Path: name}).String()
-}
-
 // JSONFeedVersion is the version URL written in feed.json.
 const JSONFeedVersion = "https://jsonfeed.org/version/1.1"
 
@@ -148,16 +136,17 @@ type jsonFeed struct {
 }
 
 // JSONFeed returns ch as a JSON Feed 1.1 document (indented by two spaces,
-// ending with a newline): gorilla/feeds' JSONFeed struct with feed_url,
+// ending with a newline): gorilla/feeds' JSONFeed struct with feed_url
+// (selfURL, where this document is published; not the RSS feed's URL),
 // icon, language and expired set, and each enclosure as an attachment
 // (url, mime_type, size_in_bytes, duration_in_seconds).
-func JSONFeed(ch *feed.Channel) ([]byte, error) {
+func JSONFeed(ch *feed.Channel, selfURL string) ([]byte, error) {
 	if ch == nil {
 		return nil, fmt.Errorf("companion: json feed: nil channel")
 	}
 	jf := (&feeds.JSON{Feed: generic(ch)}).JSONFeed()
 	jf.Version = JSONFeedVersion
-	jf.FeedUrl = Sibling(ch.SelfURL, JSONFeedName)
+	jf.FeedUrl = selfURL
 	jf.Icon = image(ch)
 	jf.Language = ch.Language
 	jf.Description = plainDescription(ch)
@@ -221,10 +210,11 @@ type atomFeed struct {
 }
 
 // Atom returns ch as an Atom 1.0 document: gorilla/feeds' AtomFeed with a
-// stable feed id (urn:uuid of podcast:guid, else the self URL, else the
-// link), its alternate and self links, icon and logo, and each entry's id from the item's GUID, its
-// published date and its enclosure link.
-func Atom(ch *feed.Channel) ([]byte, error) {
+// stable feed id (urn:uuid of podcast:guid, else the RSS feed's URL, else
+// the link), an alternate link and a self link to selfURL (where this
+// document is published; none when ""), icon and logo, and each entry's
+// id from the item's GUID, its published date and its enclosure link.
+func Atom(ch *feed.Channel, selfURL string) ([]byte, error) {
 	if ch == nil {
 		return nil, fmt.Errorf("companion: atom: nil channel")
 	}
@@ -241,8 +231,8 @@ func Atom(ch *feed.Channel) ([]byte, error) {
 	if ch.Link != "" {
 		out.Links = append(out.Links, feeds.AtomLink{Href: ch.Link, Rel: "alternate", Type: "text/html"})
 	}
-	if self := Sibling(ch.SelfURL, AtomName); self != "" {
-		out.Links = append(out.Links, feeds.AtomLink{Href: self, Rel: "self", Type: "application/atom+xml"})
+	if selfURL != "" {
+		out.Links = append(out.Links, feeds.AtomLink{Href: selfURL, Rel: "self", Type: "application/atom+xml"})
 	}
 	for i, e := range af.Entries {
 		it := &ch.Items[i]

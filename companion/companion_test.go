@@ -76,12 +76,12 @@ func assertGolden(t *testing.T, name string, got []byte) {
 }
 
 func TestJSONFeedGolden(t *testing.T) {
-	got, err := JSONFeed(show())
+	got, err := JSONFeed(show(), "https://example.com/feed.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	assertGolden(t, "feed.json", got)
-	again, err := JSONFeed(show())
+	again, err := JSONFeed(show(), "https://example.com/feed.json")
 	if err != nil || !bytes.Equal(again, got) {
 		t.Errorf("a second JSONFeed gave different bytes (err %v)", err)
 	}
@@ -89,7 +89,7 @@ func TestJSONFeedGolden(t *testing.T) {
 
 // TestJSONFeedFields checks the JSON Feed 1.1 fields with a plain decoder.
 func TestJSONFeedFields(t *testing.T) {
-	data, err := JSONFeed(show())
+	data, err := JSONFeed(show(), "https://example.com/feed.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,12 +142,12 @@ func TestJSONFeedFields(t *testing.T) {
 }
 
 func TestAtomGolden(t *testing.T) {
-	got, err := Atom(show())
+	got, err := Atom(show(), "https://example.com/atom.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	assertGolden(t, "atom.xml", got)
-	again, err := Atom(show())
+	again, err := Atom(show(), "https://example.com/atom.xml")
 	if err != nil || !bytes.Equal(again, got) {
 		t.Errorf("a second Atom gave different bytes (err %v)", err)
 	}
@@ -162,11 +162,11 @@ func TestAtomGolden(t *testing.T) {
 }
 
 func TestEmptyChannel(t *testing.T) {
-	for name, f := range map[string]func(*feed.Channel) ([]byte, error){"JSONFeed": JSONFeed, "Atom": Atom} {
-		if _, err := f(&feed.Channel{Title: "Empty"}); err != nil {
+	for name, f := range map[string]func(*feed.Channel, string) ([]byte, error){"JSONFeed": JSONFeed, "Atom": Atom} {
+		if _, err := f(&feed.Channel{Title: "Empty"}, ""); err != nil {
 			t.Errorf("%s(empty channel): %v", name, err)
 		}
-		if _, err := f(nil); err == nil {
+		if _, err := f(nil, ""); err == nil {
 			t.Errorf("%s(nil) = nil error, want one", name)
 		}
 	}
@@ -201,25 +201,9 @@ func TestStripTags(t *testing.T) {
 	}
 }
 
-func TestSibling(t *testing.T) {
-	for _, tc := range []struct{ feed, want string }{
-		{"https://example.com/feed.xml", "https://example.com/atom.xml"},
-		{"https://example.com/shows/lantern/rss", "https://example.com/shows/lantern/atom.xml"},
-		{"https://example.com/shows/lantern/", "https://example.com/shows/lantern/atom.xml"},
-		{"https://example.com", "https://example.com/atom.xml"},
-		{"https://example.com/feed.xml?key=1", "https://example.com/atom.xml"},
-		{"feed.xml", ""},
-		{"", ""},
-	} {
-		if got := Sibling(tc.feed, AtomName); got != tc.want {
-			t.Errorf("Sibling(%q) = %q, want %q", tc.feed, got, tc.want)
-		}
-	}
-}
-
 // TestAtomSelf checks atom.xml names itself, and its web page.
 func TestAtomSelf(t *testing.T) {
-	data, err := Atom(show())
+	data, err := Atom(show(), "https://example.com/atom.xml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -800,17 +800,8 @@ func fmtDur(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 }
 
-// outputURL is the public URL of an output file published beside the feed:
-// feed_url's folder plus name.
-func (b *builder) outputURL(name string) string {
-	base := b.def.Show.FeedURL
-	if i := strings.LastIndex(base, "/"); i >= 0 && i > strings.Index(base, "://")+2 {
-		base = base[:i+1]
-	} else {
-		base += "/"
-	}
-	return mediaURL(base, name)
-}
+// outputURL is the public URL of an output file published beside the feed.
+func (b *builder) outputURL(name string) string { return OutputURL(b.def.Show.FeedURL, name) }
 
 // SizeHint estimates the encoded size of ch in bytes, for sizing buffers.
 func SizeHint(ch *feed.Channel) int {

@@ -107,6 +107,18 @@ func cleanLocalPath(p string) (string, error) {
 }
 
 // mediaURL joins base and a local path, escaping each segment.
+// OutputURL returns the public URL of name, a slash path in the output
+// folder ("chapters/ep-1.json", "feed.json"), published beside the feed
+// at feedURL: feedURL's folder plus name, without feedURL's query. It is
+// "" when feedURL is not an absolute URL.
+func OutputURL(feedURL, name string) string {
+	u, err := url.Parse(feedURL)
+	if err != nil || !u.IsAbs() {
+		return ""
+	}
+	return mediaURL(u.ResolveReference(&url.URL{Path: "."}).String(), name)
+}
+
 func mediaURL(base, p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {

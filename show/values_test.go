@@ -127,3 +127,21 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+func TestOutputURL(t *testing.T) {
+	for _, tc := range []struct{ feed, name, want string }{
+		{"https://example.com/feed.xml", "atom.xml", "https://example.com/atom.xml"},
+		{"https://example.com/shows/lantern/rss", "atom.xml", "https://example.com/shows/lantern/atom.xml"},
+		{"https://example.com/shows/lantern/", "atom.xml", "https://example.com/shows/lantern/atom.xml"},
+		{"https://example.com", "atom.xml", "https://example.com/atom.xml"},
+		{"https://example.com/feed.xml?key=1", "atom.xml", "https://example.com/atom.xml"},
+		{"https://example.com/p/feed.xml?u=/a/b", "feed.json", "https://example.com/p/feed.json"},
+		{"https://example.com/p/feed.xml", "chapters/ep 1.json", "https://example.com/p/chapters/ep%201.json"},
+		{"feed.xml", "atom.xml", ""},
+		{"", "atom.xml", ""},
+	} {
+		if got := OutputURL(tc.feed, tc.name); got != tc.want {
+			t.Errorf("OutputURL(%q, %q) = %q, want %q", tc.feed, tc.name, got, tc.want)
+		}
+	}
+}

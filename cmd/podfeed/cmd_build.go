@@ -188,7 +188,7 @@ func renderOutputs(def *show.Definition, res *show.Result) ([]publish.File, erro
 	for _, f := range res.Files {
 		files = append(files, publish.File{Name: f.Name, Data: f.Data})
 	}
-	extra, err := companionOutputs(def.Show.Outputs, res.Channel)
+	extra, err := companionOutputs(def.Show.Outputs, res.Channel, def.Show.FeedURL)
 	if err != nil {
 		return nil, err
 	}
