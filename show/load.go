@@ -92,13 +92,13 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		return nil, fmt.Errorf("%s: both %s and %s define the show; keep one", displayDir(dir), found[0], found[1])
 	}
 	def.ShowFile = path.Join(dir, found[0])
-	data, err := fs.ReadFile(fsys, def.ShowFile)
+	text, err := readText(fsys, def.ShowFile)
 	if err != nil {
 		return nil, fmt.Errorf("read show: %w", err)
 	}
 	types := &sync.Map{}
 	d := &decoder{file: def.ShowFile, errs: errs, pos: map[string]Pos{}, types: types}
-	if root, ok := parseYAML(def.ShowFile, data, 0, errs); ok {
+	if root, ok := parseYAML(def.ShowFile, text, 0, errs); ok {
 		d.pos[""] = Pos{Line: 1, Col: 1}
 		d.decode(root, reflectValue(&def.Show), "")
 	}
@@ -159,8 +159,6 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		if j.readErr != nil {
 			return nil, fmt.Errorf("read episode: %w", j.readErr)
 		}
-	}
-	for _, j := range jobs {
 		errs.errs = append(errs.errs, j.errs.errs...)
 		if j.ep == nil {
 			continue
@@ -197,7 +195,7 @@ func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*E
 			return nil, where{}
 		}
 		d.lineOffset = fmLine - 1
-		root, ok := parseYAML(file, []byte(fm), d.lineOffset, errs)
+		root, ok := parseYAML(file, fm, d.lineOffset, errs)
 		if !ok {
 			return nil, where{}
 		}
@@ -212,7 +210,7 @@ func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*E
 			ep.BodyLine = bodyLine
 		}
 	default:
-		root, ok := parseYAML(file, []byte(text), 0, errs)
+		root, ok := parseYAML(file, text, 0, errs)
 		if !ok {
 			return nil, where{}
 		}
@@ -284,12 +282,12 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses YAML or JSON into a node tree, turning a syntax error
 // into an Error placed at its line.
-func parseYAML(file string, data []byte, lineOffset int, errs *errorList) (*yaml.Node, bool) {
-	if root, ok := flatyaml.Parse(data); ok {
+func parseYAML(file, text string, lineOffset int, errs *errorList) (*yaml.Node, bool) {
+	if root, ok := flatyaml.Parse(text); ok {
 		return root, true
 	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
 		msg := err.Error()
 		line := 0
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {

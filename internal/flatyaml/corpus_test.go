@@ -50,7 +50,7 @@ func TestCorpusFrontMatter(t *testing.T) {
 				fm = rest[:end+1]
 			}
 			docs++
-			got, ok := flatyaml.Parse(fm)
+			got, ok := flatyaml.Parse(string(fm))
 			if !ok {
 				continue
 			}

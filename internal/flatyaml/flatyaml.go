@@ -25,8 +25,9 @@ import (
 )
 
 // Parse returns the document node for data, or ok false when data is not
-// a map of scalars and block lists it is sure about.
-func Parse(data []byte) (doc *yaml.Node, ok bool) {
+// a map of scalars and block lists it is sure about. The keys and values
+// are substrings of data: nothing is copied.
+func Parse(data string) (doc *yaml.Node, ok bool) {
 	// A line makes at most two nodes (a key and its value or list), three
 	// for a list item that opens a map: one allocation holds them all, and
 	// never moves.
@@ -79,14 +80,14 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 
 // parser walks data line by line.
 type parser struct {
-	data  []byte
+	data  string
 	pos   int
 	nodes []yaml.Node
 	// The current line: its number, indentation and text after the
 	// indentation, without trailing spaces.
 	num    int
 	indent int
-	text   []byte
+	text   string
 	eof    bool
 }
 
@@ -133,7 +134,7 @@ func (p *parser) pair(m *yaml.Node, col int) (key, val *yaml.Node, ok bool) {
 		// (YAML caps an implicit key at 1024 characters.)
 		return nil, nil, false
 	}
-	name := string(l[:k])
+	name := l[:k]
 	for i := 0; i < len(m.Content); i += 2 {
 		if m.Content[i].Value == name {
 			return nil, nil, false // a duplicate: yaml.v3's error to report
@@ -196,7 +197,7 @@ func (p *parser) list() (*yaml.Node, bool) {
 }
 
 // scalar reads a one-line scalar written raw at column col (0-based).
-func (p *parser) scalar(raw []byte, col int) (*yaml.Node, bool) {
+func (p *parser) scalar(raw string, col int) (*yaml.Node, bool) {
 	if len(raw) == 0 || !printable(raw) {
 		return nil, false
 	}
@@ -221,7 +222,7 @@ func (p *parser) scalar(raw []byte, col int) (*yaml.Node, bool) {
 				return nil, false
 			}
 		}
-		value, tag = string(inner), "!!str"
+		value, tag = inner, "!!str"
 		style = yaml.DoubleQuotedStyle
 		if q == '\'' {
 			style = yaml.SingleQuotedStyle
@@ -233,7 +234,7 @@ func (p *parser) scalar(raw []byte, col int) (*yaml.Node, bool) {
 		if !plain(raw) {
 			return nil, false
 		}
-		value = string(raw)
+		value = raw
 		if tag = resolve(value); tag == "" {
 			return nil, false
 		}
@@ -243,7 +244,7 @@ func (p *parser) scalar(raw []byte, col int) (*yaml.Node, bool) {
 
 // keyLen returns the length of the key name at the start of l: a letter
 // or "_", then letters, digits and "_".
-func keyLen(l []byte) int {
+func keyLen(l string) int {
 	k := 0
 	for k < len(l) && (l[k] >= 'a' && l[k] <= 'z' || l[k] >= 'A' && l[k] <= 'Z' || l[k] == '_' || k > 0 && l[k] >= '0' && l[k] <= '9') {
 		k++
@@ -254,7 +255,7 @@ func keyLen(l []byte) int {
 // printable reports whether b is valid UTF-8 of characters YAML allows in
 // a document, without tabs, carriage returns and the Unicode line and
 // paragraph separators (line breaks to yaml.v3; left to it).
-func printable(b []byte) bool {
+func printable(b string) bool {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
@@ -264,7 +265,7 @@ func printable(b []byte) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
+		r, size := utf8.DecodeRuneInString(b[i:])
 		if r == utf8.RuneError || r < 0xa0 || r >= 0xd800 && r < 0xe000 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff {
 			return false
 		}
@@ -275,7 +276,7 @@ func printable(b []byte) bool {
 
 // plain reports whether b is a one-line plain scalar whose text is b
 // itself: it starts with no indicator and holds no ": " or " #".
-func plain(b []byte) bool {
+func plain(b string) bool {
 	switch b[0] {
 	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`':
 		return false

@@ -26,7 +26,7 @@ func diff(a, b *yaml.Node, path string) string {
 // check compares Parse with yaml.v3 on src and returns whether Parse took it.
 func check(t *testing.T, src string) bool {
 	t.Helper()
-	got, ok := Parse([]byte(src))
+	got, ok := Parse(src)
 	if !ok {
 		return false
 	}
