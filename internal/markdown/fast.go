@@ -550,21 +550,7 @@ func autolink(s string, i int) (end int, ok bool) {
 
 // urlPathByte marks the bytes of a bare URL's path the direct renderer
 // links itself.
-var urlPathByte = func() (t [256]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = true
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = true
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for _, c := range "-./=?#:,!" {
-		t[c] = true
-	}
-	return t
-}()
+var urlPathByte = alnumAnd("-./=?#:,!")
 
 // text adds the inline text's bytes a to b as a text token, if it is not empty.
 func (f *fast) text(a, b int) {
@@ -734,18 +720,16 @@ func entityLike(s string) bool {
 // path: those goldmark writes into href unchanged (and "&", "%", which
 // are checked apart). Parentheses and anything goldmark would
 // percent-encode go to goldmark.
-var destByte = func() (t [256]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = true
+var destByte = alnumAnd("!#$%&'*+,-./:;=?@_~")
+
+// alnumAnd returns the set of ASCII letters and digits and the bytes of
+// extra.
+func alnumAnd(extra string) (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = true
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for _, c := range "!#$%&'*+,-./:;=?@_~" {
-		t[c] = true
+	for i := range len(extra) {
+		t[extra[i]] = true
 	}
 	return t
-}()
+}
