@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/podfeed/podfeed/internal/corpus"
 	"github.com/podfeed/podfeed/internal/golden"
 )
 
@@ -231,18 +232,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestCorpus(t *testing.T) {
-	dir := os.Getenv("PODFEED_CORPUS")
-	if dir == "" {
-		t.Skip("PODFEED_CORPUS is not set: no corpus to read")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "chapters", "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Fatalf("no files in %s/chapters", dir)
-	}
-	for _, path := range files {
+	for _, path := range corpus.Files(t, "chapters", "*") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			data, err := os.ReadFile(path)
 			if err != nil {

@@ -11,6 +11,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/podfeed/podfeed/internal/corpus"
 )
 
 func TestReadSummary(t *testing.T) {
@@ -124,10 +126,7 @@ func mustEncode(t testing.TB, ch *Channel) []byte {
 // TestReadSummaryCorpus reads every well-formed RSS feed of the corpus and
 // checks the item count against INDEX.tsv.
 func TestReadSummaryCorpus(t *testing.T) {
-	dir := os.Getenv("PODFEED_CORPUS")
-	if dir == "" {
-		t.Skip("PODFEED_CORPUS is not set: skipping the corpus test")
-	}
+	dir := corpus.Dir(t)
 	f, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	ext "github.com/mmcdole/gofeed/extensions"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/corpus"
 	"github.com/podfeed/podfeed/show"
 )
 
@@ -100,10 +101,7 @@ func (p fakeProber) Probe(_ context.Context, src string) (show.MediaInfo, error)
 // well-formed.
 func corpusFeeds(t *testing.T) (dir string, wellFormed map[string]bool) {
 	t.Helper()
-	root := os.Getenv("PODFEED_CORPUS")
-	if root == "" {
-		t.Skip("PODFEED_CORPUS is not set: skipping the corpus round trip")
-	}
+	root := corpus.Dir(t)
 	f, err := os.Open(filepath.Join(root, "INDEX.tsv"))
 	if err != nil {
 		t.Fatal(err)

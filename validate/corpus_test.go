@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/corpus.golden")
@@ -18,14 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata/corpus.golden")
 // of each rule must match testdata/corpus.golden (go test -run TestCorpus
 // -update rewrites it; review the diff before committing).
 func TestCorpus(t *testing.T) {
-	dir := os.Getenv("PODFEED_CORPUS")
-	if dir == "" {
-		t.Skip("PODFEED_CORPUS is unset; set it to ../shared/corpus to validate the corpus")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "feeds", "*.xml"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no feeds in %s/feeds: %v", dir, err)
-	}
+	files := corpus.Files(t, "feeds", "*.xml")
 	var sb strings.Builder
 	sb.WriteString("# Findings per rule for each corpus feed (go test ./validate -run TestCorpus -update).\n")
 	for _, f := range files {
@@ -59,12 +54,7 @@ func TestCorpus(t *testing.T) {
 			fmt.Fprintf(&sb, "\t%s %d\n", c, counts[c])
 		}
 	}
-	chapterFiles, _ := filepath.Glob(filepath.Join(dir, "chapters", "*.json"))
-	for _, f := range chapterFiles {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	corpus.Each(t, "chapters", "*.json", func(f string, data []byte) {
 		res := Chapters(data, Config{Path: filepath.Base(f)})
 		counts := map[string]int{}
 		for _, d := range res.Diagnostics {
@@ -79,7 +69,7 @@ func TestCorpus(t *testing.T) {
 		for _, c := range codes {
 			fmt.Fprintf(&sb, "\t%s %d\n", c, counts[c])
 		}
-	}
+	})
 	golden := filepath.Join("testdata", "corpus.golden")
 	if *update {
 		if err := os.WriteFile(golden, []byte(sb.String()), 0o644); err != nil {

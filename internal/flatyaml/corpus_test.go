@@ -2,14 +2,13 @@ package flatyaml_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/corpus"
 	"github.com/podfeed/podfeed/internal/flatyaml"
 )
 
@@ -17,23 +16,11 @@ import (
 // every episode of every corpus feed, and podcast.yaml, both ways:
 // wherever Parse takes a document, its tree is yaml.v3's.
 func TestCorpusFrontMatter(t *testing.T) {
-	dir := os.Getenv("PODFEED_CORPUS")
-	if dir == "" {
-		t.Skip("PODFEED_CORPUS is not set")
-	}
-	feeds, err := filepath.Glob(filepath.Join(dir, "feeds", "*"))
-	if err != nil || len(feeds) == 0 {
-		t.Fatalf("no corpus feeds under %s: %v", dir, err)
-	}
 	var docs, flat int
-	for _, file := range feeds {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	corpus.Each(t, "feeds", "*", func(file string, data []byte) {
 		res, err := importer.Parse(data, importer.Options{})
 		if err != nil {
-			continue // not a feed import reads
+			return // not a feed import reads
 		}
 		files, err := res.Files()
 		if err != nil {
@@ -64,7 +51,7 @@ func TestCorpusFrontMatter(t *testing.T) {
 				t.Errorf("%s: %s: Parse differs from yaml.v3 at %s", file, f.Path, d)
 			}
 		}
-	}
+	})
 	if docs == 0 {
 		t.Fatal("the corpus gave no documents")
 	}

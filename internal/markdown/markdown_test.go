@@ -2,12 +2,11 @@ package markdown_test
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/corpus"
 	"github.com/podfeed/podfeed/internal/markdown"
 )
 
@@ -119,24 +118,12 @@ func TestDirect(t *testing.T) {
 // podfeed import writes them, both ways: wherever the direct renderer
 // takes a note, its HTML is goldmark's.
 func TestCorpusNotes(t *testing.T) {
-	dir := os.Getenv("PODFEED_CORPUS")
-	if dir == "" {
-		t.Skip("PODFEED_CORPUS is not set")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "feeds", "*"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus feeds under %s: %v", dir, err)
-	}
 	r := markdown.New()
 	var notes, direct int
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	corpus.Each(t, "feeds", "*", func(_ string, data []byte) {
 		res, err := importer.Parse(data, importer.Options{})
 		if err != nil {
-			continue // not a feed import reads
+			return // not a feed import reads
 		}
 		for _, ep := range res.Episodes {
 			for _, src := range []string{ep.Def.Notes, ep.Def.Summary} {
@@ -149,7 +136,7 @@ func TestCorpusNotes(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 	if notes == 0 {
 		t.Fatal("the corpus gave no notes")
 	}

@@ -1,0 +1,33 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFilesAndEach(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "feeds"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.xml", "b.xml", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, "feeds", name), []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PODFEED_CORPUS", dir)
+	if got := Files(t, "feeds", "*.xml"); len(got) != 2 || filepath.Base(got[0]) != "a.xml" || filepath.Base(got[1]) != "b.xml" {
+		t.Errorf("Files = %q, want a.xml and b.xml", got)
+	}
+	var seen []string
+	Each(t, "feeds", "*", func(path string, data []byte) {
+		if filepath.Base(path) != string(data) {
+			t.Errorf("%s holds %q", path, data)
+		}
+		seen = append(seen, string(data))
+	})
+	if len(seen) != 3 {
+		t.Errorf("Each saw %q, want three files", seen)
+	}
+}
