@@ -725,8 +725,10 @@ func (e *engine) stopRules() {
 	e.queues = nil
 }
 
-// keepsBlank implements tokenSink: white space is dropped where charData
-// below would drop it.
+// keepsBlank implements tokenSink, and decides for charData too: white
+// space is kept only in an element that has no child elements yet, other
+// than the channel and the root (indentation there is layout, not text).
+// The scanner asks first, so it need not decode what is dropped.
 func (e *engine) keepsBlank() bool {
 	if len(e.nodes) == 0 {
 		return false
@@ -744,7 +746,7 @@ func (e *engine) charData(text string, pos Pos, cdata bool) {
 	if n == nil {
 		return
 	}
-	if !cdata && (e.kids[len(e.kids)-1] < len(e.scratch) || n == e.channel || n == e.doc.Root) && isBlank(text) {
+	if !cdata && !e.keepsBlank() && isBlank(text) {
 		return
 	}
 	if cdata {

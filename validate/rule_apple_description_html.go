@@ -27,7 +27,7 @@ func ruleAppleDescriptionHtml() *Rule {
 			// other markup use it throughout, so a pass that only asked
 			// "is there any?" would be followed by a second full one.
 			var buf [5]string
-			tags, found := raHTMLNames(d.Text, buf[:0], true)
+			tags, found := raHTMLNames(d.Text, buf[:0])
 			if !found {
 				return
 			}
@@ -36,21 +36,10 @@ func ruleAppleDescriptionHtml() *Rule {
 	}
 }
 
-// raHTMLOther reports whether html has a tag other than p, ol, ul, li or
-// a; when names is not nil it collects the distinct names (up to five).
-func raHTMLOther(html string, names *[]string) bool {
-	if names == nil {
-		_, found := raHTMLNames(html, nil, false)
-		return found
-	}
-	var found bool
-	*names, found = raHTMLNames(html, *names, true)
-	return found
-}
-
-// raHTMLNames is raHTMLOther returning the names appended to names (when
-// collect is set), so a caller's array can hold them without escaping.
-func raHTMLNames(html string, names []string, collect bool) ([]string, bool) {
+// raHTMLNames reports whether html has a tag other than p, ol, ul, li or
+// a, and appends the distinct names (lower case, up to five in all) to
+// names, so a caller's array can hold them without escaping.
+func raHTMLNames(html string, names []string) ([]string, bool) {
 	found := false
 	for i := 0; i < len(html); i++ {
 		lt := strings.IndexByte(html[i:], '<')
@@ -80,9 +69,6 @@ func raHTMLNames(html string, names []string, collect bool) ([]string, bool) {
 			continue
 		}
 		found = true
-		if !collect {
-			return names, true
-		}
 		if len(names) == 5 {
 			continue // full: later names change nothing
 		}

@@ -489,15 +489,15 @@ const (
 	hi8 = 0x8080808080808080
 )
 
-// hasLess reports whether a byte of w (all below 0x80) is below n.
-func hasLess(w uint64, n byte) bool { return (w-lo8*uint64(n))&^w&hi8 != 0 }
-
-// lessBytes is hasLess as a mask: non-zero when a byte of w (all below
-// 0x80) is below n.
+// lessBytes is non-zero when a byte of w (all below 0x80) is below n: a
+// mask, so that several words can be tested with one branch.
 func lessBytes(w uint64, n byte) uint64 { return (w - lo8*uint64(n)) &^ w & hi8 }
 
 // zeroBytes is non-zero when a byte of w is zero.
 func zeroBytes(w uint64) uint64 { return (w - lo8) &^ w & hi8 }
+
+// hasLess reports whether a byte of w (all below 0x80) is below n.
+func hasLess(w uint64, n byte) bool { return lessBytes(w, n) != 0 }
 
 // ampWord and brkWord repeat '&' and ']' in every byte, for zeroBytes.
 const (
@@ -517,10 +517,7 @@ func hasControl(w uint64) bool {
 }
 
 // hasByte reports whether a byte of w equals c.
-func hasByte(w uint64, c byte) bool {
-	x := w ^ (lo8 * uint64(c))
-	return (x-lo8)&^x&hi8 != 0
-}
+func hasByte(w uint64, c byte) bool { return zeroBytes(w^(lo8*uint64(c))) != 0 }
 
 // text makes a string of b; short ones are interned. (An arena shared
 // by many strings would save allocations, but cross-item rules keep

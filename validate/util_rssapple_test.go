@@ -230,7 +230,7 @@ func FuzzRAParseDate(f *testing.F) {
 		if what, ok := raTitleNumber(s, "1"); ok && what == "" {
 			t.Errorf("raTitleNumber(%q) found a number without saying which", s)
 		}
-		raHTMLOther(s, nil)
+		raHTMLNames(s, nil)
 	})
 }
 
