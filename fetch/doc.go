@@ -11,6 +11,14 @@
 // Control), after name resolution, so a name that resolves to a public
 // address once and a private one later (DNS rebinding) cannot slip past.
 //
+// This is the one HTTP policy of the project: every URL podfeed fetches
+// (validate's feed and --online checks, import, probe, build
+// --probe-remote, build --previous) goes through it, and the CLI sets it
+// with the same three flags everywhere (--allow-private, --timeout,
+// --max-size). A request that runs out of time fails with an error
+// wrapping ErrTimeout that says so plainly ("get URL: no complete answer
+// within 30s (timed out)"), whatever the transport reported.
+//
 // Get streams a body (feeds); Head and Range read headers and a few bytes
 // (online checks); RangeReader exposes a remote file as an io.ReaderAt for
 // media probing. WithMemo lets several callers in one run share the

@@ -27,7 +27,37 @@ var (
 	ErrTooManyRedirects  = errors.New("too many redirects")
 	ErrRedirectLoop      = errors.New("redirect loop")
 	ErrUnsupportedScheme = errors.New("unsupported URL scheme")
+	// ErrTimeout is wrapped by the error of a request, body included,
+	// that did not finish within Options.Timeout. Such errors also match
+	// context.DeadlineExceeded.
+	ErrTimeout = errors.New("timed out")
 )
+
+// timeoutError says plainly that a request ran out of time, whatever the
+// transport reported when its connection was torn down ("context
+// deadline exceeded", "use of closed network connection", ...).
+type timeoutError struct {
+	what  string // e.g. "get https://example.com/feed.xml"
+	after time.Duration
+}
+
+func (e *timeoutError) Error() string {
+	return fmt.Sprintf("%s: no complete answer within %s (timed out)", e.what, e.after)
+}
+
+// Is matches ErrTimeout and context.DeadlineExceeded.
+func (e *timeoutError) Is(target error) bool {
+	return target == ErrTimeout || target == context.DeadlineExceeded
+}
+
+// plainTimeout replaces err by a timeoutError when ctx, the request's own
+// context, ran out of time; other errors are returned as they are.
+func plainTimeout(ctx context.Context, err error, what string, after time.Duration) error {
+	if err == nil || err == io.EOF || !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return err
+	}
+	return &timeoutError{what: what, after: after}
+}
 
 // Options tune a request. The zero value is a safe default: 30 s timeout,
 // 50 MB cap, 5 redirects, private addresses refused.
@@ -133,7 +163,7 @@ func Get(ctx context.Context, rawURL string, opt Options) (*Response, error) {
 		cancel()
 		return nil, fmt.Errorf("get %s: Content-Length %d exceeds the %d-byte limit: %w", rawURL, hr.ContentLength, limit, ErrTooLarge)
 	}
-	resp.Body = &cappedBody{r: hr.Body, left: limit, limit: limit, url: rawURL, cancel: cancel}
+	resp.Body = &cappedBody{r: hr.Body, left: limit, limit: limit, url: rawURL, ctx: ctx, timeout: opt.timeout(), cancel: cancel}
 	return resp, nil
 }
 
@@ -171,7 +201,11 @@ func Range(ctx context.Context, rawURL string, first, last int64, opt Options) (
 		defer hr.Body.Close()
 		data, err := io.ReadAll(io.LimitReader(hr.Body, last-first+1))
 		if err != nil {
-			return nil, fmt.Errorf("get %s (%s): read body: %w", rawURL, spec, err)
+			what := fmt.Sprintf("get %s (%s)", rawURL, spec)
+			if te := plainTimeout(ctx, err, what, opt.timeout()); te != err {
+				return nil, te
+			}
+			return nil, fmt.Errorf("%s: read body: %w", what, err)
 		}
 		resp.Data = data
 		return resp, nil
@@ -239,7 +273,15 @@ func do(ctx context.Context, method, rawURL string, opt Options, extra http.Head
 		if owned {
 			client.CloseIdleConnections()
 		}
-		return nil, nil, fmt.Errorf("%s %s: %w", strings.ToLower(method), rawURL, err)
+		what := strings.ToLower(method) + " " + rawURL
+		if te := plainTimeout(ctx, err, what, opt.timeout()); te != err {
+			return nil, nil, te
+		}
+		var be *BlockedError
+		if errors.As(err, &be) {
+			err = be // without "dial tcp 127.0.0.1:80: " before it
+		}
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if owned {
 		// A client made for this one request: drop its connection once
@@ -297,11 +339,13 @@ func (b closeIdle) Close() error {
 // cappedBody returns an error wrapping ErrTooLarge once more than limit
 // bytes have been read, and cancels the request's context on Close.
 type cappedBody struct {
-	r      io.ReadCloser
-	left   int64
-	limit  int64
-	url    string
-	cancel context.CancelFunc
+	r       io.ReadCloser
+	left    int64
+	limit   int64
+	url     string
+	ctx     context.Context // the request's own, for plain timeout errors
+	timeout time.Duration
+	cancel  context.CancelFunc
 }
 
 func (b *cappedBody) Read(p []byte) (int, error) {
@@ -313,14 +357,14 @@ func (b *cappedBody) Read(p []byte) (int, error) {
 		if n > 0 {
 			return 0, fmt.Errorf("get %s: body exceeds the %d-byte limit: %w", b.url, b.limit, ErrTooLarge)
 		}
-		return 0, err
+		return 0, plainTimeout(b.ctx, err, "get "+b.url, b.timeout)
 	}
 	if int64(len(p)) > b.left {
 		p = p[:b.left]
 	}
 	n, err := b.r.Read(p)
 	b.left -= int64(n)
-	return n, err
+	return n, plainTimeout(b.ctx, err, "get "+b.url, b.timeout)
 }
 
 func (b *cappedBody) Close() error {

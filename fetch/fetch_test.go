@@ -422,3 +422,88 @@ func TestGuardReplacesCallerDialers(t *testing.T) {
 		t.Errorf("Head(%s) with AllowPrivate: %v", tlsSrv.URL, err)
 	}
 }
+
+// A timeout reads as one, whether the server stalls before its headers or
+// in the middle of the body: never "use of closed network connection" or
+// "context deadline exceeded" alone.
+func TestTimeoutMessages(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/body" {
+			w.Header().Set("Content-Length", "1000")
+			w.Write([]byte("<rss>"))
+			w.(http.Flusher).Flush()
+		}
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	opt := Options{AllowPrivate: true, Timeout: 100 * time.Millisecond}
+	check := func(what string, err error) {
+		t.Helper()
+		if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: error = %v, want ErrTimeout", what, err)
+			return
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "no complete answer within 100ms (timed out)") || strings.Contains(msg, "closed network connection") || strings.Contains(msg, "deadline") {
+			t.Errorf("%s: error = %q, want a plain timeout message", what, msg)
+		}
+	}
+	_, err := Get(context.Background(), srv.URL+"/headers", opt)
+	check("Get, headers stalled", err)
+	_, err = Head(context.Background(), srv.URL+"/headers", opt)
+	check("Head, headers stalled", err)
+	_, err = Range(context.Background(), srv.URL+"/body", 0, 999, opt)
+	check("Range, body stalled", err)
+	resp, err := Get(context.Background(), srv.URL+"/body", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	check("Get, body stalled", err)
+	// A caller's own cancellation is not a timeout.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Get(ctx, srv.URL+"/headers", opt); errors.Is(err, ErrTimeout) || !errors.Is(err, context.Canceled) {
+		t.Errorf("Get with a canceled context: error = %v, want context.Canceled", err)
+	}
+}
+
+// A redirect from a public address to a loopback one is refused: the guard
+// judges every hop, not only the first. (The first hop is answered by a
+// stand-in transport, as tests never leave the machine.)
+func TestGuardRefusesRedirectToLoopback(t *testing.T) {
+	var hits atomic.Int32
+	inside := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer inside.Close()
+	const public = "http://93.184.215.14/feed.xml"
+	tr := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		if r.URL.Host == "93.184.215.14" {
+			return &http.Response{StatusCode: http.StatusFound, Header: http.Header{"Location": {inside.URL + "/admin"}},
+				Body: io.NopCloser(strings.NewReader("")), Request: r}, nil
+		}
+		return http.DefaultTransport.RoundTrip(r)
+	})
+	client := &http.Client{Transport: tr}
+	for _, get := range []func() error{
+		func() error { _, err := Head(context.Background(), public, Options{Client: client}); return err },
+		func() error { _, err := Get(context.Background(), public, Options{Client: client}); return err },
+		func() error { _, err := Range(context.Background(), public, 0, 9, Options{Client: client}); return err },
+	} {
+		if err := get(); !errors.Is(err, ErrBlocked) {
+			t.Errorf("redirect to %s: error = %v, want ErrBlocked", inside.URL, err)
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the loopback server got %d requests, want 0", n)
+	}
+	resp, err := Head(context.Background(), public, Options{Client: client, AllowPrivate: true})
+	if err != nil || resp.Status != 200 || len(resp.Redirects) != 1 || hits.Load() != 1 {
+		t.Errorf("with AllowPrivate: %v, %v, %d hits; want 200 after one redirect", resp, err, hits.Load())
+	}
+}

@@ -20,7 +20,7 @@ type BlockedError struct {
 
 // Error names the refused address and why it was refused.
 func (e *BlockedError) Error() string {
-	return fmt.Sprintf("refusing to connect to %s address %s (allow private addresses to override)", e.Reason, e.Addr)
+	return fmt.Sprintf("refusing to connect to %s address %s (--allow-private allows it)", e.Reason, e.Addr)
 }
 
 // Is reports whether target is ErrBlocked.

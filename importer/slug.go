@@ -22,6 +22,10 @@ var latin = map[rune]string{
 // cut at a word boundary to at most 60 bytes. An empty slug becomes
 // "episode".
 func Slug(title string) string {
+	if len(title) > 16*maxSlug {
+		// Enough for any slug; a feed may carry a title of any size.
+		title = strings.ToValidUTF8(title[:16*maxSlug], "")
+	}
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFKD.String(title) {

@@ -54,6 +54,10 @@ type Info struct {
 	Artwork bool `json:"artwork,omitempty"`
 	// Chapters are the chapters embedded in the file, in playing order.
 	Chapters []Chapter `json:"chapters,omitempty"`
+	// Warnings are things about the file a publisher should know that did
+	// not stop the probe: data after the audio that is not audio, a
+	// duration estimated rather than measured, a metadata block skipped.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Chapter is one embedded chapter. Start and End are whole milliseconds

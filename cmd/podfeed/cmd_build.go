@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/media/remote"
 	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
 )
@@ -28,14 +29,14 @@ func buildCommand(e *env) *cli.Command {
 			"drafts are left out. Nothing is written when a definition is invalid, when the\n" +
 			"new feed has validation errors (unless --force), or when it would drop an\n" +
 			"episode, change a GUID or move the feed (unless --accept-changes).",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "output folder (default: SHOW_DIR/public)"},
 			&cli.StringFlag{Name: "now", Usage: "the time to publish up to, RFC 3339 (default: the clock); for previews and tests"},
 			&cli.BoolFlag{Name: "accept-changes", Usage: "replace the feed even if episodes disappear, GUIDs change or the feed URL moves"},
 			&cli.BoolFlag{Name: "force", Usage: "write the feed even if validation finds errors"},
 			&cli.BoolFlag{Name: "probe-remote", Usage: "read length, type and duration of audio URLs over HTTP"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-		},
+		}, netFlags(netDefaults{timeout: remote.DefaultTimeout})...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
 				return usageError(fmt.Errorf("build takes one show folder, got %d arguments", c.NArg()))
@@ -62,6 +63,10 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		}
 		now = t
 	}
+	net, err := netOptions(c)
+	if err != nil {
+		return err
+	}
 	out := c.String("out")
 	if out == "" {
 		out = filepath.Join(dir, "public")
@@ -73,7 +78,7 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 	if def == nil {
 		return definitionError(e, dir, err)
 	}
-	prober, saveCache := newProber(e, dir, c.Bool("probe-remote"))
+	prober, saveCache := newProber(e, dir, c.Bool("probe-remote"), net)
 	if mp, ok := prober.(*mediaProber); ok {
 		// Probe every episode's media up front, in parallel and with one
 		// progress bar; Build then answers from memory.

@@ -24,11 +24,11 @@ func importCommand(e *env) *cli.Command {
 			"and writes podcast.yaml and one episodes/<date>-<title>.md per item into --out.\n" +
 			"Elements podfeed does not model, and everything changed while reading, are listed\n" +
 			"on stderr. Nothing is written when the feed cannot be read (exit 1).",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "show folder to write (default: a new folder named after the show, e.g. ./my-show)", TakesFile: true},
 			&cli.BoolFlag{Name: "force", Usage: "write into --out even when it is not empty"},
 			&cli.StringFlag{Name: "feed-url", Usage: "the feed's public URL, for feed_url (default: the feed's atom:link rel=\"self\", else the URL it was fetched from)"},
-		},
+		}, netFlags(netDefaults{timeout: fetch.DefaultTimeout, maxSize: "256MiB", maxSizeWhat: "largest feed to read from a file, a URL or stdin"})...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageError(fmt.Errorf("import: expected one feed (a file, a URL or -), got %d arguments", c.NArg()))
@@ -42,21 +42,24 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 	if feedURL != "" && !strings.HasPrefix(feedURL, "https://") && !strings.HasPrefix(feedURL, "http://") {
 		return usageError(fmt.Errorf("import: --feed-url %q: expected an http(s) URL", feedURL))
 	}
+	net, err := netOptions(c)
+	if err != nil {
+		return err
+	}
 	var (
 		data []byte
 		opt  = importer.Options{FeedURL: feedURL}
 		name = src
-		err  error
 	)
 	switch {
 	case src == "-":
 		name = "stdin"
-		data, err = io.ReadAll(io.LimitReader(e.stdin, importer.MaxFeedSize+1))
+		data, err = readCapped(e.stdin, net.MaxBytes)
 		if err != nil {
 			return fmt.Errorf("import: read stdin: %w", err)
 		}
 	case strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://"):
-		f, err := importer.Fetch(c.Context, src, fetch.Options{})
+		f, err := importer.Fetch(c.Context, src, net)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
@@ -66,13 +69,19 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 			fmt.Fprintf(e.stderr, "import: %s redirects permanently to %s: using the new URL\n", src, f.URL)
 		}
 	default:
-		data, err = os.ReadFile(src)
+		f, err := os.Open(src)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
+		}
+		data, err = readCapped(f, net.MaxBytes)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("import: read %s: %w", src, err)
 		}
 	}
 	res, err := importer.Parse(data, opt)
 	if err != nil {
+		err = shortError{err}
 		var re *importer.ReadError
 		if errors.As(err, &re) && re.Line > 0 {
 			return invalidInput(fmt.Errorf("import: %s:%w", name, err)) // file:line:col: message
@@ -99,17 +108,67 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 // printSummary tells the user what was written, what was changed while
 // reading and what podfeed left out.
 func printSummary(w io.Writer, name, out string, r *importer.Result) {
-	fmt.Fprintf(w, "import: %s: %q, %d episodes, written to %s\n", name, r.Show.Title, len(r.Episodes), out)
+	// Text read from the feed is echoed as a short excerpt only.
+	fmt.Fprintf(w, "import: %s: %q, %d episodes, written to %s\n", name, excerpt(r.Show.Title, 80), len(r.Episodes), out)
 	for _, n := range r.Notes {
-		fmt.Fprintf(w, "import: note: %s\n", n)
+		fmt.Fprintf(w, "import: note: %s\n", excerpt(n, 240))
 	}
 	if len(r.Unmodelled) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "import: not modelled by podfeed, left out (where, element, count):")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, u := range r.Unmodelled {
-		fmt.Fprintf(tw, "  %s\t%s\t%d\n", u.Where, u.Name, u.Count)
+	for i, u := range r.Unmodelled {
+		if i == maxUnmodelledRows {
+			fmt.Fprintf(tw, "  … and %d more\n", len(r.Unmodelled)-i)
+			break
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%d\n", excerpt(u.Where, 80), excerpt(u.Name, 80), u.Count)
 	}
 	tw.Flush()
+}
+
+// maxUnmodelledRows bounds the list of elements left out: a feed can name
+// any number of distinct ones.
+const maxUnmodelledRows = 100
+
+// excerpt returns at most max runes of s, with "…" where it was cut and
+// control characters (terminal escapes among them) written as \x1b.
+func excerpt(s string, max int) string {
+	var b strings.Builder
+	n := 0
+	for i, r := range s {
+		if n == max {
+			if i < len(s) {
+				b.WriteString("…")
+			}
+			break
+		}
+		n++
+		if r < 0x20 && r != '\t' || r >= 0x7F && r < 0xA0 {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// shortError cuts the message of an error about the input to an excerpt:
+// a parser may quote what it read.
+type shortError struct{ err error }
+
+func (e shortError) Error() string { return excerpt(e.err.Error(), 400) }
+func (e shortError) Unwrap() error { return e.err }
+
+// readCapped reads all of r, failing once it holds more than max bytes.
+func readCapped(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than the %d-byte limit (--max-size)", max)
+	}
+	return data, nil
 }

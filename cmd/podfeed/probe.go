@@ -18,6 +18,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/podfeed/podfeed/chapters"
+	"github.com/podfeed/podfeed/fetch"
 	"github.com/podfeed/podfeed/media"
 	"github.com/podfeed/podfeed/media/cache"
 	"github.com/podfeed/podfeed/media/remote"
@@ -34,8 +35,8 @@ const progressAfter = 3
 // function saves the cache (pruned to the media this build used) and ends
 // the progress bar; call it once Build has returned. A cache that cannot
 // be read is reported on stderr as a warning and ignored.
-func newProber(e *env, showDir string, remote bool) (show.Prober, func() error) {
-	p := newMediaProber(e, showDir, remote)
+func newProber(e *env, showDir string, remote bool, net fetch.Options) (show.Prober, func() error) {
+	p := newMediaProber(e, showDir, remote, net)
 	return p, p.save
 }
 
@@ -61,7 +62,7 @@ type memoResult struct {
 	err  error
 }
 
-func newMediaProber(e *env, showDir string, probeRemote bool) *mediaProber {
+func newMediaProber(e *env, showDir string, probeRemote bool, net fetch.Options) *mediaProber {
 	c, warn := cache.Load(showDir)
 	if warn != nil {
 		fmt.Fprintf(e.stderr, "podfeed: warning: %v\n", warn)
@@ -69,7 +70,7 @@ func newMediaProber(e *env, showDir string, probeRemote bool) *mediaProber {
 	p := &mediaProber{stderr: e.stderr, tty: isTerminal(e.stderr), cache: c, memo: map[string]memoResult{}, pruneOK: true}
 	p.files = &cache.Files{FS: cache.DirFS(showDir), Cache: c, Opened: p.onOpen}
 	if probeRemote {
-		p.remote = &remote.Prober{Cache: c, Timeout: 20 * time.Second}
+		p.remote = &remote.Prober{Cache: c, Net: net}
 	}
 	return p
 }
@@ -234,15 +235,18 @@ func probeCommand(e *env) *cli.Command {
 			"the content, never the file name. URLs are probed with HEAD and ranged GETs.\n" +
 			"Exit codes: 0 all probed; 1 a file is not media or is corrupt; 2 a file or\n" +
 			"URL could not be read.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON document ({\"version\":1,\"results\":[…]})"},
-			&cli.DurationFlag{Name: "timeout", Value: 20 * time.Second, Usage: "timeout of each HTTP request"},
-		},
+		}, netFlags(netDefaults{timeout: remote.DefaultTimeout, maxSize: "512KiB", maxSizeWhat: "most bytes read from each URL to find the duration"})...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageError(errors.New("probe needs at least one FILE or URL"))
 			}
-			return runProbe(c.Context, e, c.Args().Slice(), c.Bool("json"), c.Duration("timeout"))
+			net, err := netOptions(c)
+			if err != nil {
+				return err
+			}
+			return runProbe(c.Context, e, c.Args().Slice(), c.Bool("json"), net)
 		},
 	}
 }
@@ -264,6 +268,7 @@ type probeResult struct {
 	Artist     string         `json:"artist,omitempty"`
 	Artwork    bool           `json:"artwork,omitempty"`
 	Chapters   []probeChapter `json:"chapters,omitempty"`
+	Warnings   []string       `json:"warnings,omitempty"`
 }
 
 type probeChapter struct {
@@ -275,7 +280,7 @@ type probeChapter struct {
 
 func seconds(d time.Duration) float64 { return float64(d.Milliseconds()) / 1000 }
 
-func runProbe(ctx context.Context, e *env, srcs []string, asJSON bool, timeout time.Duration) error {
+func runProbe(ctx context.Context, e *env, srcs []string, asJSON bool, net fetch.Options) error {
 	var local, urls []string
 	for _, s := range srcs {
 		if isURL(s) {
@@ -294,7 +299,11 @@ func runProbe(ctx context.Context, e *env, srcs []string, asJSON bool, timeout t
 	for _, r := range (&cache.Files{FS: cache.DirFS("")}).ProbeAll(ctx, local, tick) {
 		found[r.Name] = memoResult{r.Info, r.Err}
 	}
-	for _, r := range (&remote.Prober{Timeout: timeout}).ProbeAll(ctx, urls, tick) {
+	// --max-size bounds the bytes read from each URL (the prober's budget);
+	// the requests themselves follow fetch's policy like every other.
+	rp := &remote.Prober{Net: net, Budget: net.MaxBytes}
+	rp.Net.MaxBytes = 0
+	for _, r := range rp.ProbeAll(ctx, urls, tick) {
 		found[r.URL] = memoResult{r.Info, r.Err}
 	}
 	if bar != nil {
@@ -318,7 +327,7 @@ func runProbe(ctx context.Context, e *env, srcs []string, asJSON bool, timeout t
 			r.Type, r.Length, r.Duration = in.MIME, in.Size, seconds(in.Duration)
 			r.Format, r.Codec, r.Bitrate = string(in.Format), in.Codec, in.Bitrate
 			r.SampleRate, r.Channels, r.Video = in.SampleRate, in.Channels, in.Video
-			r.Title, r.Artist, r.Artwork = in.Title, in.Artist, in.Artwork
+			r.Title, r.Artist, r.Artwork, r.Warnings = in.Title, in.Artist, in.Artwork, in.Warnings
 			for _, c := range in.Chapters {
 				r.Chapters = append(r.Chapters, probeChapter{seconds(c.Start), seconds(c.End), c.Title, c.URL})
 			}
@@ -365,7 +374,14 @@ func writeProbeText(e *env, srcs []string, found map[string]memoResult) error {
 		if in.Video {
 			codec += ", video"
 		}
-		fmt.Fprintf(&b, "  type      %s (%s)\n", in.MIME, codec)
+		switch {
+		case in.MIME == "":
+			fmt.Fprintf(&b, "  type      unknown\n")
+		case codec == "":
+			fmt.Fprintf(&b, "  type      %s\n", in.MIME)
+		default:
+			fmt.Fprintf(&b, "  type      %s (%s)\n", in.MIME, codec)
+		}
 		fmt.Fprintf(&b, "  length    %d bytes\n", in.Size)
 		if in.Duration > 0 {
 			fmt.Fprintf(&b, "  duration  %s (%s, from %s)\n", clock(in.Duration), strconv.FormatFloat(seconds(in.Duration), 'f', -1, 64)+" s", in.DurationSource)
@@ -400,6 +416,9 @@ func writeProbeText(e *env, srcs []string, found map[string]memoResult) error {
 				}
 				fmt.Fprintf(&b, "%s\n", line)
 			}
+		}
+		for _, w := range in.Warnings {
+			fmt.Fprintf(&b, "  warning   %s\n", w)
 		}
 	}
 	_, err := io.WriteString(e.stdout, b.String())

@@ -7,7 +7,11 @@
 // are remembered in a cache.Cache by URL and revalidated with the ETag and
 // Last-Modified validators the server gave.
 //
-// Requests time out, the bytes read per URL are bounded, and ProbeAll
-// probes several URLs at once with bounded concurrency. The package
-// imports media, media/cache and the standard library only.
+// Every request goes through package fetch (Prober.Net): private and
+// loopback addresses are refused unless allowed, redirects are capped and
+// judged by the same guard, requests time out with a plain message. The
+// bytes read per URL are bounded (Prober.Budget), content that is not
+// media is an error whatever its Content-Type, and ProbeAll probes
+// several URLs at once with bounded concurrency. The package imports
+// fetch, media, media/cache and the standard library only.
 package remote

@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/podfeed/podfeed/fetch"
 	"github.com/podfeed/podfeed/media"
 	"github.com/podfeed/podfeed/media/cache"
 )
@@ -30,21 +29,22 @@ var ErrStatus = errors.New("unexpected HTTP status")
 // errBudget stops a probe that would read more than the budget.
 var errBudget = errors.New("ranged reads exceed the byte budget")
 
+// errNoRange stops a probe that needs bytes past the first block from a
+// server that ignores Range and sends a file larger than the budget.
+var errNoRange = errors.New("the server ignores Range requests")
+
 // Prober probes remote media. Its zero value is ready to use.
 type Prober struct {
-	Client  *http.Client  // nil: http.DefaultClient
-	Cache   *cache.Cache  // nil: nothing is remembered
-	Timeout time.Duration // per request; 0: DefaultTimeout
-	Block   int64         // bytes per ranged read; 0: DefaultBlock
-	Budget  int64         // bytes read per URL to find the duration; 0: DefaultBudget
-	Workers int           // concurrency of ProbeAll; 0: DefaultWorkers
-}
-
-func (p *Prober) client() *http.Client {
-	if p.Client != nil {
-		return p.Client
-	}
-	return http.DefaultClient
+	// Net is the HTTP policy, fetch's like every other request podfeed
+	// makes: private, loopback and link-local addresses are refused
+	// unless Net.AllowPrivate (checked at dial time, redirects included),
+	// at most five redirects, Net.Timeout per request (0: DefaultTimeout).
+	// Net.MaxBytes is not used: Budget bounds the bytes read.
+	Net     fetch.Options
+	Cache   *cache.Cache // nil: nothing is remembered
+	Block   int64        // bytes per ranged read; 0: DefaultBlock
+	Budget  int64        // bytes read per URL to find the duration; 0: DefaultBudget
+	Workers int          // concurrency of ProbeAll; 0: DefaultWorkers
 }
 
 func orDefault[T int | int64 | time.Duration](v, d T) T {
@@ -52,6 +52,21 @@ func orDefault[T int | int64 | time.Duration](v, d T) T {
 		return d
 	}
 	return v
+}
+
+// options returns the fetch options for one probe or one ProbeAll, with a
+// client made once so that connections are reused, and a function that
+// closes its idle connections.
+func (p *Prober) options() (fetch.Options, func()) {
+	opt := p.Net
+	opt.Timeout = orDefault(opt.Timeout, DefaultTimeout)
+	opt.Header = nil
+	given := opt.Client
+	opt.Client = fetch.NewClient(opt)
+	if opt.Client == given {
+		return opt, func() {}
+	}
+	return opt, opt.Client.CloseIdleConnections
 }
 
 // head is what the first request learnt about the resource.
@@ -66,31 +81,47 @@ type head struct {
 
 // Probe returns the length, type and, where the first bytes tell it, the
 // duration of the media at url. A zero Duration means the format does not
-// allow finding it from a few ranged reads (for example an MP3 with
-// neither a Xing header nor a constant bitrate, or an MP4 whose sample
-// tables are too large); the length and type are still right.
+// allow finding it from a few ranged reads (for example an MP4 whose
+// sample tables are too large, or a server that ignores Range); the length
+// stands and Info.Warnings says why. Content that is not media (an HTML
+// page, whatever its Content-Type) is an error wrapping
+// media.ErrUnknownFormat.
 func (p *Prober) Probe(ctx context.Context, url string) (media.Info, error) {
+	opt, done := p.options()
+	defer done()
+	return p.probe(ctx, url, opt)
+}
+
+func (p *Prober) probe(ctx context.Context, url string, opt fetch.Options) (media.Info, error) {
 	var cached *cache.RemoteEntry
 	if p.Cache != nil {
 		if e, ok := p.Cache.Remote(url); ok && (e.ETag != "" || e.LastModified != "") {
 			cached = &e
 		}
 	}
-	h, err := p.head(ctx, url, cached)
+	h, err := p.head(ctx, url, cached, opt)
 	if err != nil {
-		return media.Info{}, fmt.Errorf("%s: %w", url, err)
+		return media.Info{}, withURL(url, err)
 	}
 	if cached != nil && (h.status == http.StatusNotModified || sameVersion(*cached, h)) {
 		return cached.Info, nil
 	}
-	info, err := p.probeContent(ctx, url, h)
+	info, err := p.probeContent(ctx, url, h, opt)
 	if err != nil {
-		return media.Info{}, fmt.Errorf("%s: %w", url, err)
+		return media.Info{}, withURL(url, err)
 	}
 	if p.Cache != nil && (h.etag != "" || h.lastModified != "") {
 		p.Cache.StoreRemote(url, cache.RemoteEntry{ETag: h.etag, LastModified: h.lastModified, Info: info})
 	}
 	return info, nil
+}
+
+// withURL names url in err, unless fetch already did.
+func withURL(url string, err error) error {
+	if strings.Contains(err.Error(), url) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", url, err)
 }
 
 // sameVersion reports whether a 200 response names the cached version.
@@ -104,63 +135,55 @@ func sameVersion(e cache.RemoteEntry, h head) bool {
 	return e.LastModified != "" && h.lastModified == e.LastModified
 }
 
-func (p *Prober) request(ctx context.Context, method, url string, cached *cache.RemoteEntry, rng string) (*http.Response, context.CancelFunc, error) {
-	ctx, cancel := context.WithTimeout(ctx, orDefault(p.Timeout, DefaultTimeout))
-	req, err := http.NewRequestWithContext(ctx, method, url, nil)
-	if err != nil {
-		cancel()
-		return nil, nil, err
+// conditional returns opt asking for the cached version to be revalidated.
+func conditional(opt fetch.Options, cached *cache.RemoteEntry) fetch.Options {
+	switch {
+	case cached == nil:
+	case cached.ETag != "":
+		opt.Header = http.Header{"If-None-Match": {cached.ETag}}
+	case cached.LastModified != "":
+		opt.Header = http.Header{"If-Modified-Since": {cached.LastModified}}
 	}
-	if cached != nil {
-		if cached.ETag != "" {
-			req.Header.Set("If-None-Match", cached.ETag)
-		} else if cached.LastModified != "" {
-			req.Header.Set("If-Modified-Since", cached.LastModified)
-		}
-	}
-	if rng != "" {
-		req.Header.Set("Range", rng)
-	}
-	resp, err := p.client().Do(req)
-	if err != nil {
-		cancel()
-		return nil, nil, err
-	}
-	return resp, cancel, nil
+	return opt
+}
+
+// final reports whether err is one that another request to the same URL
+// would meet again: the guard, a timeout, a redirect or scheme problem.
+func final(err error) bool {
+	return errors.Is(err, fetch.ErrBlocked) || errors.Is(err, fetch.ErrTimeout) ||
+		errors.Is(err, fetch.ErrTooManyRedirects) || errors.Is(err, fetch.ErrRedirectLoop) ||
+		errors.Is(err, fetch.ErrUnsupportedScheme)
 }
 
 // head asks for the resource's length and type: HEAD first, a ranged GET
 // of the first block when HEAD fails or gives no Content-Length.
-func (p *Prober) head(ctx context.Context, url string, cached *cache.RemoteEntry) (head, error) {
-	resp, cancel, err := p.request(ctx, http.MethodHead, url, cached, "")
+func (p *Prober) head(ctx context.Context, url string, cached *cache.RemoteEntry, opt fetch.Options) (head, error) {
+	copt := conditional(opt, cached)
+	resp, err := fetch.Head(ctx, url, copt)
 	if err == nil {
-		resp.Body.Close()
-		cancel()
 		h := headFrom(resp)
 		switch {
-		case resp.StatusCode == http.StatusNotModified:
+		case resp.Status == http.StatusNotModified:
 			return h, nil
-		case resp.StatusCode/100 == 2 && resp.ContentLength >= 0:
+		case resp.Status/100 == 2 && resp.ContentLength >= 0:
 			h.length = resp.ContentLength
 			return h, nil
 		}
-	} else if ctx.Err() != nil {
+	} else if ctx.Err() != nil || final(err) {
 		return head{}, err
 	}
 	block := orDefault(p.Block, DefaultBlock)
-	resp, cancel, err = p.request(ctx, http.MethodGet, url, cached, fmt.Sprintf("bytes=0-%d", block-1))
+	resp, err = fetch.Range(ctx, url, 0, block-1, copt)
 	if err != nil {
 		return head{}, err
 	}
-	defer cancel()
-	defer resp.Body.Close()
 	h := headFrom(resp)
-	switch resp.StatusCode {
+	switch resp.Status {
 	case http.StatusNotModified:
 		return h, nil
 	case http.StatusPartialContent:
-		total, ok := contentRangeTotal(resp.Header.Get("Content-Range"))
-		if !ok {
+		total := resp.TotalLength()
+		if total < 0 {
 			return head{}, fmt.Errorf("ranged GET: no total length in Content-Range %q", resp.Header.Get("Content-Range"))
 		}
 		h.length = total
@@ -170,40 +193,23 @@ func (p *Prober) head(ctx context.Context, url string, cached *cache.RemoteEntry
 		}
 		h.length = resp.ContentLength
 	default:
-		return head{}, fmt.Errorf("%w: GET: %s", ErrStatus, resp.Status)
+		return head{}, fmt.Errorf("%w: GET: %d %s", ErrStatus, resp.Status, http.StatusText(resp.Status))
 	}
-	h.first, err = io.ReadAll(io.LimitReader(resp.Body, block))
-	if err != nil {
-		return head{}, fmt.Errorf("ranged GET: %w", err)
-	}
+	h.first = resp.Data
 	return h, nil
 }
 
-func headFrom(resp *http.Response) head {
-	ct, _, err := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if err != nil {
-		ct = ""
-	}
+func headFrom(resp *fetch.Response) head {
 	return head{
-		status:       resp.StatusCode,
-		ctype:        ct,
-		etag:         resp.Header.Get("ETag"),
-		lastModified: resp.Header.Get("Last-Modified"),
+		status:       resp.Status,
+		ctype:        resp.ContentType,
+		etag:         resp.ETag,
+		lastModified: resp.LastModified,
 	}
-}
-
-// contentRangeTotal reads the total of "bytes 0-99/1234".
-func contentRangeTotal(v string) (int64, bool) {
-	i := strings.LastIndexByte(v, '/')
-	if i < 0 || !strings.HasPrefix(v, "bytes ") {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(v[i+1:], 10, 64)
-	return n, err == nil && n >= 0
 }
 
 // probeContent runs media.Probe over ranged reads of the resource.
-func (p *Prober) probeContent(ctx context.Context, url string, h head) (media.Info, error) {
+func (p *Prober) probeContent(ctx context.Context, url string, h head, opt fetch.Options) (media.Info, error) {
 	block := orDefault(p.Block, DefaultBlock)
 	r := &rangeReader{
 		size:   h.length,
@@ -217,41 +223,52 @@ func (p *Prober) probeContent(ctx context.Context, url string, h head) (media.In
 	}
 	budget := r.budget
 	r.fetch = func(start, end int64) (int64, []byte, error) {
-		resp, cancel, err := p.request(ctx, http.MethodGet, url, nil, fmt.Sprintf("bytes=%d-%d", start, end-1))
+		resp, err := fetch.Range(ctx, url, start, end-1, opt)
 		if err != nil {
 			return 0, nil, err
 		}
-		defer cancel()
-		defer resp.Body.Close()
-		want := end - start
 		switch {
-		case resp.StatusCode == http.StatusPartialContent:
-		case resp.StatusCode == http.StatusOK && h.length <= budget:
+		case resp.Status == http.StatusPartialContent:
+		case resp.Status == http.StatusOK && start == 0:
+			// No Range support: the answer starts at byte 0 all the same.
+		case resp.Status == http.StatusOK && h.length <= budget:
 			// No Range support, but the whole file fits the budget.
-			start, want = 0, h.length
+			if resp, err = fetch.Range(ctx, url, 0, h.length-1, opt); err != nil {
+				return 0, nil, err
+			}
+			start, end = 0, h.length
+		case resp.Status == http.StatusOK:
+			return 0, nil, fmt.Errorf("%w: bytes %d-%d needed, and the file is larger than the %d-byte budget", errNoRange, start, end-1, budget)
 		default:
-			return 0, nil, fmt.Errorf("%w: ranged GET of bytes %d-%d: %s", ErrStatus, start, end-1, resp.Status)
+			return 0, nil, fmt.Errorf("%w: ranged GET of bytes %d-%d: %d %s", ErrStatus, start, end-1, resp.Status, http.StatusText(resp.Status))
 		}
-		b, err := io.ReadAll(io.LimitReader(resp.Body, want))
-		if err != nil {
-			return 0, nil, err
+		if want := end - start; int64(len(resp.Data)) != want {
+			return 0, nil, fmt.Errorf("GET from byte %d returned %d bytes, want %d", start, len(resp.Data), want)
 		}
-		if int64(len(b)) != want {
-			return 0, nil, fmt.Errorf("GET from byte %d returned %d bytes, want %d", start, len(b), want)
-		}
-		return start, b, nil
+		return start, resp.Data, nil
 	}
 	info, err := media.Probe(ctx, r, h.length)
 	switch {
 	case err == nil:
 		return info, nil
-	case errors.Is(err, media.ErrUnknownFormat) && !isMediaType(h.ctype):
-		return media.Info{}, fmt.Errorf("not a media file (Content-Type %q): %w", h.ctype, err)
 	case ctx.Err() != nil:
 		return media.Info{}, ctx.Err()
+	case errors.Is(err, media.ErrUnknownFormat):
+		// The content decides, as for local files: an HTML error page
+		// served as audio/mpeg is not an episode.
+		return media.Info{}, fmt.Errorf("not a media file (Content-Type %q): %w", h.ctype, err)
+	case errors.Is(err, media.ErrCorrupt), final(err):
+		return media.Info{}, err
 	}
-	// The length and the server's type stand; the duration is unknown.
-	return media.Info{Size: h.length, MIME: h.ctype}, nil
+	// The content looked like media but the duration lies beyond what a
+	// few ranged reads may fetch: the length stands, and the server's type
+	// when it names audio or video.
+	out := media.Info{Size: h.length}
+	if isMediaType(h.ctype) {
+		out.MIME = h.ctype
+	}
+	out.Warnings = []string{fmt.Sprintf("duration unknown: %v", err)}
+	return out, nil
 }
 
 func isMediaType(t string) bool {
@@ -323,6 +340,8 @@ type Result struct {
 // after each URL (never from two goroutines at once).
 func (p *Prober) ProbeAll(ctx context.Context, urls []string, done func()) []Result {
 	out := make([]Result, len(urls))
+	opt, closeIdle := p.options()
+	defer closeIdle()
 	var mu sync.Mutex
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -331,7 +350,7 @@ func (p *Prober) ProbeAll(ctx context.Context, urls []string, done func()) []Res
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				info, err := p.Probe(ctx, urls[i])
+				info, err := p.probe(ctx, urls[i], opt)
 				out[i] = Result{URL: urls[i], Info: info, Err: err}
 				if done != nil {
 					mu.Lock()

@@ -8,13 +8,19 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/fetch"
 	"github.com/podfeed/podfeed/media"
 	"github.com/podfeed/podfeed/media/cache"
 )
+
+// local lets the prober contact the test servers, which listen on
+// loopback addresses the guard refuses by default.
+var local = fetch.Options{AllowPrivate: true}
 
 // server serves fixtures with Range, ETag and Last-Modified support and
 // counts what it is asked.
@@ -69,6 +75,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("ETag", s.etag)
 	}
 	w.Header().Set("Content-Type", "application/octet-stream")
+	if strings.HasSuffix(r.URL.Path, ".mp3") {
+		w.Header().Set("Content-Type", "audio/mpeg")
+	}
 	cw := &countingWriter{ResponseWriter: w, n: &s.bytes}
 	http.ServeContent(cw, r, "", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), bytes.NewReader(b))
 }
@@ -102,6 +111,8 @@ func newServer(t *testing.T, s *server) string {
 		"/chapters.m4a": fixture(t, "chapters.m4a"),
 		"/opus.opus":    fixture(t, "opus.opus"),
 		"/page.html":    []byte("<!doctype html><title>Not found</title>"),
+		"/page.mp3":     []byte("<!doctype html><title>Not found</title>"),
+		"/big-page.mp3": bytes.Repeat([]byte("<p>not audio</p>\n"), 64<<10),
 		"/big.mp3":      bigCBR(4 << 20),
 	}
 	ts := httptest.NewServer(s)
@@ -140,7 +151,7 @@ func TestProbe(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &server{opts: tt.srv}
 			base := newServer(t, s)
-			p := &Prober{Block: 16 << 10}
+			p := &Prober{Net: local, Block: 16 << 10}
 			info, err := p.Probe(context.Background(), base+tt.path)
 			if err != nil {
 				t.Fatal(err)
@@ -167,7 +178,7 @@ func TestProbe(t *testing.T) {
 func TestProbeVBRWithoutHeaderGivesLengthOnly(t *testing.T) {
 	var s server
 	base := newServer(t, &s)
-	p := &Prober{Block: 4 << 10, Budget: 8 << 10}
+	p := &Prober{Net: local, Block: 4 << 10, Budget: 8 << 10}
 	info, err := p.Probe(context.Background(), base+"/vbr.mp3")
 	if err != nil {
 		t.Fatal(err)
@@ -183,11 +194,11 @@ func TestProbeVBRWithoutHeaderGivesLengthOnly(t *testing.T) {
 func TestProbeNotMedia(t *testing.T) {
 	var s server
 	base := newServer(t, &s)
-	_, err := (&Prober{}).Probe(context.Background(), base+"/page.html")
+	_, err := (&Prober{Net: local}).Probe(context.Background(), base+"/page.html")
 	if !errors.Is(err, media.ErrUnknownFormat) {
 		t.Errorf("Probe(html page) error = %v, want ErrUnknownFormat", err)
 	}
-	_, err = (&Prober{}).Probe(context.Background(), base+"/missing.mp3")
+	_, err = (&Prober{Net: local}).Probe(context.Background(), base+"/missing.mp3")
 	if !errors.Is(err, ErrStatus) {
 		t.Errorf("Probe(missing) error = %v, want ErrStatus", err)
 	}
@@ -197,7 +208,7 @@ func TestProbeTimeout(t *testing.T) {
 	s := server{delay: 2 * time.Second}
 	base := newServer(t, &s)
 	start := time.Now()
-	_, err := (&Prober{Timeout: 50 * time.Millisecond}).Probe(context.Background(), base+"/cbr.mp3")
+	_, err := (&Prober{Net: fetch.Options{AllowPrivate: true, Timeout: 50 * time.Millisecond}}).Probe(context.Background(), base+"/cbr.mp3")
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Probe(slow server) error = %v, want a deadline error", err)
 	}
@@ -212,7 +223,7 @@ func TestRevalidation(t *testing.T) {
 			s := server{etag: etag}
 			base := newServer(t, &s)
 			c := cache.New(t.TempDir())
-			p := &Prober{Cache: c}
+			p := &Prober{Net: local, Cache: c}
 			url := base + "/cbr-info.mp3"
 			first, err := p.Probe(context.Background(), url)
 			if err != nil {
@@ -268,7 +279,7 @@ func TestProbeAllBoundedConcurrency(t *testing.T) {
 		urls = append(urls, ts.URL+"/x.mp3")
 	}
 	done := 0
-	res := (&Prober{Workers: 3}).ProbeAll(context.Background(), urls, func() { done++ })
+	res := (&Prober{Net: local, Workers: 3}).ProbeAll(context.Background(), urls, func() { done++ })
 	for _, r := range res {
 		if r.Err != nil || r.Info.Duration == 0 {
 			t.Fatalf("ProbeAll: %s: %+v %v", r.URL, r.Info, r.Err)
@@ -279,5 +290,73 @@ func TestProbeAllBoundedConcurrency(t *testing.T) {
 	}
 	if p := peak.Load(); p > 3 {
 		t.Errorf("%d requests in flight at once, want at most 3", p)
+	}
+}
+
+// The prober follows fetch's policy: a loopback or private address is
+// refused unless Net.AllowPrivate, with no request reaching it.
+func TestProbeGuard(t *testing.T) {
+	var s server
+	base := newServer(t, &s)
+	for _, p := range []*Prober{{}, {Net: fetch.Options{Timeout: time.Second}}} {
+		_, err := p.Probe(context.Background(), base+"/cbr-info.mp3")
+		if !errors.Is(err, fetch.ErrBlocked) || !strings.Contains(err.Error(), "refusing to connect to loopback address 127.0.0.1") {
+			t.Errorf("Probe(loopback) without AllowPrivate: error = %v, want ErrBlocked", err)
+		}
+		res := p.ProbeAll(context.Background(), []string{base + "/cbr.mp3"}, nil)
+		if !errors.Is(res[0].Err, fetch.ErrBlocked) {
+			t.Errorf("ProbeAll(loopback) without AllowPrivate: error = %v, want ErrBlocked", res[0].Err)
+		}
+	}
+	if n := s.heads.Load() + s.gets.Load(); n != 0 {
+		t.Errorf("the loopback server got %d requests, want 0", n)
+	}
+	if _, err := (&Prober{Net: local}).Probe(context.Background(), base+"/cbr-info.mp3"); err != nil {
+		t.Errorf("Probe(loopback) with AllowPrivate: %v", err)
+	}
+}
+
+// A public URL that redirects to a loopback address is refused at the
+// redirect. The public hop is answered by a stand-in transport.
+func TestProbeRedirectToLoopback(t *testing.T) {
+	var s server
+	base := newServer(t, &s)
+	client := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		if r.URL.Host == "93.184.215.14" {
+			return &http.Response{StatusCode: http.StatusFound, Header: http.Header{"Location": {base + "/cbr-info.mp3"}},
+				Body: http.NoBody, Request: r}, nil
+		}
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	const public = "http://93.184.215.14/ep.mp3"
+	_, err := (&Prober{Net: fetch.Options{Client: client}}).Probe(context.Background(), public)
+	if !errors.Is(err, fetch.ErrBlocked) {
+		t.Errorf("Probe(redirect to loopback) error = %v, want ErrBlocked", err)
+	}
+	if n := s.heads.Load() + s.gets.Load(); n != 0 {
+		t.Errorf("the loopback server got %d requests, want 0", n)
+	}
+	info, err := (&Prober{Net: fetch.Options{Client: client, AllowPrivate: true}}).Probe(context.Background(), public)
+	if err != nil || info.Duration != 5300*time.Millisecond {
+		t.Errorf("Probe(redirect to loopback) with AllowPrivate = %v, %v; want 5.3s", info.Duration, err)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// Content decides, not the Content-Type: an HTML page served as
+// audio/mpeg is not media, small or large, with or without Range support.
+func TestProbeHTMLServedAsAudio(t *testing.T) {
+	for _, o := range []opts{{}, {noRange: true}, {noHead: true, noRange: true}} {
+		for _, path := range []string{"/page.mp3", "/big-page.mp3"} {
+			s := server{opts: o}
+			base := newServer(t, &s)
+			info, err := (&Prober{Net: local}).Probe(context.Background(), base+path)
+			if !errors.Is(err, media.ErrUnknownFormat) {
+				t.Errorf("Probe(%s, %+v) = %+v, %v; want ErrUnknownFormat", path, o, info, err)
+			}
+		}
 	}
 }

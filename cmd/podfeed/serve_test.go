@@ -1,0 +1,80 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// serveTypes are the Content-Types serve sends, fixed here rather than
+// taken from the machine's MIME tables.
+var serveTypes = map[string]string{
+	".mp3":  "audio/mpeg",
+	".m4a":  "audio/mp4",
+	".html": "text/html; charset=utf-8",
+	".xml":  "application/rss+xml",
+	".json": "application/json",
+}
+
+// cmdServe is the testscript command "serve DIR": it serves the files in
+// DIR over HTTP on a loopback address for the rest of the script and sets
+// $SERVER to its base URL (http://127.0.0.1:PORT). Files get a
+// Content-Type from their extension and honour Range requests. Two path
+// prefixes misbehave on purpose:
+//
+//	/redirect/NAME  answers 302 Found pointing at /NAME
+//	/stall/NAME     sends nothing until the client gives up
+func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: serve DIR")
+	}
+	dir := ts.MkAbs(args[0])
+	done := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := r.URL.Path
+		switch {
+		case strings.HasPrefix(name, "/redirect/"):
+			http.Redirect(w, r, strings.TrimPrefix(name, "/redirect"), http.StatusFound)
+			return
+		case strings.HasPrefix(name, "/stall/"):
+			select {
+			case <-r.Context().Done():
+			case <-done:
+			}
+			return
+		}
+		b, err := os.ReadFile(path.Join(dir, path.Clean(name)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if t := serveTypes[path.Ext(name)]; t != "" {
+			w.Header().Set("Content-Type", t)
+		}
+		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(string(b)))
+	}))
+	ts.Setenv("SERVER", srv.URL)
+	ts.Defer(func() {
+		close(done)
+		srv.Close()
+	})
+}
+
+// cmdExpand is the testscript command "expand FILE...": it replaces $NAME
+// and ${NAME} in each file with the script's environment variables, so a
+// file can name the URL serve chose.
+func cmdExpand(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: expand FILE...")
+	}
+	for _, f := range args {
+		b, err := os.ReadFile(ts.MkAbs(f))
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(f), []byte(os.Expand(string(b), ts.Getenv)), 0o666))
+	}
+}
