@@ -9,7 +9,10 @@ import (
 // This file is the contract between the validation engine (engine.go and the
 // tokenizer) and the rules (one file per rule). Rule authors read only this.
 
-// Pos is a 1-based line and column (in bytes from the start of the line).
+// Pos is a 1-based line and column. The column counts characters
+// (Unicode code points) from the start of the line in the document as
+// written, whatever its encoding: a tab or an "é" is one column, and so is
+// each byte of an invalid UTF-8 sequence.
 type Pos struct {
 	Line, Col int
 }
@@ -163,6 +166,40 @@ type Diagnostic struct {
 	Hint     string
 	Pos      Pos
 	URL      string // the rule's docs page
+
+	// Profiles are the profiles the finding matters to (its rule's): a
+	// defect is reported once, under one code, whichever profiles run.
+	Profiles []Profile
+	// Shape is the message's pattern: findings with the same Code,
+	// Severity and Shape are repeats of one kind, which reports collapse.
+	// For rule findings it is the format string given to Reportf.
+	Shape string
+	// Item is true for a finding reported about an item.
+	Item bool
+	// More is set on the one finding that stands for the repeats of a kind
+	// past Config.MaxDetails (the engine keeps that many findings of a
+	// kind with their messages, then only positions and an exact count).
+	// Its Pos is the first of them and its Message says how many there
+	// are; the Hint, URL and Profiles are those of the kind.
+	More *Repeats
+}
+
+// Repeats are the occurrences of one kind of finding past the detailed
+// ones: how many there are, and where.
+type Repeats struct {
+	Count int // occurrences, exact however many there are
+	// Positions are the first min(Count, Config.MaxPositions) of them, in
+	// the order they were found.
+	Positions []Pos
+	Last      Pos // position of the last occurrence
+}
+
+// Occurrences is how many findings d stands for: 1, or More.Count.
+func (d Diagnostic) Occurrences() int {
+	if d.More != nil {
+		return d.More.Count
+	}
+	return 1
 }
 
 // Pass is what a rule's hooks receive: the document, the rule's own state
@@ -173,13 +210,18 @@ type Pass struct {
 	Config *Config
 	State  any // the value made by the rule's NewState, or nil
 
-	rule *Rule
-	emit func(Diagnostic)
-	pi   *piIndex // shared by the rules of one hooks goroutine; nil: walk
+	rule   *Rule
+	out    *[]Diagnostic // where the findings go (one slice per rule)
+	kinds  kindSet       // repeats per kind, for the caps
+	url    string        // the rule's docs page
+	inItem bool          // an Item hook is running
+	pi     *piIndex      // shared by the rules of one hooks goroutine; nil: walk
 }
 
 // Reportf reports a finding at pos with the rule's default severity.
-// The message should quote offending values with %q.
+// The message should quote offending values with %q; the format string
+// is the finding's Shape, so keep it constant (findings of one format
+// collapse into one line of the text report).
 func (p *Pass) Reportf(pos Pos, format string, args ...any) {
 	p.ReportSeverityf(p.rule.Severity, pos, format, args...)
 }
@@ -187,12 +229,21 @@ func (p *Pass) Reportf(pos Pos, format string, args ...any) {
 // ReportSeverityf reports a finding with a severity other than the rule's
 // default (e.g. a warning where the catalogue says "W when …").
 func (p *Pass) ReportSeverityf(sev Severity, pos Pos, format string, args ...any) {
-	p.emit(Diagnostic{
+	k := p.kinds.find(format, sev)
+	k.item = k.item || p.inItem
+	if !k.keep(pos, p.Config) {
+		return // past the cap: counted, message never formatted
+	}
+	*p.out = append(*p.out, Diagnostic{
 		Code:     p.rule.Code,
 		Severity: sev,
 		Message:  sprintf(format, args...),
 		Hint:     p.rule.Hint,
 		Pos:      pos,
+		URL:      p.url,
+		Profiles: p.rule.Profiles,
+		Shape:    format,
+		Item:     p.inItem,
 	})
 }
 
@@ -212,4 +263,23 @@ type Config struct {
 	MaxEpisodes  int           // newest N episodes checked online; 0 means 10
 	FeedSizeWarn int64         // net-feed-size: bytes; 0 means DefaultFeedSizeWarn, negative turns it off
 	Progress     func(done, total int)
+
+	// Enable adds rules to those the profiles select, Disable removes
+	// rules; each entry is a code or a family prefix ending in '*'
+	// ("apple-*"). CheckCodes tells whether an entry names any rule.
+	Enable, Disable []string
+
+	// MaxDetails is how many findings of one kind (code, severity and
+	// message shape) keep their message; 0 means DefaultMaxDetails and a
+	// negative value keeps every one. Past it the engine keeps at most
+	// MaxPositions positions (0 means DefaultMaxPositions, negative
+	// none) and an exact count, in one finding whose More is set, so
+	// memory stays bounded however many items repeat a defect.
+	MaxDetails, MaxPositions int
 }
+
+// Defaults for Config.MaxDetails and Config.MaxPositions.
+const (
+	DefaultMaxDetails   = 10_000
+	DefaultMaxPositions = 100_000
+)

@@ -26,7 +26,8 @@ func Chapters(data []byte, cfg Config) Result {
 		if r == nil {
 			return
 		}
-		res.Diagnostics = append(res.Diagnostics, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: r.Hint, Pos: pos, URL: DocsURL(code)})
+		res.Diagnostics = append(res.Diagnostics, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: r.Hint, Pos: pos,
+			URL: DocsURL(code), Profiles: r.Profiles, Shape: format})
 	}
 	chs, format, err := chapters.Decode(data)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -140,7 +141,7 @@ func TestPipelineMatchesSerial(t *testing.T) {
 			}
 			got[i] = res.Diagnostics
 		}
-		if !slices.Equal(got[0], got[1]) {
+		if !reflect.DeepEqual(got[0], got[1]) {
 			t.Errorf("%s: pipelined and serial runs differ (%d and %d findings)", f, len(got[0]), len(got[1]))
 		}
 	}

@@ -27,13 +27,14 @@ type Result struct {
 // Counts returns the number of findings per severity.
 func (r Result) Counts() (errs, warnings, infos int) {
 	for _, d := range r.Diagnostics {
+		n := d.Occurrences()
 		switch d.Severity {
 		case Error:
-			errs++
+			errs += n
 		case Warning:
-			warnings++
+			warnings += n
 		default:
-			infos++
+			infos += n
 		}
 	}
 	return errs, warnings, infos
@@ -72,7 +73,7 @@ func RunSource(ctx context.Context, r io.Reader, cfg Config, src Source) (Result
 type activeRule struct {
 	rule *Rule
 	pass *Pass
-	out  *[]Diagnostic // where its findings go (one slice per worker)
+	out  *[]Diagnostic // where its findings go (one slice per rule)
 }
 
 // engine turns scanner events into nodes and calls the rules' hooks.
@@ -82,6 +83,7 @@ type engine struct {
 	doc       Document
 	diags     []Diagnostic // from the rules' hooks
 	scanDiags []Diagnostic // from the scanner and the engine itself
+	scanKinds map[string]*kindSet
 
 	queues    []chan []work // batches of items and the channel, one queue per rules worker
 	batch     []work        // work not yet handed to the workers
@@ -130,9 +132,8 @@ func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
 			continue // chapter-file rules belong to Chapters, not to feeds
 		}
 		e.enabled[r.Code] = r
-		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r, pi: pi}
 		out := new([]Diagnostic)
-		p.emit = emitter(r, out)
+		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r, pi: pi, out: out, url: DocsURL(r.Code)}
 		if r.NewState != nil {
 			p.State = r.NewState()
 		}
@@ -151,12 +152,16 @@ func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
 	return e
 }
 
-// ruleSelected reports whether r runs under cfg.
+// ruleSelected reports whether r runs under cfg: network rules only
+// online; then Disable wins over Enable, which wins over the profiles.
 func ruleSelected(r *Rule, cfg *Config) bool {
 	if r.Network && !cfg.Online {
 		return false
 	}
-	if len(cfg.Profiles) == 0 {
+	if matchesAny(r.Code, cfg.Disable) {
+		return false
+	}
+	if len(cfg.Profiles) == 0 || matchesAny(r.Code, cfg.Enable) {
 		return true
 	}
 	for _, p := range r.Profiles {
@@ -167,23 +172,35 @@ func ruleSelected(r *Rule, cfg *Config) bool {
 	return false
 }
 
-// emitter returns the Pass.emit of rule r: findings go to the rule's own
-// slice, so rules on different goroutines never share one.
-func emitter(r *Rule, out *[]Diagnostic) func(Diagnostic) {
-	url := DocsURL(r.Code) // made once: a rule may report on every item
-	return func(d Diagnostic) {
-		if d.Code == "" {
-			d.Code = r.Code
+// matchesAny reports whether code is one of pats (a code, or a prefix
+// ending in '*').
+func matchesAny(code string, pats []string) bool {
+	for _, p := range pats {
+		if p == code || (strings.HasSuffix(p, "*") && strings.HasPrefix(code, strings.TrimSuffix(p, "*"))) {
+			return true
 		}
-		if d.URL == "" {
-			if d.Code == r.Code {
-				d.URL = url
-			} else {
-				d.URL = DocsURL(d.Code)
+	}
+	return false
+}
+
+// CheckCodes returns the entries of pats (codes or prefixes ending in
+// '*', as Config.Enable and Config.Disable take them) that name no rule.
+func CheckCodes(pats []string) []string {
+	var bad []string
+	rules := Rules()
+	for _, p := range pats {
+		ok := false
+		for _, r := range rules {
+			if matchesAny(r.Code, []string{p}) {
+				ok = true
+				break
 			}
 		}
-		*out = append(*out, d)
+		if !ok {
+			bad = append(bad, p)
+		}
 	}
+	return bad
 }
 
 // DocsURL returns the documentation page of a rule code.
@@ -197,7 +214,20 @@ func (e *engine) report(code string, pos Pos, sev Severity, msg string) {
 	if r == nil {
 		return
 	}
-	e.scanDiags = append(e.scanDiags, Diagnostic{Code: code, Severity: sev, Message: msg, Hint: r.Hint, Pos: pos, URL: DocsURL(code)})
+	if e.scanKinds == nil {
+		e.scanKinds = make(map[string]*kindSet)
+	}
+	ks := e.scanKinds[code]
+	if ks == nil {
+		ks = new(kindSet)
+		e.scanKinds[code] = ks
+	}
+	shape := shapeOf(msg)
+	if !ks.find(shape, sev).keep(pos, e.cfg) {
+		return
+	}
+	e.scanDiags = append(e.scanDiags, Diagnostic{Code: code, Severity: sev, Message: msg, Hint: r.Hint, Pos: pos,
+		URL: DocsURL(code), Profiles: r.Profiles, Shape: shape})
 }
 
 func (e *engine) run(r io.Reader) (Result, error) {
@@ -232,9 +262,13 @@ func (e *engine) run(r io.Reader) (Result, error) {
 	}
 	for _, ar := range e.all {
 		e.diags = append(e.diags, *ar.out...)
+		e.diags = append(e.diags, ar.pass.kinds.overflow(ar.rule.Code, ar.rule, e.cfg, ar.pass.url)...)
 		*ar.out = nil
 	}
 	e.diags = append(e.diags, e.scanDiags...)
+	for code, ks := range e.scanKinds {
+		e.diags = append(e.diags, ks.overflow(code, e.enabled[code], e.cfg, DocsURL(code))...)
+	}
 	slicesSortDiagnostics(e.diags)
 	res.Diagnostics = e.diags
 	res.Document = e.doc
@@ -285,13 +319,16 @@ func hookPanicked(ar activeRule, hook string, v any) {
 func itemHooks(rules []activeRule, from int, item *Node) (next int) {
 	defer func() {
 		if v := recover(); v != nil {
+			rules[next].pass.inItem = false
 			hookPanicked(rules[next], "Item", v)
 			next++
 		}
 	}()
 	for next = from; next < len(rules); next++ {
 		ar := rules[next]
+		ar.pass.inItem = true
 		ar.rule.Item(ar.pass, item)
+		ar.pass.inItem = false
 	}
 	return next
 }
@@ -782,6 +819,22 @@ func slicesSortDiagnostics(ds []Diagnostic) {
 		if a.Pos.Col != b.Pos.Col {
 			return a.Pos.Col - b.Pos.Col
 		}
-		return strings.Compare(a.Code, b.Code)
+		if c := strings.Compare(a.Code, b.Code); c != 0 {
+			return c
+		}
+		// ties: findings in the order reported, then the ones that stand
+		// for repeats (the engine's come out of a map) by shape
+		switch {
+		case a.More == nil && b.More == nil:
+			return 0
+		case a.More == nil:
+			return -1
+		case b.More == nil:
+			return 1
+		}
+		if a.Severity != b.Severity {
+			return int(b.Severity - a.Severity)
+		}
+		return strings.Compare(a.Shape, b.Shape)
 	})
 }

@@ -16,8 +16,11 @@ import (
 // through a sliding window, so memory is bounded by the largest single
 // token, not by the document.
 //
-// Positions are 1-based; columns count bytes of the UTF-8 text the scanner
-// reads (after charset decoding for non-UTF-8 feeds).
+// Positions are 1-based; columns count code points of the text the
+// scanner reads (UTF-8 after charset decoding for non-UTF-8 feeds), so
+// they count the characters of the document as written, whatever its
+// encoding. A byte of an invalid UTF-8 sequence counts as one, except a
+// stray continuation byte.
 
 // syntaxError is a well-formedness error: the scan stops there.
 type syntaxError struct {
@@ -70,6 +73,8 @@ type scanner struct {
 
 	line      int
 	lineStart int64 // absolute offset of the current line's first byte
+	runeMark  int64 // absolute offset up to which lineCont is counted
+	lineCont  int   // UTF-8 continuation bytes from lineStart to runeMark
 	counted   int64 // newlines counted up to this absolute offset
 
 	sink   tokenSink
@@ -123,6 +128,7 @@ func (s *scanner) more() bool {
 	if s.end == len(s.buf) {
 		if s.tok > 0 {
 			s.countTo(s.tok)
+			s.runesTo(s.tok) // the bytes before tok are about to go
 			n := copy(s.buf, s.buf[s.tok:s.end])
 			s.base += int64(s.tok)
 			s.i -= s.tok
@@ -182,19 +188,66 @@ func (s *scanner) countTo(i int) {
 
 var nl = []byte{'\n'}
 
+// runesTo counts the UTF-8 continuation bytes of the current line up to
+// buffer index i (countTo(i) done), so columns count code points: the
+// count advances with the positions asked for, and each byte is looked at
+// once.
+func (s *scanner) runesTo(i int) int {
+	if s.runeMark < s.lineStart {
+		s.runeMark, s.lineCont = s.lineStart, 0
+	}
+	if abs := s.base + int64(i); abs > s.runeMark {
+		s.lineCont += contBytes(s.buf[s.runeMark-s.base : i])
+		s.runeMark = abs
+	}
+	return s.lineCont
+}
+
+// contBytes counts the bytes of b that continue a UTF-8 sequence
+// (10xxxxxx): a line's code points are its bytes less these.
+func contBytes(b []byte) int {
+	n := 0
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			for _, c := range b[:8] {
+				if c&0xC0 == 0x80 {
+					n++
+				}
+			}
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
 // posBack places an index before the counted mark (rare: a caller asked
 // out of order).
 func (s *scanner) posBack(i int) Pos {
 	abs := s.base + int64(i)
 	if abs >= s.lineStart {
-		return Pos{Line: s.line, Col: int(abs - s.lineStart + 1)}
+		cont := s.lineCont
+		mark := int(s.runeMark - s.base)
+		switch {
+		case s.runeMark < s.lineStart:
+			cont = contBytes(s.buf[s.lineStart-s.base : i])
+		case i <= mark:
+			cont -= contBytes(s.buf[i:mark])
+		default:
+			cont += contBytes(s.buf[mark:i])
+		}
+		return Pos{Line: s.line, Col: int(abs-s.lineStart+1) - cont}
 	}
 	n := bytes.Count(s.buf[i:s.counted-s.base], nl)
-	col := i + 1
+	start := 0
 	if k := bytes.LastIndexByte(s.buf[:i], '\n'); k >= 0 {
-		col = i - k
+		start = k + 1
 	}
-	return Pos{Line: s.line - n, Col: col}
+	return Pos{Line: s.line - n, Col: i - start + 1 - contBytes(s.buf[start:i])}
 }
 
 // posAt returns the position of buffer index i. Calls must come in
@@ -205,7 +258,8 @@ func (s *scanner) posAt(i int) Pos {
 		return s.posBack(i)
 	}
 	s.countTo(i)
-	return Pos{Line: s.line, Col: int(s.base + int64(i) - s.lineStart + 1)}
+	cont := s.runesTo(i)
+	return Pos{Line: s.line, Col: int(abs-s.lineStart+1) - cont}
 }
 
 func (s *scanner) errAt(i int, format string, args ...any) error {
