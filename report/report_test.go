@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,7 +64,18 @@ func TestTextLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	line := regexp.MustCompile(`^shows/my show/feed\.xml(:\d+:\d+)?: (error|warning|info): [^\n]+ \[[a-z0-9-]+\]$`)
-	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	out, table, ok := strings.Cut(buf.String(), "shows/my show/feed.xml: summary\n")
+	if !ok {
+		t.Fatalf("text output has no summary table:\n%s", buf.String())
+	}
+	wantTable := "  error    1  apple-image-missing     Channel needs itunes:image\n" +
+		"  warning  1  net-feed-redirect\n" +
+		"  warning  1  rss-enclosure-length    Enclosure length must be a positive byte count\n" +
+		"  info     1  apple-description-html  Description uses HTML Apple does not document\n"
+	if table != wantTable {
+		t.Errorf("summary table:\n%s\nwant (by severity, then count, then code):\n%s", table, wantTable)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(lines) != len(fixture().Diagnostics) {
 		t.Errorf("text output has %d lines, want %d", len(lines), len(fixture().Diagnostics))
 	}
@@ -82,8 +95,10 @@ func TestJSONSummary(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatalf("json output does not parse: %v", err)
 	}
-	want := jsonSummary{Errors: 1, Warnings: 2, Infos: 1, Total: 4}
-	if got.Version != 1 || got.Summary != want {
+	want := jsonSummary{Errors: 1, Warnings: 2, Infos: 1, Total: 4, Codes: []jsonCount{
+		{"apple-image-missing", "error", 1}, {"net-feed-redirect", "warning", 1},
+		{"rss-enclosure-length", "warning", 1}, {"apple-description-html", "info", 1}}}
+	if got.Version != 1 || !cmp.Equal(got.Summary, want) || got.ColumnKind != "unicodeCodePoints" {
 		t.Errorf("json version %d summary %+v, want 1 and %+v", got.Version, got.Summary, want)
 	}
 	buf.Reset()
@@ -176,5 +191,166 @@ func TestSARIFShape(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, "xml", fixture()); err == nil {
 		t.Error("Write(xml): no error, want one naming the formats")
+	}
+}
+
+// repeats is a feed with one defect on many items: 10 findings of one
+// kind with messages, then 5,000 the engine kept only positions of, and
+// two findings of other kinds.
+func repeats() Input {
+	in := Input{Path: "feed.xml"}
+	for i := range 10 {
+		in.Diagnostics = append(in.Diagnostics, validate.Diagnostic{Code: "apple-title-numbering", Severity: validate.Info,
+			Message: fmt.Sprintf("title %q has a number", fmt.Sprint("Ep ", i)), Shape: "title %q has a number",
+			Hint: "Drop it.", URL: "https://example.com/apple-title-numbering.md",
+			Pos: validate.Pos{Line: 10 + 10*i, Col: 5}, Item: true})
+	}
+	more := &validate.Repeats{Count: 5000, Last: validate.Pos{Line: 50100, Col: 5}}
+	for i := range 100 {
+		more.Positions = append(more.Positions, validate.Pos{Line: 200 + 10*i, Col: 5})
+	}
+	in.Diagnostics = append(in.Diagnostics,
+		validate.Diagnostic{Code: "apple-title-numbering", Severity: validate.Info, Message: "and 5000 more findings of this kind",
+			Shape: "title %q has a number", Pos: more.Positions[0], Item: true, More: more},
+		validate.Diagnostic{Code: "rss-guid-duplicate", Severity: validate.Error, Message: "guid \"a\" again", Shape: "guid %q again", Pos: validate.Pos{Line: 60000, Col: 3}, Item: true},
+		validate.Diagnostic{Code: "rss-channel-link", Severity: validate.Warning, Message: "no link", Pos: validate.Pos{Line: 3, Col: 3}},
+	)
+	validateSort(in.Diagnostics)
+	return in
+}
+
+func validateSort(ds []validate.Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b validate.Diagnostic) int { return a.Pos.Line - b.Pos.Line })
+}
+
+func TestTextCollapsesRepeats(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", repeats()); err != nil {
+		t.Fatal(err)
+	}
+	want := `feed.xml:3:3: warning: no link [rss-channel-link]
+feed.xml:10:5: info: title "Ep 0" has a number [apple-title-numbering]
+feed.xml:20:5: info: title "Ep 1" has a number [apple-title-numbering]
+feed.xml:30:5: info: title "Ep 2" has a number [apple-title-numbering]
+feed.xml:40:5: info: … and 5007 more items like this (first at 40:5, last at 50100:5; --all lists them) [apple-title-numbering]
+feed.xml:60000:3: error: guid "a" again [rss-guid-duplicate]
+feed.xml: summary
+  error       1  rss-guid-duplicate
+  warning     1  rss-channel-link
+  info     5010  apple-title-numbering
+`
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("collapsed text (-want +got):\n%s", diff)
+	}
+
+	// --all: every finding, and a line per position the engine kept.
+	in := repeats()
+	in.All = true
+	buf.Reset()
+	if err := Write(&buf, "text", in); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "[apple-title-numbering]"); n != 10+100 {
+		t.Errorf("--all printed %d apple-title-numbering lines, want 110 (10 with messages, 100 kept positions)", n)
+	}
+	if strings.Contains(buf.String(), "more items") {
+		t.Errorf("--all folded findings:\n%s", buf.String())
+	}
+}
+
+// TestTextFoldsOnlyWhatSavesLines: a kind with one finding more than
+// shown prints it rather than a line saying so.
+func TestTextFoldsOnlyWhatSavesLines(t *testing.T) {
+	in := repeats()
+	in.Diagnostics = slices.DeleteFunc(in.Diagnostics, func(d validate.Diagnostic) bool {
+		return d.More != nil || (d.Code == "apple-title-numbering" && d.Pos.Line > 40)
+	})
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", in); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "has a number [apple-title-numbering]"); n != 4 || strings.Contains(buf.String(), "…") {
+		t.Errorf("4 findings of a kind: want all 4 printed, got:\n%s", buf.String())
+	}
+}
+
+func TestTextHints(t *testing.T) {
+	in := repeats()
+	in.Hints = true
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", in); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "[apple-title-numbering]\n    hint: Drop it. (https://example.com/apple-title-numbering.md)\nfeed.xml:20:5:") {
+		t.Errorf("--hints: no hint under the finding:\n%s", buf.String())
+	}
+}
+
+func TestTextInfoOnly(t *testing.T) {
+	in := repeats()
+	in.Diagnostics = slices.DeleteFunc(in.Diagnostics, func(d validate.Diagnostic) bool { return d.Severity != validate.Info })
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", in); err != nil {
+		t.Fatal(err)
+	}
+	want := "feed.xml: no errors or warnings, 5010 infos (apple-title-numbering 5010; --all lists them)\n"
+	if buf.String() != want {
+		t.Errorf("info-only feed:\n%s\nwant one line:\n%s", buf.String(), want)
+	}
+}
+
+// TestJSONKeepsEveryPosition: the finding that stands for the repeats
+// past the engine's cap carries their exact count and positions, and the
+// summary counts them all.
+func TestJSONKeepsEveryPosition(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", repeats()); err != nil {
+		t.Fatal(err)
+	}
+	var got jsonReport
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Summary.Total != 5012 || got.Summary.Infos != 5010 || len(got.Findings) != 13 {
+		t.Errorf("summary %+v with %d findings, want 5012 in total (5010 infos) in 13 findings", got.Summary, len(got.Findings))
+	}
+	var more *jsonFinding
+	for i := range got.Findings {
+		if got.Findings[i].Count > 0 {
+			more = &got.Findings[i]
+		}
+	}
+	if more == nil || more.Count != 5000 || len(more.Positions) != 100 || !more.Truncated ||
+		more.Last == nil || *more.Last != (jsonPos{50100, 5}) || more.Positions[1] != (jsonPos{210, 5}) {
+		t.Errorf("repeats finding = %+v, want count 5000, 100 positions (truncated), last 50100:5", more)
+	}
+}
+
+func TestSARIFRepeats(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "sarif", repeats()); err != nil {
+		t.Fatal(err)
+	}
+	var log sarifLog
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("columnKind = %q, want unicodeCodePoints", run.ColumnKind)
+	}
+	found := false
+	for _, r := range run.Results {
+		if r.OccurrenceCount == 0 {
+			continue
+		}
+		found = true
+		if r.OccurrenceCount != 5000 || len(r.RelatedLocations) != 99 || r.Locations[0].PhysicalLocation.Region.StartLine != 200 {
+			t.Errorf("repeats result: occurrenceCount %d, %d related locations, at line %d; want 5000, 99, 200",
+				r.OccurrenceCount, len(r.RelatedLocations), r.Locations[0].PhysicalLocation.Region.StartLine)
+		}
+	}
+	if !found {
+		t.Error("no result with occurrenceCount")
 	}
 }

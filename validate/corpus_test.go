@@ -43,7 +43,7 @@ func TestCorpus(t *testing.T) {
 			if d.Pos.Line < 0 || d.Pos.Col < 0 {
 				t.Errorf("%s: %s at %d:%d", filepath.Base(f), d.Code, d.Pos.Line, d.Pos.Col)
 			}
-			counts[d.Code]++
+			counts[d.Code] += d.Occurrences()
 		}
 		codes := make([]string, 0, len(counts))
 		for c := range counts {

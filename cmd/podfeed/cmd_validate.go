@@ -39,6 +39,11 @@ func validateCommand(e *env) *cli.Command {
 			&cli.StringSliceFlag{Name: "profile", Usage: "rule profiles to run, comma-separated: rss, apple, spotify, podcastindex (default: all)"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or sarif"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "lowest severity that makes the exit status 1: error, warning, info or none"},
+			&cli.StringFlag{Name: "min-severity", Value: "info", Usage: "lowest severity to report: error, warning or info"},
+			&cli.StringSliceFlag{Name: "enable", Usage: "also run these rules (codes, or prefixes like apple-*), whatever --profile says"},
+			&cli.StringSliceFlag{Name: "disable", Usage: "do not run these rules (codes, or prefixes like net-*)"},
+			&cli.BoolFlag{Name: "all", Usage: "text: print every finding (repeats of one kind are otherwise folded after 3) and keep every message in JSON and SARIF"},
+			&cli.BoolFlag{Name: "hints", Usage: "text: print each finding's fix hint and docs page under it"},
 			&cli.BoolFlag{Name: "online", Usage: "also check enclosures, artwork, chapters and transcripts over the network"},
 			&cli.BoolFlag{Name: "allow-private", Usage: "let --online and URL fetching contact private, loopback and link-local addresses"},
 			&cli.StringFlag{Name: "max-size", Value: "50MB", Usage: "largest feed to download from a URL (e.g. 50MB, 200MiB)"},
@@ -53,11 +58,30 @@ func validateCommand(e *env) *cli.Command {
 
 // validateOptions are the parsed flags.
 type validateOptions struct {
-	profiles []validate.Profile
-	format   string
-	failOn   validate.Severity // 0 means none
-	maxSize  int64
-	cfg      validate.Config
+	profiles    []validate.Profile
+	format      string
+	failOn      validate.Severity // 0 means none
+	minSeverity validate.Severity
+	all, hints  bool
+	maxSize     int64
+	cfg         validate.Config
+}
+
+// codeList splits the values of a repeatable, comma-separated flag of
+// rule codes and checks that each names a rule.
+func codeList(c *cli.Context, flag string) ([]string, error) {
+	var out []string
+	for _, v := range c.StringSlice(flag) {
+		for _, code := range strings.Split(v, ",") {
+			if code = strings.TrimSpace(code); code != "" {
+				out = append(out, code)
+			}
+		}
+	}
+	if bad := validate.CheckCodes(out); len(bad) > 0 {
+		return nil, usageError(fmt.Errorf("--%s: no rule is called %q ('podfeed rules' lists them)", flag, bad[0]))
+	}
+	return out, nil
 }
 
 func parseValidateFlags(c *cli.Context) (validateOptions, error) {
@@ -88,6 +112,20 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 		}
 		o.failOn = s
 	}
+	sev, ok := validate.ParseSeverity(c.String("min-severity"))
+	if !ok {
+		return o, usageError(fmt.Errorf("unknown --min-severity %q (want error, warning or info)", c.String("min-severity")))
+	}
+	o.minSeverity = sev
+	o.all, o.hints = c.Bool("all"), c.Bool("hints")
+	enable, err := codeList(c, "enable")
+	if err != nil {
+		return o, err
+	}
+	disable, err := codeList(c, "disable")
+	if err != nil {
+		return o, err
+	}
 	n, err := parseSize(c.String("max-size"))
 	if err != nil {
 		return o, usageError(fmt.Errorf("--max-size: %w", err))
@@ -114,6 +152,11 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 		Timeout:      c.Duration("timeout"),
 		MaxEpisodes:  c.Int("max-episodes"),
 		FeedSizeWarn: sizeWarn,
+		Enable:       enable,
+		Disable:      disable,
+	}
+	if o.all {
+		o.cfg.MaxDetails = -1 // every finding keeps its message
 	}
 	return o, nil
 }
@@ -199,26 +242,42 @@ func runValidate(c *cli.Context, e *env) error {
 	if o.cfg.Online {
 		extra = nil // the net-feed-redirect rule reports them itself
 	}
-	diags := append(extra, res.Diagnostics...)
-
-	rules := selectedRules(o.cfg)
-	if err := report.Write(e.stdout, o.format, report.Input{Path: target, Diagnostics: diags, Rules: rules, ToolVersion: version}); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
+	// Findings about the fetch come first, as the rules' would (they have
+	// no line); --profile and --disable apply to them too.
+	online := o.cfg
+	online.Online = true
+	var fetchDiags []validate.Diagnostic
+	for _, d := range extra {
+		if r := validate.Lookup(d.Code); r == nil || validate.Selected(r, online) {
+			fetchDiags = append(fetchDiags, d)
+		}
 	}
+	res.Diagnostics = append(fetchDiags, res.Diagnostics...)
+	var diags []validate.Diagnostic // those at --min-severity or above
 	var errs, warns, infos int
 	failed := false
-	for _, d := range diags {
+	for _, d := range res.Diagnostics {
+		n := d.Occurrences()
 		switch d.Severity {
 		case validate.Error:
-			errs++
+			errs += n
 		case validate.Warning:
-			warns++
+			warns += n
 		default:
-			infos++
+			infos += n
 		}
 		if o.failOn != 0 && d.Severity >= o.failOn {
 			failed = true
 		}
+		if d.Severity >= o.minSeverity {
+			diags = append(diags, d)
+		}
+	}
+
+	rules := selectedRules(o.cfg)
+	rin := report.Input{Path: target, Diagnostics: diags, Rules: rules, ToolVersion: version, All: o.all, Hints: o.hints}
+	if err := report.Write(e.stdout, o.format, rin); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
 	}
 	what := fmt.Sprintf("%d items", res.Document.ItemCount)
 	if res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res) {
@@ -300,15 +359,18 @@ func openTarget(ctx context.Context, e *env, target string, o validateOptions) (
 // requesting the old URL and never learn the new one.
 func redirectFinding(r fetch.Redirect) validate.Diagnostic {
 	code := "net-feed-redirect"
+	const format = "the feed URL %q redirects temporarily (HTTP %d) to %q; use a permanent redirect (301 or 308) or update the URL"
 	d := validate.Diagnostic{
 		Code:     code,
 		Severity: validate.Warning,
-		Message:  fmt.Sprintf("the feed URL %q redirects temporarily (HTTP %d) to %q; use a permanent redirect (301 or 308) or update the URL", r.From, r.Status, r.To),
+		Message:  fmt.Sprintf(format, r.From, r.Status, r.To),
 		Hint:     "Serve a 301 or 308 redirect, or point subscribers at the final URL with itunes:new-feed-url.",
+		Shape:    format,
 	}
 	if rule := validate.Lookup(code); rule != nil {
 		d.Hint = rule.Hint
 		d.URL = validate.DocsURL(code)
+		d.Profiles = rule.Profiles
 	}
 	return d
 }
