@@ -48,6 +48,11 @@ var formats = []struct {
 	{"text", writeText},
 	{"json", writeJSON},
 	{"sarif", writeSARIF},
+	{"jsonl", streamOne("jsonl")},
+	{"github-actions", streamOne("github-actions")},
+	{"gitlab", streamOne("gitlab")},
+	{"junit", streamOne("junit")},
+	{"checkstyle", streamOne("checkstyle")},
 }
 
 // Formats returns the names Write accepts, the default first.
@@ -410,8 +415,17 @@ type jsonCount struct {
 const ColumnKind = "unicodeCodePoints"
 
 func writeJSON(w io.Writer, in Input) error {
-	r := jsonReport{Version: JSONVersion, Path: in.Path, ColumnKind: ColumnKind, Findings: []jsonFinding{}}
-	for _, d := range in.Diagnostics {
+	r := jsonReport{Version: JSONVersion, Path: in.Path, ColumnKind: ColumnKind}
+	r.Findings, r.Summary = jsonFindings(in.Diagnostics)
+	return encode(w, "json", r)
+}
+
+// jsonFindings converts findings for the json and jsonl formats (never a
+// nil slice) and counts them, repeats included.
+func jsonFindings(diags []validate.Diagnostic) ([]jsonFinding, jsonSummary) {
+	out := make([]jsonFinding, 0, len(diags))
+	var sum jsonSummary
+	for _, d := range diags {
 		f := jsonFinding{
 			Code: d.Code, Severity: d.Severity.String(), Message: d.Message,
 			Line: d.Pos.Line, Column: d.Pos.Col, Hint: d.Hint, URL: d.URL,
@@ -428,23 +442,23 @@ func writeJSON(w io.Writer, in Input) error {
 			f.Truncated = len(m.Positions) < m.Count
 			f.Last = &jsonPos{m.Last.Line, m.Last.Col}
 		}
-		r.Findings = append(r.Findings, f)
+		out = append(out, f)
 		n := d.Occurrences()
 		switch d.Severity {
 		case validate.Error:
-			r.Summary.Errors += n
+			sum.Errors += n
 		case validate.Warning:
-			r.Summary.Warnings += n
+			sum.Warnings += n
 		case validate.Info:
-			r.Summary.Infos += n
+			sum.Infos += n
 		}
-		r.Summary.Total += n
+		sum.Total += n
 	}
-	r.Summary.Codes = []jsonCount{}
-	for _, c := range countByCode(in.Diagnostics) {
-		r.Summary.Codes = append(r.Summary.Codes, jsonCount{c.code, c.sev.String(), c.count})
+	sum.Codes = []jsonCount{}
+	for _, c := range countByCode(diags) {
+		sum.Codes = append(sum.Codes, jsonCount{c.code, c.sev.String(), c.count})
 	}
-	return encode(w, "json", r)
+	return out, sum
 }
 
 func encode(w io.Writer, format string, v any) error {
