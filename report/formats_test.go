@@ -23,7 +23,7 @@ import (
 func streamFixture() []Feed {
 	in := fixture()
 	return []Feed{
-		{Input: in, Index: 0, Items: 12},
+		{Input: in, Index: 0, Items: 12, Failed: true},
 		{Input: Input{Path: "https://example.com/clean.xml", Rules: in.Rules}, Index: 2, URL: "https://cdn.example.com/clean.xml", Items: 3},
 		{Input: Input{Path: "https://example.com/gone.xml", Rules: in.Rules}, Index: 1, Err: errors.New("fetching https://example.com/gone.xml: HTTP status 404")},
 	}
@@ -41,7 +41,7 @@ func writeStream(t *testing.T, format string, feeds []Feed) []byte {
 		if err := s.Feed(f); err != nil {
 			t.Fatalf("Feed(%s): %v", format, err)
 		}
-		sum.Add(f, validate.Error)
+		sum.Add(f)
 	}
 	if err := s.Close(sum); err != nil {
 		t.Fatalf("Close(%s): %v", format, err)
@@ -68,17 +68,14 @@ func TestStreamRefusesDocumentFormats(t *testing.T) {
 
 func TestSummaryAdd(t *testing.T) {
 	var sum Summary
-	for _, f := range streamFixture() {
-		sum.Add(f, validate.Warning)
+	feeds := streamFixture()
+	feeds[0].Diagnostics[1].More = &validate.Repeats{Count: 5}
+	for _, f := range feeds {
+		sum.Add(f)
 	}
-	want := Summary{Feeds: 3, FetchFailures: 1, FeedsFailed: 1, Errors: 1, Warnings: 2, Infos: 1}
+	want := Summary{Feeds: 3, FetchFailures: 1, FeedsFailed: 1, Errors: 1, Warnings: 6, Infos: 1}
 	if sum != want {
-		t.Errorf("Summary = %+v, want %+v", sum, want)
-	}
-	sum = Summary{}
-	sum.Add(streamFixture()[0], 0)
-	if sum.FeedsFailed != 0 {
-		t.Errorf("failOn 0 (none): FeedsFailed = %d, want 0", sum.FeedsFailed)
+		t.Errorf("Summary = %+v, want %+v (repeats counted)", sum, want)
 	}
 }
 

@@ -24,6 +24,9 @@ type Feed struct {
 	URL string
 	// Items is the number of items the feed has.
 	Items int
+	// Failed says a finding reached the caller's failure threshold
+	// (--fail-on); report only counts it.
+	Failed bool
 	// Err is set when the feed could not be read; it then has no findings.
 	Err error
 }
@@ -32,21 +35,22 @@ type Feed struct {
 type Summary struct {
 	Feeds         int // feeds in the run (after --shard)
 	FetchFailures int // feeds that could not be read
-	FeedsFailed   int // feeds with a finding at or above the failure threshold
+	FeedsFailed   int // feeds with Failed set
 	Errors        int
 	Warnings      int
 	Infos         int
 }
 
-// Add counts one feed's result into s. failOn is the lowest severity that
-// fails a feed; 0 means none does.
-func (s *Summary) Add(f Feed, failOn validate.Severity) {
+// Add counts one feed's result into s.
+func (s *Summary) Add(f Feed) {
 	s.Feeds++
 	if f.Err != nil {
 		s.FetchFailures++
 		return
 	}
-	failed := false
+	if f.Failed {
+		s.FeedsFailed++
+	}
 	for _, d := range f.Diagnostics {
 		n := d.Occurrences()
 		switch d.Severity {
@@ -57,12 +61,6 @@ func (s *Summary) Add(f Feed, failOn validate.Severity) {
 		default:
 			s.Infos += n
 		}
-		if failOn != 0 && d.Severity >= failOn {
-			failed = true
-		}
-	}
-	if failed {
-		s.FeedsFailed++
 	}
 }
 
@@ -166,7 +164,7 @@ func streamOne(format string) func(io.Writer, Input) error {
 			return err
 		}
 		var sum Summary
-		sum.Add(f, 0)
+		sum.Add(f)
 		return s.Close(sum)
 	}
 }

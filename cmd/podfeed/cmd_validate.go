@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/podfeed/podfeed/batch"
 	"github.com/podfeed/podfeed/fetch"
 	"github.com/podfeed/podfeed/report"
 	"github.com/podfeed/podfeed/validate"
@@ -28,16 +30,22 @@ func validateCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
 		Usage:     "check a feed against RSS 2.0, Apple, Spotify and Podcasting 2.0 rules",
-		ArgsUsage: "FILE|URL|-",
+		ArgsUsage: "FILE|URL|- …",
 		Description: "Validates a podcast feed in one streaming pass and prints one line per finding:\n" +
 			"  path:line:col: severity: message [code]\n" +
 			"A JSON chapter file (Podcasting 2.0 or Podlove) is recognised by its content and\n" +
 			"checked too. 'podfeed explain CODE' describes a rule; 'podfeed rules' lists them.\n\n" +
+			"Many feeds: name several, or list them one per line with --from FILE (or - for\n" +
+			"standard input). --jobs checks that many at once, at most --per-host requests to\n" +
+			"one host at a time (a Retry-After answer pauses the host); --shard K/N takes\n" +
+			"every N-th feed from the K-th, to spread one list over machines. Results stream\n" +
+			"as each feed finishes (--format jsonl: one JSON object per feed, then a summary);\n" +
+			"a feed that cannot be fetched is a result (fetch-failed), not the end of the run.\n\n" +
 			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage,\n" +
-			"I/O or network errors.",
+			"I/O or network errors (with many feeds: when any feed could not be read).",
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "profile", Usage: "rule profiles to run, comma-separated: rss, apple, spotify, podcastindex (default: all)"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or sarif"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(report.Formats(), ", ")},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "lowest severity that makes the exit status 1: error, warning, info or none"},
 			&cli.StringFlag{Name: "min-severity", Value: "info", Usage: "lowest severity to report: error, warning or info"},
 			&cli.StringSliceFlag{Name: "enable", Usage: "also run these rules (codes, or prefixes like apple-*), whatever --profile says"},
@@ -51,6 +59,10 @@ func validateCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "max-episodes", Value: 10, Usage: "with --online, check only the N newest episodes"},
 			&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --online, parallel requests"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "timeout for fetching the feed and for each online request"},
+			&cli.StringFlag{Name: "from", Usage: "read the feeds to check from `LIST`, one FILE or URL a line (- for standard input)"},
+			&cli.IntFlag{Name: "jobs", Value: defaultJobs(), Usage: "feeds checked at once"},
+			&cli.IntFlag{Name: "per-host", Value: 4, Usage: "requests to one host at once, over all jobs"},
+			&cli.StringFlag{Name: "shard", Usage: "check only shard `K/N` of the feeds: every N-th, from the K-th (0-based)"},
 		},
 		Action: func(c *cli.Context) error { return runValidate(c, e) },
 	}
@@ -65,6 +77,14 @@ type validateOptions struct {
 	all, hints  bool
 	maxSize     int64
 	cfg         validate.Config
+
+	// Many feeds.
+	many    bool // --from, --shard or --format jsonl: report as a run over many feeds
+	from    string
+	jobs    int
+	perHost int
+	shard   batch.Shard
+	client  *http.Client // shared by every feed request of a run; nil: one per request
 }
 
 // codeList splits the values of a repeatable, comma-separated flag of
@@ -144,6 +164,19 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 	if c.Duration("timeout") <= 0 {
 		return o, usageError(errors.New("--timeout must be positive"))
 	}
+	o.from = c.String("from")
+	o.jobs, o.perHost = c.Int("jobs"), c.Int("per-host")
+	if o.jobs < 1 || o.perHost < 1 {
+		return o, usageError(errors.New("--jobs and --per-host must be at least 1"))
+	}
+	if v := c.String("shard"); v != "" {
+		sh, err := batch.ParseShard(v)
+		if err != nil {
+			return o, usageError(fmt.Errorf("--shard: %w", err))
+		}
+		o.shard = sh
+	}
+	o.many = o.from != "" || o.shard.N > 0 || o.format == "jsonl"
 	o.cfg = validate.Config{
 		Profiles:     o.profiles,
 		Online:       c.Bool("online"),
@@ -196,15 +229,18 @@ func parseSize(s string) (int64, error) {
 }
 
 func runValidate(c *cli.Context, e *env) error {
-	if c.NArg() != 1 {
-		return usageError(fmt.Errorf("validate takes one FILE, URL or - (got %d arguments)", c.NArg()))
-	}
 	o, err := parseValidateFlags(c)
 	if err != nil {
 		return err
 	}
-	target := c.Args().First()
-	o.cfg.Path = target
+	args := c.Args().Slice()
+	if o.many || len(args) > 1 {
+		return validateMany(c.Context, e, args, o)
+	}
+	if len(args) != 1 {
+		return usageError(fmt.Errorf("validate takes one FILE, URL or - (got %d arguments), or several with --from LIST", len(args)))
+	}
+	target := args[0]
 	// Validating allocates about three bytes of short-lived nodes per byte of
 	// feed over a small, flat heap; the limit keeps the 64 MiB promised for a
 	// 100 MB feed.
@@ -212,10 +248,58 @@ func runValidate(c *cli.Context, e *env) error {
 	if o.cfg.Online {
 		o.cfg.Progress = progressFunc(e)
 	}
-
-	in, src, extra, closeIn, err := openTarget(c.Context, e, target, o)
+	chk, err := checkTarget(c.Context, e, target, o, nil)
 	if err != nil {
 		return err
+	}
+	res := chk.res
+	var errs, warns, infos int
+	for _, d := range res.Diagnostics {
+		n := d.Occurrences()
+		switch d.Severity {
+		case validate.Error:
+			errs += n
+		case validate.Warning:
+			warns += n
+		default:
+			infos += n
+		}
+	}
+
+	rules := selectedRules(o.cfg)
+	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: version, All: o.all, Hints: o.hints}
+	if err := report.Write(e.stdout, o.format, rin); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	what := fmt.Sprintf("%d items", res.Document.ItemCount)
+	if res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res) {
+		what = "chapter file"
+	}
+	fmt.Fprintf(e.stderr, "%s: %s, %s, %s (%d rules, %s)\n", target,
+		plural(errs, "error"), plural(warns, "warning"), plural(infos, "info"), res.Rules, what)
+	if chk.failed {
+		return findingsError()
+	}
+	return nil
+}
+
+// checked is what checkTarget found.
+type checked struct {
+	res    validate.Result       // its Diagnostics include those about fetching the feed
+	shown  []validate.Diagnostic // the findings at --min-severity or above
+	failed bool                  // a finding reaches --fail-on
+	url    string                // the final URL, when fetched
+}
+
+// checkTarget reads one feed (or chapter file) from a file, standard
+// input or a URL and validates it. The error is for a target that could
+// not be read; content problems are findings. hosts, when set, limits and
+// paces requests per host (runs over many feeds).
+func checkTarget(ctx context.Context, e *env, target string, o validateOptions, hosts *batch.Hosts) (checked, error) {
+	o.cfg.Path = target
+	in, src, extra, closeIn, err := openTarget(ctx, e, target, o, hosts)
+	if err != nil {
+		return checked{}, err
 	}
 	defer closeIn()
 
@@ -224,19 +308,19 @@ func runValidate(c *cli.Context, e *env) error {
 	if looksLikeJSON(br) {
 		data, err := io.ReadAll(br)
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", target, err)
+			return checked{}, fmt.Errorf("reading %s: %w", target, err)
 		}
 		res = validate.Chapters(data, o.cfg)
 	} else {
-		ctx := c.Context
+		vctx := ctx
 		if o.cfg.Online {
 			// One HEAD and at most one ranged GET per URL, however many
 			// rules judge it.
-			ctx = fetch.WithMemo(ctx)
+			vctx = fetch.WithMemo(ctx)
 		}
-		res, err = validate.RunSource(ctx, br, o.cfg, src)
+		res, err = validate.RunSource(vctx, br, o.cfg, src)
 		if err != nil {
-			return err
+			return checked{}, err
 		}
 	}
 	if o.cfg.Online {
@@ -253,42 +337,16 @@ func runValidate(c *cli.Context, e *env) error {
 		}
 	}
 	res.Diagnostics = append(fetchDiags, res.Diagnostics...)
-	var diags []validate.Diagnostic // those at --min-severity or above
-	var errs, warns, infos int
-	failed := false
+	chk := checked{res: res, url: src.URL}
 	for _, d := range res.Diagnostics {
-		n := d.Occurrences()
-		switch d.Severity {
-		case validate.Error:
-			errs += n
-		case validate.Warning:
-			warns += n
-		default:
-			infos += n
-		}
 		if o.failOn != 0 && d.Severity >= o.failOn {
-			failed = true
+			chk.failed = true
 		}
 		if d.Severity >= o.minSeverity {
-			diags = append(diags, d)
+			chk.shown = append(chk.shown, d)
 		}
 	}
-
-	rules := selectedRules(o.cfg)
-	rin := report.Input{Path: target, Diagnostics: diags, Rules: rules, ToolVersion: version, All: o.all, Hints: o.hints}
-	if err := report.Write(e.stdout, o.format, rin); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	what := fmt.Sprintf("%d items", res.Document.ItemCount)
-	if res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res) {
-		what = "chapter file"
-	}
-	fmt.Fprintf(e.stderr, "%s: %s, %s, %s (%d rules, %s)\n", target,
-		plural(errs, "error"), plural(warns, "warning"), plural(infos, "info"), res.Rules, what)
-	if failed {
-		return findingsError()
-	}
-	return nil
+	return chk, nil
 }
 
 func looksChapters(res validate.Result) bool { return res.Document.XMLVersion == "" }
@@ -320,23 +378,24 @@ func looksLikeJSON(br *bufio.Reader) bool {
 }
 
 // openTarget opens a file, standard input or a URL. For URLs it returns
-// where the feed came from and findings about temporary redirects.
-func openTarget(ctx context.Context, e *env, target string, o validateOptions) (io.Reader, validate.Source, []validate.Diagnostic, func(), error) {
+// where the feed came from and findings about temporary redirects. With
+// hosts set, a request waits for a free slot of its host (held until the
+// body is closed), and an answer of 429 or 503 with Retry-After pauses
+// the host and is retried, up to maxRetries times, when the wait is at
+// most the --timeout.
+func openTarget(ctx context.Context, e *env, target string, o validateOptions, hosts *batch.Hosts) (io.Reader, validate.Source, []validate.Diagnostic, func(), error) {
 	nop := func() {}
 	if target == "-" {
 		return e.stdin, validate.Source{}, nil, nop, nil
 	}
 	if u, err := url.Parse(target); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		resp, err := fetch.Get(ctx, target, fetch.Options{
-			Timeout:      o.cfg.Timeout,
-			MaxBytes:     o.maxSize,
-			AllowPrivate: o.cfg.AllowPrivate,
-		})
+		resp, release, err := getPolitely(ctx, target, o, hosts)
 		if err != nil {
 			return nil, validate.Source{}, nil, nop, fmt.Errorf("fetching %s: %w", target, err)
 		}
 		if resp.Status < 200 || resp.Status > 299 {
 			resp.Body.Close()
+			release()
 			return nil, validate.Source{}, nil, nop, fmt.Errorf("fetching %s: HTTP status %d", target, resp.Status)
 		}
 		var extra []validate.Diagnostic
@@ -346,13 +405,53 @@ func openTarget(ctx context.Context, e *env, target string, o validateOptions) (
 			}
 			extra = append(extra, redirectFinding(r))
 		}
-		return resp.Body, validate.Source{URL: resp.URL, HTTPCharset: resp.Charset}, extra, func() { resp.Body.Close() }, nil
+		return resp.Body, validate.Source{URL: resp.URL, HTTPCharset: resp.Charset}, extra, func() { resp.Body.Close(); release() }, nil
 	}
 	f, err := os.Open(target)
 	if err != nil {
 		return nil, validate.Source{}, nil, nop, err
 	}
 	return f, validate.Source{}, nil, func() { f.Close() }, nil
+}
+
+// maxRetries is how often a feed request answered with Retry-After is
+// sent again.
+const maxRetries = 2
+
+// getPolitely is fetch.Get under the per-host limits of hosts (nil: none).
+// release frees the host's slot; call it after closing the body.
+func getPolitely(ctx context.Context, target string, o validateOptions, hosts *batch.Hosts) (*fetch.Response, func(), error) {
+	opt := fetch.Options{Timeout: o.cfg.Timeout, MaxBytes: o.maxSize, AllowPrivate: o.cfg.AllowPrivate, Client: o.client}
+	if hosts == nil {
+		resp, err := fetch.Get(ctx, target, opt)
+		return resp, func() {}, err
+	}
+	key := batch.Key(target)
+	for attempt := 0; ; attempt++ {
+		release, err := hosts.Acquire(ctx, key, o.cfg.Timeout)
+		if err != nil {
+			return nil, nil, err
+		}
+		resp, err := fetch.Get(ctx, target, opt)
+		if err != nil {
+			release()
+			return nil, nil, err
+		}
+		if resp.Status != http.StatusTooManyRequests && resp.Status != http.StatusServiceUnavailable {
+			return resp, release, nil
+		}
+		wait, ok := batch.RetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		if ok {
+			// Every request to the host waits, not only this one; a
+			// pause longer than --timeout makes them fail at once.
+			hosts.Pause(key, wait)
+		}
+		if !ok || attempt >= maxRetries || wait > o.cfg.Timeout {
+			return resp, release, nil // reported as the status it is
+		}
+		resp.Body.Close()
+		release()
+	}
 }
 
 // redirectFinding reports a temporary redirect of the feed URL: apps keep

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 const testFeed = `<?xml version="1.0" encoding="UTF-8"?>
@@ -80,5 +83,72 @@ func TestParseSize(t *testing.T) {
 		if _, err := parseSize(in); err == nil {
 			t.Errorf("parseSize(%q): no error", in)
 		}
+	}
+}
+
+// TestValidateManyExitAndPoliteness runs many feeds from one loopback
+// host: exit 0 / 1 / 2 as documented, never more than --per-host requests
+// at once to the host, and a Retry-After longer than --timeout is not
+// waited for.
+func TestValidateManyExitAndPoliteness(t *testing.T) {
+	var mu sync.Mutex
+	running, peak := 0, 0
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		running++
+		peak = max(peak, running)
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+		mu.Lock()
+		running--
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(strings.Replace(testFeed, "Episode&nbsp;1", "Episode 1", 1)))
+	})
+	mux.HandleFunc("/bad.xml", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(testFeed)) })
+	mux.HandleFunc("/busy.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	runIt := func(stdin string, args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), append([]string{"podfeed", "validate", "--allow-private", "--profile", "rss"}, args...),
+			strings.NewReader(stdin), &stdout, &stderr, func(string) string { return "" })
+		return code, stdout.String(), stderr.String()
+	}
+	var list strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&list, "%s/feed/%d.xml\n", srv.URL, i)
+	}
+	code, out, errOut := runIt(list.String(), "--jobs", "16", "--per-host", "3", "--from", "-", "--format", "jsonl")
+	if code != 0 || strings.Count(out, `"type":"feed"`) != 40 {
+		t.Fatalf("40 clean feeds: exit %d, %d feed lines; stderr %s", code, strings.Count(out, `"type":"feed"`), errOut)
+	}
+	if peak > 3 || peak < 1 {
+		t.Errorf("peak requests at once to one host = %d, want 1..3 (--per-host 3)", peak)
+	}
+	if code, _, errOut := runIt(list.String()+srv.URL+"/bad.xml\n", "--from", "-"); code != 1 {
+		t.Errorf("a feed with an error: exit %d, want 1; stderr %s", code, errOut)
+	}
+	start := time.Now()
+	code, out, _ = runIt(list.String()+srv.URL+"/bad.xml\n"+srv.URL+"/busy.xml\n", "--from", "-", "--format", "jsonl", "--timeout", "5s")
+	if code != 2 || !strings.Contains(out, `"status":"fetch-failed","error":"fetching `+srv.URL+`/busy.xml: HTTP status 503"`) {
+		t.Errorf("a feed that cannot be fetched: exit %d, want 2 and a fetch-failed result:\n%s", code, out)
+	}
+	if time.Since(start) > time.Minute {
+		t.Errorf("waited %v: a Retry-After of an hour, beyond --timeout, must not be waited for", time.Since(start))
+	}
+	// After an hour's Retry-After, the host's other feeds fail at once
+	// instead of waiting (one job, so they come after it).
+	code, out, _ = runIt(srv.URL+"/busy.xml\n"+list.String(), "--jobs", "1", "--from", "-", "--format", "jsonl", "--timeout", "5s")
+	if code != 2 || strings.Count(out, "asked not to be contacted before") != 40 {
+		t.Errorf("after Retry-After: 3600, exit %d and %d feeds failed at once, want 2 and 40:\n%.2000s", code, strings.Count(out, "asked not to be contacted before"), out)
+	}
+	if code, _, errOut := runIt("", "--from", "-", "-"); code != 2 || !strings.Contains(errOut, "standard input cannot be both") {
+		t.Errorf("--from - with -: exit %d, stderr %q", code, errOut)
 	}
 }

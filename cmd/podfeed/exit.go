@@ -36,6 +36,13 @@ func findingsError() error {
 	return &codedError{code: exitInvalid, err: errors.New("findings reached the failure threshold"), silent: true}
 }
 
+// unreadableError reports that n feeds of a run over many could not be
+// read (each already reported as a result): exit 2, like a single feed
+// that cannot be fetched.
+func unreadableError(n int) error {
+	return &codedError{code: exitUsage, err: fmt.Errorf("%d feeds could not be read", n), silent: true}
+}
+
 // finish prints err (if any) to stderr and returns the exit code for it.
 // Errors not marked otherwise are I/O or network failures: exit 2.
 func finish(stderr io.Writer, err error) int {

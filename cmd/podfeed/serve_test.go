@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -29,14 +30,30 @@ var serveTypes = map[string]string{
 //
 //	/redirect/NAME  answers 302 Found pointing at /NAME
 //	/stall/NAME     sends nothing until the client gives up
+//	/retry/NAME     answers every other request 429 with Retry-After: 1,
+//	                so a client that honours it gets NAME on its second try
 func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: serve DIR")
 	}
 	dir := ts.MkAbs(args[0])
 	done := make(chan struct{})
+	var mu sync.Mutex
+	asked := map[string]int{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.URL.Path
+		if strings.HasPrefix(name, "/retry/") {
+			mu.Lock()
+			asked[name]++
+			n := asked[name]
+			mu.Unlock()
+			if n%2 == 1 {
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, "slow down", http.StatusTooManyRequests)
+				return
+			}
+			name = strings.TrimPrefix(name, "/retry")
+		}
 		switch {
 		case strings.HasPrefix(name, "/redirect/"):
 			http.Redirect(w, r, strings.TrimPrefix(name, "/redirect"), http.StatusFound)
