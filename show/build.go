@@ -2,7 +2,9 @@ package show
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -92,6 +94,9 @@ type builder struct {
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
 	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New()}
 	b.errs.errs = append(b.errs.errs, def.loadErrs...)
+	if def.showBroken {
+		return nil, b.errs.err()
+	}
 	ch := b.channel()
 	res := &Result{Channel: ch}
 
@@ -740,9 +745,12 @@ func (b *builder) enclosure(ep *Episode, w where, it *feed.Item) MediaInfo {
 	var probed *MediaInfo
 	if b.opt.Prober != nil && (!remote || b.opt.ProbeRemote) {
 		m, err := b.opt.Prober.Probe(b.ctx, src)
-		if err != nil {
+		switch {
+		case err != nil && !remote && errors.Is(err, fs.ErrNotExist):
+			b.errAt(w, "audio", "audio: %s", b.def.missingFile(src))
+		case err != nil:
 			b.errAt(w, "audio", "audio: %v", err)
-		} else {
+		default:
 			probed = &m
 		}
 	} else if !remote {

@@ -6,10 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,6 +62,11 @@ type Definition struct {
 	loadErrs  Errors // problems Load found; Build reports them with its own
 	showWhere where
 	epWhere   map[*Episode]where
+
+	// showBroken: the show file could not be parsed (syntax, encoding).
+	// Build then reports Load's errors only: anything else it could say
+	// about the show would follow from that one.
+	showBroken bool
 }
 
 // showFiles are the names tried for the channel definition, in order.
@@ -98,9 +101,14 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	}
 	types := &sync.Map{}
 	d := &decoder{file: def.ShowFile, errs: errs, pos: map[string]Pos{}, types: types}
-	if root, ok := parseYAML(def.ShowFile, text, 0, errs); ok {
+	if p, bad := checkEncoding(text); bad {
+		errs.addf(def.ShowFile, p.line, p.col, "%s", p.msg)
+		def.showBroken = true
+	} else if root, ok := parseYAML(def.ShowFile, text, 0, errs); ok {
 		d.pos[""] = Pos{Line: 1, Col: 1}
 		d.decode(root, reflectValue(&def.Show), "")
+	} else {
+		def.showBroken = true
 	}
 	def.showWhere = where{File: def.ShowFile, Keys: d.pos}
 	for i := range def.Show.Episodes {
@@ -184,6 +192,10 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 // loadEpisode reads one episode file: Markdown with front matter, or a
 // YAML or JSON document.
 func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*Episode, where) {
+	if p, bad := checkEncoding(text); bad {
+		errs.addf(file, p.line, p.col, "%s", p.msg)
+		return nil, where{}
+	}
 	ep := &Episode{File: file}
 	d := &decoder{file: file, errs: errs, pos: map[string]Pos{}, types: types}
 	text = strings.TrimPrefix(text, "\uFEFF")
@@ -278,8 +290,6 @@ func readText(fsys fs.FS, name string) (string, error) {
 	}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // parseYAML parses YAML or JSON into a node tree, turning a syntax error
 // into an Error placed at its line.
 func parseYAML(file, text string, lineOffset int, errs *errorList) (*yaml.Node, bool) {
@@ -288,16 +298,8 @@ func parseYAML(file, text string, lineOffset int, errs *errorList) (*yaml.Node, 
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
-		msg := err.Error()
-		line := 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			line += lineOffset
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		errs.addf(file, line, 0, "not valid YAML or JSON: %s", msg)
+		p := syntaxError(text, lineOffset, err)
+		errs.addf(file, p.line+lineOffset, p.col, "%s", p.msg)
 		return nil, false
 	}
 	if root.Kind == 0 {

@@ -46,7 +46,7 @@ func TestLoadCollectsEveryError(t *testing.T) {
 	want := []string{
 		`episodes/a.md:6:9: season: expected a whole number, found "two"`,
 		`episodes/b.md:1:1: expected front matter`,
-		`episodes/c.md:3: not valid YAML or JSON`,
+		`episodes/c.md:3:3: not valid YAML: this line is indented under "title", which already has a value on line 2; remove the indentation`,
 		`podcast.yaml:11:1: unknown key "titel"; did you mean "title"?`,
 		`podcast.yaml:12:11: explicit: expected true or false, found "maybe"`,
 	}

@@ -24,7 +24,7 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("expected a date as RFC 3339 (2024-05-01T06:00:00Z) or YYYY-MM-DD, found %q", s)
+	return time.Time{}, dateError(s)
 }
 
 // parseDuration accepts whole or fractional seconds ("3723", "3723.5"),

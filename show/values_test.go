@@ -1,8 +1,8 @@
 package show
 
 import (
+	"strings"
 	"testing"
-
 	"time"
 )
 
@@ -142,6 +142,35 @@ func TestOutputURL(t *testing.T) {
 	} {
 		if got := OutputURL(tc.feed, tc.name); got != tc.want {
 			t.Errorf("OutputURL(%q, %q) = %q, want %q", tc.feed, tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestDateError(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2024-13-01", `"2024-13-01" has month 13, and months run from 01 to 12`},
+		{"2024-13-05", `"2024-13-05" has month 13, and months run from 01 to 12; if it is day 13 of month 5, write 2024-05-13 (year, month, day)`},
+		{"2024-00-10", `"2024-00-10" has month 0, and months run from 01 to 12`},
+		{"2024-04-31", `"2024-04-31" has day 31, and April 2024 has 30 days`},
+		{"2023-02-29", `"2023-02-29" has day 29, and February 2023 has 28 days`},
+		{"2024-5-1", `"2024-5-1": write the month and the day with two digits: 2024-05-01`},
+		{"2024-05-01T25:00:00Z", `"2024-05-01T25:00:00Z" has hour 25, and hours run from 00 to 23`},
+		{"2024-05-01T06:61", `"2024-05-01T06:61" has minute 61`},
+		{"2024-05-01T06:00:00 CET", `"2024-05-01T06:00:00 CET": the time zone "CET" is not one RFC 3339 knows; write Z for UTC or an offset such as +02:00`},
+		{"13/01/2025", `"13/01/2025": write dates year first, as YYYY-MM-DD: 2025-01-13`},
+		{"01/02/2025", `"01/02/2025": write dates year first, as YYYY-MM-DD (2025-02-01 or 2025-01-02?)`},
+		{"Mon, 13 Jan 2025 07:00:00 +0000", `expected a date as RFC 3339 (2024-05-01T06:00:00Z) or YYYY-MM-DD, found "Mon, 13 Jan 2025 07:00:00 +0000"; write 2025-01-13T07:00:00Z`},
+		{"January 13, 2025", `; write 2025-01-13`},
+		{"last tuesday", `expected a date as RFC 3339 (2024-05-01T06:00:00Z) or YYYY-MM-DD, found "last tuesday"`},
+	}
+	for _, tt := range tests {
+		_, err := ParseDate(tt.in)
+		if err == nil {
+			t.Errorf("ParseDate(%q) accepted it", tt.in)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseDate(%q) error\n got %q\nwant %q", tt.in, err, tt.want)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func buildCommand(e *env) *cli.Command {
 			"episode, change a GUID or move the feed (unless --accept-changes).",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "output folder (default: SHOW_DIR/public)"},
-			&cli.StringFlag{Name: "now", Usage: "the time to publish up to, RFC 3339 (default: the clock); for previews and tests"},
+			&cli.StringFlag{Name: "now", Usage: "publish up to this time instead of now: a date as episodes write it (2025-03-12, 2025-03-12T06:00:00Z)"},
 			&cli.BoolFlag{Name: "accept-changes", Usage: "replace the feed even if episodes disappear, GUIDs change or the feed URL moves"},
 			&cli.BoolFlag{Name: "force", Usage: "write the feed even if validation finds errors"},
 			&cli.BoolFlag{Name: "probe-remote", Usage: "read length, type and duration of audio URLs over HTTP"},
@@ -57,9 +57,9 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 	tuneGC(e, 280<<20)
 	now := e.now()
 	if s := c.String("now"); s != "" {
-		t, err := time.Parse(time.RFC3339, s)
+		t, err := show.ParseDate(s)
 		if err != nil {
-			return usageError(fmt.Errorf("--now: expected an RFC 3339 time such as 2025-01-31T12:00:00Z, got %q", s))
+			return usageError(fmt.Errorf("--now: %w", err))
 		}
 		now = t
 	}
@@ -131,7 +131,7 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		return err
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(e.stderr, "wrote %s: %d episodes%s\n", filepath.Join(out, "feed.xml"), len(res.Channel.Items), heldNote(res.Held))
+		fmt.Fprintf(e.stderr, "wrote %s: %s%s\n", filepath.Join(out, "feed.xml"), plural(len(res.Channel.Items), "episode"), heldNote(res.Held))
 	}
 	return nil
 }
