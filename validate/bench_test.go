@@ -6,7 +6,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -326,5 +329,42 @@ func TestPeakHeap100MB(t *testing.T) {
 	}
 	if peak > 64<<20 {
 		t.Errorf("peak heap %.1f MB, want at most 64 MiB", float64(peak)/(1<<20))
+	}
+}
+
+// BenchmarkValidateFiles validates each feed named in
+// $PODFEED_BENCH_FEEDS (colon-separated paths, such as the shapes
+// bench/run writes under bench/out/shapes), one sub-benchmark per file,
+// reporting MB/s and MB per CPU-second; "scan" sub-benchmarks run the
+// engine with no rule (tokenizer, well-formedness, namespaces, trees).
+// It skips when the variable is unset.
+func BenchmarkValidateFiles(b *testing.B) {
+	list := os.Getenv("PODFEED_BENCH_FEEDS")
+	if list == "" {
+		b.Skip("PODFEED_BENCH_FEEDS is not set (colon-separated feed files)")
+	}
+	for _, name := range strings.Split(list, ":") {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, mode := range []string{"rules", "scan"} {
+			b.Run(mode+"/"+filepath.Base(name), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				start := cpuTime()
+				for b.Loop() {
+					var rules []*Rule
+					if mode == "rules" {
+						rules = Rules()
+					}
+					e := newEngine(context.Background(), &Config{}, rules)
+					if _, err := e.run(bytes.NewReader(data)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				reportCPURate(b, len(data), start)
+			})
+		}
 	}
 }

@@ -175,44 +175,55 @@ func notes(r *rand.Rand, md, html *strings.Builder) {
 // false, NotesMD is left empty (the writers need only the HTML); every
 // other field is the same.
 func Episodes(n int, seed uint64, markdown bool) []Episode {
-	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	eps := make([]Episode, n)
-	var scratch strings.Builder
 	for i := range eps {
-		num := i + 1
-		var mdb, htmlb strings.Builder
-		md := &scratch
-		if markdown {
-			md = &mdb
-		}
-		md.Reset()
-		md.Grow(2300)
-		htmlb.Grow(2900)
-		notes(r, md, &htmlb)
-		slug := fmt.Sprintf("ep%05d", num)
-		eps[i] = Episode{
-			Slug:        slug,
-			Title:       fmt.Sprintf("The %s and the %s (log %d)", words[r.IntN(len(words))], words[r.IntN(len(words))], num),
-			Date:        epoch.Add(time.Duration(i) * 12 * time.Hour),
-			Link:        "https://bench.example.org/episodes/" + slug,
-			GUID:        "bench-" + slug,
-			AudioURL:    "https://cdn.bench.example.org/audio/" + slug + ".mp3",
-			Length:      int64(20_000_000 + r.IntN(40_000_000)),
-			Type:        "audio/mpeg",
-			Duration:    time.Duration(1200+r.IntN(3600)) * time.Second,
-			Season:      1 + i/100,
-			Episode:     num,
-			EpisodeType: "full",
-			Image:       "https://bench.example.org/art/" + slug + ".jpg",
-			Transcript:  "https://cdn.bench.example.org/transcripts/" + slug + ".vtt",
-			Guest:       names[r.IntN(len(names))] + " " + names[r.IntN(len(names))] + "son",
-			NotesHTML:   htmlb.String(),
-		}
-		if markdown {
-			eps[i].NotesMD = mdb.String()
-		}
+		eps[i] = episode(i, seed, markdown)
 	}
 	return eps
+}
+
+// EpisodesRange returns episodes lo to hi-1 of Episodes (HTML notes
+// only): each episode has its own random stream, so any range can be made
+// without the ones before it.
+func EpisodesRange(lo, hi int, seed uint64) []Episode {
+	eps := make([]Episode, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		eps = append(eps, episode(i, seed, false))
+	}
+	return eps
+}
+
+// episode makes episode i (0-based) of the show made from seed.
+func episode(i int, seed uint64, markdown bool) Episode {
+	r := rand.New(rand.NewPCG(seed, uint64(i)^0x9e3779b97f4a7c15))
+	num := i + 1
+	var mdb, htmlb strings.Builder
+	mdb.Grow(2300)
+	htmlb.Grow(2900)
+	notes(r, &mdb, &htmlb)
+	slug := fmt.Sprintf("ep%05d", num)
+	e := Episode{
+		Slug:        slug,
+		Title:       fmt.Sprintf("The %s and the %s (log %d)", words[r.IntN(len(words))], words[r.IntN(len(words))], num),
+		Date:        epoch.Add(time.Duration(i) * 12 * time.Hour),
+		Link:        "https://bench.example.org/episodes/" + slug,
+		GUID:        "bench-" + slug,
+		AudioURL:    "https://cdn.bench.example.org/audio/" + slug + ".mp3",
+		Length:      int64(20_000_000 + r.IntN(40_000_000)),
+		Type:        "audio/mpeg",
+		Duration:    time.Duration(1200+r.IntN(3600)) * time.Second,
+		Season:      1 + i/100,
+		Episode:     num,
+		EpisodeType: "full",
+		Image:       "https://bench.example.org/art/" + slug + ".jpg",
+		Transcript:  "https://cdn.bench.example.org/transcripts/" + slug + ".vtt",
+		Guest:       names[r.IntN(len(names))] + " " + names[r.IntN(len(names))] + "son",
+		NotesHTML:   htmlb.String(),
+	}
+	if markdown {
+		e.NotesMD = mdb.String()
+	}
+	return e
 }
 
 // PodcastYAML is the generated show's podcast.yaml.
@@ -262,13 +273,38 @@ func WriteShow(dir string, eps []Episode) error {
 	}
 	paths, data := Files(eps)
 	for i, p := range paths {
-		name := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return fmt.Errorf("gen: %w", err)
+		if err := writeFile(dir, p, data[i]); err != nil {
+			return err
 		}
-		if err := os.WriteFile(name, data[i], 0o644); err != nil {
-			return fmt.Errorf("gen: %w", err)
+	}
+	return nil
+}
+
+// WriteShowN writes the show folder of Episodes(n, seed, true) under dir,
+// one episode at a time (a 100,000-episode show is 250 MB of Markdown).
+func WriteShowN(dir string, n int, seed uint64) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	if err := writeFile(dir, "podcast.yaml", []byte(PodcastYAML())); err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		e := episode(i, seed, true)
+		if err := writeFile(dir, "episodes/"+e.Slug+".md", []byte(EpisodeMD(&e))); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+func writeFile(dir, p string, data []byte) error {
+	name := filepath.Join(dir, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("gen: %w", err)
 	}
 	return nil
 }

@@ -27,7 +27,9 @@ type env struct {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
 	app := newApp(e)
+	stop := startCPUProfile(getenv, stderr)
 	err := app.RunContext(ctx, args)
+	stop()
 	return finish(stderr, err)
 }
 

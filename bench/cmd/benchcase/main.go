@@ -12,6 +12,7 @@
 //	benchcase gofeed        FILE                    parse with mmcdole/gofeed
 //	benchcase xmltoken      FILE                    encoding/xml Token() + InputPos() pass
 //	benchcase probe         DIR                     probe DIR/media/* through DIR/.podfeed/cache.json
+//	benchcase shape         -name S -scale N -corpus DIR -out FILE   write one feed shape (bench/gen)
 package main
 
 import (
@@ -61,6 +62,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	seed := fs.Uint64("seed", gen.Seed, "generator seed")
 	out := fs.String("out", "", "output file")
 	showDir := fs.String("show", "", "show folder")
+	shapeName := fs.String("name", "", "shape name (shape)")
+	scale := fs.Float64("scale", 1, "shape scale (shape)")
+	corpusDir := fs.String("corpus", "", "corpus folder (shape; empty: the shipped sample)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -77,6 +81,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		res, err = xmlToken(fs.Arg(0))
 	case "probe":
 		res, err = probe(ctx, fs.Arg(0))
+	case "shape":
+		res, err = writeShape(*shapeName, *scale, *corpusDir, *out)
 	default:
 		return fmt.Errorf("unknown case %q", args[0])
 	}
@@ -240,4 +246,18 @@ func probe(ctx context.Context, dir string) (result, error) {
 		return result{}, err
 	}
 	return result{WorkNS: int64(time.Since(start)), Bytes: total, Items: len(names)}, nil
+}
+
+// writeShape writes one feed shape to out.
+func writeShape(name string, scale float64, corpus, out string) (result, error) {
+	s, ok := gen.ShapeNamed(name)
+	if !ok {
+		return result{}, fmt.Errorf("unknown shape %q", name)
+	}
+	start := time.Now()
+	items, size, err := gen.WriteShapeFile(s, scale, corpus, out)
+	if err != nil {
+		return result{}, err
+	}
+	return result{WorkNS: int64(time.Since(start)), Bytes: size, Items: items}, nil
 }
