@@ -2,6 +2,7 @@ package media
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 
 	"github.com/mewkiz/flac/meta"
@@ -43,9 +44,11 @@ func probeFLAC(s src, off int64) (Info, error) {
 
 	pos := off + 4 + 4 + int64(block.Length)
 	last := block.IsLast
+	comments := 0
+	var hb [4]byte
 	for n := 0; !last && n < 1024; n++ {
-		h, err := s.read(pos, 4)
-		if err != nil {
+		h := hb[:]
+		if err := s.readInto(h, pos); err != nil {
 			return Info{}, corrupt("flac metadata block header at offset %d: %v", pos, err)
 		}
 		last = h[0]&0x80 != 0
@@ -56,18 +59,28 @@ func probeFLAC(s src, off int64) (Info, error) {
 			return Info{}, corrupt("flac metadata block at offset %d claims %d bytes, past the end of the file", pos, length)
 		}
 		switch typ {
-		case 4: // VORBIS_COMMENT
-			b, err := s.read(body, int(length))
-			if err != nil {
-				return Info{}, err
+		case 4: // VORBIS_COMMENT: the first is read entry by entry; the
+			// format allows one, so any other is skipped unread.
+			comments++
+			if comments == 1 {
+				tags, warn, err := readVorbisComments(s, body, length)
+				if err != nil {
+					return Info{}, err
+				}
+				applyVorbisComments(&info, tags)
+				if warn != "" {
+					info.Warnings = append(info.Warnings, "flac: "+warn)
+				}
 			}
-			applyVorbisComments(&info, parseVorbisComments(b))
 		case 6: // PICTURE
 			info.Artwork = true
 		case 127:
 			return Info{}, corrupt("flac metadata block type 127 at offset %d is invalid", pos)
 		}
 		pos = body + length
+	}
+	if comments > 1 {
+		info.Warnings = append(info.Warnings, fmt.Sprintf("flac: %d VORBIS_COMMENT blocks, where the format allows one: all but the first skipped unread", comments))
 	}
 	return info, nil
 }

@@ -108,6 +108,22 @@ func (s src) read(off int64, n int) ([]byte, error) {
 	return b, nil
 }
 
+// readInto fills p with the bytes at off, failing when they are not all
+// there; unlike read it allocates nothing.
+func (s src) readInto(p []byte, off int64) error {
+	n := len(p)
+	if off < 0 || off > s.size || int64(n) > s.size-off {
+		return corrupt("%d bytes at offset %d lie outside the %d-byte file", n, off, s.size)
+	}
+	if m, err := s.r.ReadAt(p, off); m < n {
+		if err == nil || errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return fmt.Errorf("read %d bytes at offset %d: %w", n, off, err)
+	}
+	return nil
+}
+
 // readUpTo returns up to n bytes at off, fewer at the end of the file.
 func (s src) readUpTo(off int64, n int) ([]byte, error) {
 	if off >= s.size || off < 0 {

@@ -1,14 +1,9 @@
 package media
 
 import (
-	"bufio"
 	"context"
 	"encoding/binary"
-	"errors"
-	"io"
 	"time"
-
-	"github.com/tcolgate/mp3"
 )
 
 // mpegHeader is a decoded MPEG audio frame header.
@@ -182,14 +177,22 @@ func probeMP3(ctx context.Context, s src, tag *id3Tag) (Info, error) {
 	if len(frame) > h.frameLen {
 		frame = frame[:h.frameLen]
 	}
-	// A Xing header whose byte count disagrees with the file (one cut
-	// short, or edited without updating the header) is not trusted: the
-	// frames themselves are measured instead.
+	m := &mp3Measure{ctx: ctx, s: s, h: h, first: first, end: end}
+	// A Xing header whose byte count disagrees with the file is trusted
+	// only when the audio really stops where it says (what follows is
+	// junk, reported); one cut short, or edited without updating the
+	// header, is not: the frames themselves are measured instead.
 	x, xok := parseXing(frame, h)
-	if xok && x.bytes > 0 {
-		span, claimed := end-first, int64(x.bytes)
-		if d := span - claimed; d > max(span/100, 2*int64(h.frameLen)) || -d > max(span/100, 2*int64(h.frameLen)) {
+	stop := end
+	if xok && x.bytes > 0 && !m.near(end-first, int64(x.bytes)) {
+		if int64(x.bytes) > end-first {
 			xok = false
+		} else {
+			stop, err = m.audioStop(first + int64(x.bytes))
+			if err != nil {
+				return Info{}, err
+			}
+			xok = m.near(stop-first, int64(x.bytes))
 		}
 	}
 	if xok && x.frames > 0 {
@@ -199,11 +202,12 @@ func probeMP3(ctx context.Context, s src, tag *id3Tag) (Info, error) {
 		}
 		info.Duration = samplesToDuration(samples, uint64(h.sampleRate))
 		info.DurationSource = "xing"
-		audio := end - first - int64(h.frameLen)
+		audio := stop - first - int64(h.frameLen)
 		if x.bytes > 0 && int64(x.bytes) <= s.size {
 			audio = int64(x.bytes)
 		}
 		info.Bitrate = bitrateOf(audio, info.Duration)
+		info.Warnings = junkWarning(stop, end)
 		return info, nil
 	}
 	if v, ok := parseVBRI(frame); ok && v.frames > 0 {
@@ -214,21 +218,11 @@ func probeMP3(ctx context.Context, s src, tag *id3Tag) (Info, error) {
 	}
 	if isXingFrame(frame, h) {
 		// A Xing/Info frame without a frame count: skip it, it is silence.
-		first += int64(h.frameLen)
+		m.first += int64(h.frameLen)
 	}
-	if constantBitrate(s, buf, idx, first, end, h) {
-		info.Duration = time.Duration(float64(end-first) * 8 / float64(h.bitrate) * float64(time.Second))
-		info.DurationSource = "cbr"
-		info.Bitrate = h.bitrate
-		return info, nil
-	}
-	d, err := scanMP3(ctx, s, first, end)
-	if err != nil {
+	if err := m.measure(&info); err != nil {
 		return Info{}, err
 	}
-	info.Duration = d
-	info.DurationSource = "scan"
-	info.Bitrate = bitrateOf(end-first, d)
 	return info, nil
 }
 
@@ -318,97 +312,4 @@ func parseVBRI(frame []byte) (vbriHeader, bool) {
 		return vbriHeader{}, false
 	}
 	return vbriHeader{frames: binary.BigEndian.Uint32(frame[o+14:])}, true
-}
-
-// constantBitrate decides whether the stream has one bitrate throughout:
-// the first frames, and frames found near a quarter, half and three
-// quarters of the audio, must all share the first frame's bitrate.
-func constantBitrate(s src, buf []byte, idx int, first, end int64, h mpegHeader) bool {
-	// Consecutive frames at the start (within the head window).
-	pos := idx
-	for n := 0; n < 64 && pos+4 <= len(buf); n++ {
-		f, ok := parseMPEGHeader(buf[pos:])
-		if !ok || !f.sameStream(h) {
-			break
-		}
-		if f.bitrate != h.bitrate {
-			return false
-		}
-		pos += f.frameLen
-	}
-	span := end - first
-	if span < 3*mp3HeadWindow {
-		// Small file: the head window saw most of it; check every frame.
-		return allFramesBitrate(s, first, end, h)
-	}
-	for _, q := range []int64{1, 2, 3} {
-		at := first + span*q/4
-		b, err := s.readUpTo(at, 8<<10)
-		if err != nil {
-			return false
-		}
-		i, ok := findFrame(b, 0)
-		if !ok {
-			return false
-		}
-		f, _ := parseMPEGHeader(b[i:])
-		if f.bitrate != h.bitrate || !f.sameStream(h) {
-			return false
-		}
-	}
-	return true
-}
-
-// allFramesBitrate walks every frame header from first to end.
-func allFramesBitrate(s src, first, end int64, h mpegHeader) bool {
-	b, err := s.readUpTo(first, int(end-first))
-	if err != nil {
-		return false
-	}
-	pos := 0
-	for pos+4 <= len(b) {
-		f, ok := parseMPEGHeader(b[pos:])
-		if !ok {
-			i, ok := findFrame(b, pos+1)
-			if !ok {
-				return true
-			}
-			pos = i
-			continue
-		}
-		if f.bitrate != h.bitrate {
-			return false
-		}
-		pos += f.frameLen
-	}
-	return true
-}
-
-// scanMP3 sums the durations of every frame between first and end.
-func scanMP3(ctx context.Context, s src, first, end int64) (time.Duration, error) {
-	dec := mp3.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(s.r, first, end-first), 64<<10))
-	var f mp3.Frame
-	var skipped int
-	var seconds float64
-	for n := 0; ; n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return 0, err
-			}
-		}
-		err := dec.Decode(&f, &skipped)
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			break
-		}
-		if err != nil {
-			return 0, corrupt("mp3 frame scan: %v", err)
-		}
-		if sr := f.Header().SampleRate(); sr > 0 {
-			seconds += float64(f.Samples()) / float64(sr)
-		}
-	}
-	if seconds == 0 {
-		return 0, corrupt("mp3 frame scan found no frames")
-	}
-	return time.Duration(seconds * float64(time.Second)), nil
 }

@@ -32,6 +32,7 @@ type MediaInfo struct {
 	Type     string // MIME type from the content
 	Duration time.Duration
 	Chapters []chapters.Chapter // embedded chapters (ID3 CHAP, MP4), if any
+	Warnings []string           // what was odd about the file, reported as build warnings
 }
 
 // BuildOptions carries what Build must not find out by itself.
@@ -759,6 +760,9 @@ func (b *builder) enclosure(ep *Episode, w where, it *feed.Item) MediaInfo {
 
 	info = given
 	if probed != nil {
+		for _, msg := range probed.Warnings {
+			b.warnAt(w, "audio", "audio: %s: %s", ep.Audio, msg)
+		}
 		info.Chapters = probed.Chapters
 		if given.Length != 0 && given.Length != probed.Length {
 			b.errAt(w, "length", "length: the definition says %d bytes but %s has %d", given.Length, ep.Audio, probed.Length)

@@ -27,6 +27,75 @@ type decoder struct {
 	types *sync.Map
 }
 
+// aliasBudget is the number of values a document of text may stand for
+// once its aliases are followed: 10,000 plus two per byte. A document
+// without aliases holds fewer values than bytes, so this leaves room for
+// plenty of reuse; aliases of aliases (an alias bomb: a few KB that
+// expand to millions of values) are refused before anything is decoded.
+func aliasBudget(text string) int { return 10_000 + 2*len(text) }
+
+// aliasExpansion returns the first alias of doc when following every
+// alias would visit more than limit nodes, else nil. It counts each node
+// once (an alias counts as the nodes it stands for), without recursion.
+func aliasExpansion(doc *yaml.Node, limit int) *yaml.Node {
+	size := map[*yaml.Node]int{}
+	type frame struct {
+		n    *yaml.Node
+		next int // index of the next child to visit
+	}
+	var firstAlias *yaml.Node
+	stack := []frame{{n: doc}}
+	onStack := map[*yaml.Node]bool{doc: true}
+	push := func(n *yaml.Node) bool {
+		if onStack[n] {
+			return false // a node inside itself: yaml.v3 refuses these; never loop
+		}
+		onStack[n] = true
+		stack = append(stack, frame{n: n})
+		return true
+	}
+	pop := func() {
+		delete(onStack, stack[len(stack)-1].n)
+		stack = stack[:len(stack)-1]
+	}
+	for len(stack) > 0 {
+		f := &stack[len(stack)-1]
+		n := f.n
+		if n.Kind == yaml.AliasNode {
+			if firstAlias == nil {
+				firstAlias = n
+			}
+			if n.Alias != nil && f.next == 0 {
+				f.next = 1
+				if _, done := size[n.Alias]; !done && push(n.Alias) {
+					continue
+				}
+			}
+			size[n] = min(1+size[n.Alias], limit+1)
+			pop()
+			continue
+		}
+		if f.next < len(n.Content) {
+			c := n.Content[f.next]
+			f.next++
+			if _, done := size[c]; !done && push(c) {
+				continue
+			}
+			continue
+		}
+		total := 1
+		for _, c := range n.Content {
+			total = min(total+size[c], limit+1)
+		}
+		size[n] = total
+		pop()
+	}
+	if size[doc] > limit && firstAlias != nil {
+		return firstAlias
+	}
+	return nil
+}
+
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.errs.addf(d.file, n.Line+d.lineOffset, n.Column, format, args...)
 }

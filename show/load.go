@@ -306,6 +306,10 @@ func parseYAML(file, text string, lineOffset int, errs *errorList) (*yaml.Node, 
 		errs.addf(file, 1+lineOffset, 1, "empty definition: expected keys such as title and date")
 		return nil, false
 	}
+	if a := aliasExpansion(&root, aliasBudget(text)); a != nil {
+		errs.addf(file, a.Line+lineOffset, a.Column, "YAML aliases (*%s and others) expand this file to more than %d values (an alias bomb?): nothing in it was read; write the values out instead", a.Value, aliasBudget(text))
+		return nil, false
+	}
 	return &root, true
 }
 

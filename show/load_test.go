@@ -3,6 +3,7 @@ package show
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -97,5 +98,70 @@ func TestLoadDuplicateKey(t *testing.T) {
 	_, err := Load(fsys, ".")
 	if err == nil || !strings.Contains(err.Error(), "podcast.yaml:11") {
 		t.Fatalf("Load = %v, want an error at line 11 (a key given twice)", err)
+	}
+}
+
+// aliasBomb is front matter whose aliases multiply: each level repeats
+// the one before ten times, so 600 bytes stand for a million values.
+func aliasBomb(levels int) string {
+	var b strings.Builder
+	b.WriteString("title: Bomb\ndate: 2025-01-01\naudio: https://x.org/a.mp3\nlength: 10\n")
+	b.WriteString("alternate_enclosures:\n  - &l0 {type: audio/mpeg, length: 1, sources: [{uri: https://x.org/a}]}\n")
+	for i := 1; i <= levels; i++ {
+		fmt.Fprintf(&b, "  - &l%d [", i)
+		for j := range 10 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*l%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	return b.String()
+}
+
+// An alias bomb in front matter is refused with one error, at once and
+// without expanding it; the same file with one level of aliases (well
+// within the budget) is read, its aliases followed.
+func TestLoadAliasBomb(t *testing.T) {
+	for _, levels := range []int{6, 9} {
+		fsys := fstest.MapFS{
+			"podcast.yaml":     {Data: []byte(goodShow)},
+			"episodes/bomb.md": ep(aliasBomb(levels), "notes"),
+		}
+		start := time.Now()
+		got := loadErrs(t, fsys)
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("%d levels: Load took %v", levels, el)
+		}
+		if len(got) != 1 || !strings.Contains(got[0].Error(), "alias bomb?") || !strings.HasPrefix(got[0].Error(), "episodes/bomb.md:8:") {
+			t.Errorf("%d levels: Load errors = %v, want one alias bomb error at the first alias (line 8)", levels, got)
+		}
+	}
+	allocs := testing.AllocsPerRun(3, func() {
+		Load(fstest.MapFS{"podcast.yaml": {Data: []byte(goodShow)}, "episodes/bomb.md": ep(aliasBomb(9), "notes")}, ".")
+	})
+	if allocs > 5000 {
+		t.Errorf("Load(alias bomb) made %.0f allocations, want at most 5,000", allocs)
+	}
+
+	reuse := "title: Reuse\ndate: 2025-01-01\naudio: https://x.org/a.mp3\nlength: 10\n" +
+		"persons:\n  - &host {name: Ada, role: host}\n  - *host\n" +
+		"transcripts: [&t {url: https://x.org/t.vtt, type: text/vtt}, *t]\n"
+	def, err := Load(fstest.MapFS{"podcast.yaml": {Data: []byte(goodShow)}, "episodes/reuse.md": ep(reuse, "notes")}, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := def.Episodes[0]
+	if len(e.Persons) != 2 || e.Persons[1].Name != "Ada" || len(e.Transcripts) != 2 || e.Transcripts[1].Type != "text/vtt" {
+		t.Errorf("aliases not followed: persons %+v transcripts %+v", e.Persons, e.Transcripts)
+	}
+}
+
+// BenchmarkLoadAliasBomb: go test ./show -run '^$' -bench AliasBomb -benchmem
+func BenchmarkLoadAliasBomb(b *testing.B) {
+	fsys := fstest.MapFS{"podcast.yaml": {Data: []byte(goodShow)}, "episodes/bomb.md": ep(aliasBomb(9), "notes")}
+	for b.Loop() {
+		Load(fsys, ".")
 	}
 }

@@ -109,7 +109,7 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 // reading and what podfeed left out.
 func printSummary(w io.Writer, name, out string, r *importer.Result) {
 	// Text read from the feed is echoed as a short excerpt only.
-	fmt.Fprintf(w, "import: %s: %q, %d episodes, written to %s\n", name, excerpt(r.Show.Title, 80), len(r.Episodes), out)
+	fmt.Fprintf(w, "import: %s: %q, %d episodes, written to %s\n", name, cut(r.Show.Title, 80), len(r.Episodes), out)
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "import: note: %s\n", excerpt(n, 240))
 	}
@@ -131,6 +131,18 @@ func printSummary(w io.Writer, name, out string, r *importer.Result) {
 // maxUnmodelledRows bounds the list of elements left out: a feed can name
 // any number of distinct ones.
 const maxUnmodelledRows = 100
+
+// cut returns at most max runes of s, with "…" where it was cut.
+func cut(s string, max int) string {
+	n := 0
+	for i := range s {
+		if n == max {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
 
 // excerpt returns at most max runes of s, with "…" where it was cut and
 // control characters (terminal escapes among them) written as \x1b.

@@ -212,7 +212,7 @@ func (p *mediaProber) save() error {
 
 // toShowInfo converts what media found into what show needs.
 func toShowInfo(in media.Info) show.MediaInfo {
-	out := show.MediaInfo{Length: in.Size, Type: in.MIME, Duration: in.Duration}
+	out := show.MediaInfo{Length: in.Size, Type: in.MIME, Duration: in.Duration, Warnings: in.Warnings}
 	for _, c := range in.Chapters {
 		out.Chapters = append(out.Chapters, chapters.Chapter{
 			Start: c.Start.Milliseconds(),

@@ -21,6 +21,8 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"expand":     cmdExpand,
 		"mkfeeds":    cmdMkfeeds,
 		"jsonlcover": cmdJSONLCover,
+		"sparse":     cmdSparse,
+		"flacblocks": cmdFLACBlocks,
 	}
 }
 

@@ -28,6 +28,12 @@ import (
 // a map of scalars and block lists it is sure about. The keys and values
 // are substrings of data: nothing is copied.
 func Parse(data string) (doc *yaml.Node, ok bool) {
+	doc, ok, _ = parse(data)
+	return doc, ok
+}
+
+// parse is Parse, also returning the parser for tests to inspect.
+func parse(data string) (doc *yaml.Node, ok bool, p *parser) {
 	// A line makes at most two nodes (a key and its value or list), three
 	// for a list item that opens a map: one allocation holds them all, and
 	// never moves.
@@ -49,33 +55,34 @@ func Parse(data string) (doc *yaml.Node, ok bool) {
 		}
 		i = j + 1
 	}
-	p := &parser{data: data, nodes: make([]yaml.Node, 0, 2*lines+items+2)}
+	p = &parser{data: data, nodes: make([]yaml.Node, 0, 2*lines+items+2)}
 	doc = p.node(yaml.Node{Kind: yaml.DocumentNode, Column: 1})
 	top := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Column: 1, Content: make([]*yaml.Node, 0, 2*top0)})
+	p.keysOf[0] = top
 	doc.Content = []*yaml.Node{top}
 	p.advance()
 	if p.eof {
-		return nil, false
+		return nil, false, p
 	}
 	doc.Line, top.Line = p.num, p.num
 	for !p.eof {
 		if p.indent != 0 {
-			return nil, false
+			return nil, false, p
 		}
 		key, val, ok := p.pair(top, 0)
 		if !ok {
-			return nil, false
+			return nil, false, p
 		}
 		p.advance()
 		if val == nil {
 			// "key:" alone: a block list follows.
 			if val, ok = p.list(); !ok {
-				return nil, false
+				return nil, false, p
 			}
 		}
 		top.Content = append(top.Content, key, val)
 	}
-	return doc, true
+	return doc, true, p
 }
 
 // parser walks data line by line.
@@ -89,6 +96,52 @@ type parser struct {
 	indent int
 	text   string
 	eof    bool
+	// keys[i] holds the keys of the map keysOf[i] (0: the top-level map,
+	// 1: the current list item) once it has more than smallMap of them.
+	keysOf [2]*yaml.Node
+	keys   [2]map[string]struct{}
+	// compares counts key comparisons, for a test of the bound.
+	compares int
+}
+
+// smallMap is the number of keys up to which a map's keys are compared
+// one by one for duplicates; past it, a set of them is kept.
+const smallMap = 16
+
+// duplicate reports whether the map m already has the key name. Small
+// maps (every episode's front matter) are searched; a large one gets a
+// set, so that a document of n keys costs O(n), not O(n²).
+func (p *parser) duplicate(m *yaml.Node, name string) bool {
+	if len(m.Content) < 2*smallMap {
+		for i := 0; i < len(m.Content); i += 2 {
+			p.compares++
+			if m.Content[i].Value == name {
+				return true
+			}
+		}
+		return false
+	}
+	// Only two maps can be growing: the top-level one and the current
+	// list item's. Each has its set, made once.
+	set := &p.keys[0]
+	if p.keysOf[0] != m {
+		set = &p.keys[1]
+		if p.keysOf[1] != m {
+			p.keysOf[1], p.keys[1] = m, nil
+		}
+	}
+	if *set == nil {
+		*set = make(map[string]struct{}, len(m.Content))
+		for i := 0; i < len(m.Content); i += 2 {
+			(*set)[m.Content[i].Value] = struct{}{}
+		}
+	}
+	p.compares++
+	if _, ok := (*set)[name]; ok {
+		return true
+	}
+	(*set)[name] = struct{}{}
+	return false
 }
 
 // node stores n in the parser's arena and returns its address.
@@ -135,10 +188,8 @@ func (p *parser) pair(m *yaml.Node, col int) (key, val *yaml.Node, ok bool) {
 		return nil, nil, false
 	}
 	name := l[:k]
-	for i := 0; i < len(m.Content); i += 2 {
-		if m.Content[i].Value == name {
-			return nil, nil, false // a duplicate: yaml.v3's error to report
-		}
+	if p.duplicate(m, name) {
+		return nil, nil, false // a duplicate: yaml.v3's error to report
 	}
 	tag := resolve(name)
 	if tag == "" {

@@ -127,6 +127,58 @@ func TestParseGenerated(t *testing.T) {
 	}
 }
 
+// manyKeys is a flat map of n distinct keys.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	return b.String()
+}
+
+// The duplicate-key check costs a bounded number of comparisons per key,
+// however many keys the map has (200,000 took over 120 s when each key
+// was compared with every earlier one), and still finds a duplicate at
+// either end of a large map, in the top-level map and in a list item.
+func TestParseManyKeysLinear(t *testing.T) {
+	for _, n := range []int{10, 1000, 200_000} {
+		ok, cmp := KeyCompares(manyKeys(n))
+		if !ok {
+			t.Fatalf("%d distinct keys: not taken", n)
+		}
+		if cmp > smallMapBound*n {
+			t.Errorf("%d keys: %d key comparisons, want at most %d", n, cmp, smallMapBound*n)
+		}
+	}
+	big := manyKeys(200_000)
+	for _, dup := range []string{"k0: again\n", "k199999: again\n"} {
+		if ok, _ := KeyCompares(big + dup); ok {
+			t.Errorf("a duplicate %q after 200,000 keys was taken", strings.TrimSpace(dup))
+		}
+	}
+	item := "list:\n  - " + strings.ReplaceAll(strings.TrimSuffix(manyKeys(100), "\n"), "\n", "\n    ") + "\n"
+	if !check(t, item) {
+		t.Errorf("a list item of 100 keys was left to yaml.v3")
+	}
+	if ok, _ := KeyCompares(item + "    k5: again\n"); ok {
+		t.Errorf("a duplicate key in a list item of 100 keys was taken")
+	}
+}
+
+// smallMapBound is the most comparisons a key may cost: the small-map
+// search (16) plus the set lookup.
+const smallMapBound = 17
+
+// BenchmarkParseManyKeys: go test ./internal/flatyaml -run '^$' -bench ManyKeys -benchmem
+func BenchmarkParseManyKeys(b *testing.B) {
+	src := manyKeys(200_000)
+	for b.Loop() {
+		if _, ok := Parse(src); !ok {
+			b.Fatal("not taken")
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add("title: Episode 1\ndate: 2000-01-01T00:00:00Z\nlength: 30000000\nduration: \"45:12\"\nexplicit: false\nz: 'q'\n")
 	f.Add("a: 1\n\nb: ~\nc: 2024-1-2 3:4:5\nd: x#y\ne: x:y\n")
