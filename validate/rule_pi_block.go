@@ -3,19 +3,7 @@ package validate
 import "strings"
 
 // piServiceSlug reports whether v is in the namespace's serviceslugs.txt.
-func piServiceSlug(v string) bool {
-	switch v {
-	case "acast", "amazon", "anchor", "apple", "audioboom", "backtracks", "bitcoin", "blubrry",
-		"buzzsprout", "captivate", "castos", "fireside", "google", "hypercatcher", "libsyn", "mastodon",
-		"megafono", "megaphone", "omnystudio", "overcast", "paypal", "pinecast", "podbean",
-		"podcastaddict", "podcastindex", "podcasts.com", "podchaser", "podfriend", "podiant", "podigee",
-		"podnews", "podomatic", "podserve", "podverse", "redcircle", "relayfm", "resonate", "rss.com",
-		"shoutengine", "simplecast", "slack", "soundcloud", "spotify", "spreaker", "transistor",
-		"twitter", "whooshkaa", "zencast":
-		return true
-	}
-	return false
-}
+func piServiceSlug(v string) bool { return piInList("serviceslugs.txt", v) }
 
 func rulePiBlock() *Rule {
 	check := func(p *Pass, n *Node) {

@@ -8,10 +8,8 @@ func rulePiChat() *Rule {
 			p.Reportf(a.Pos, "podcast:chat server %q is not a fully qualified domain name such as \"irc.libera.chat\"", a.Value)
 		}
 		if a := piRequire(p, n, "protocol"); a != nil {
-			switch strings.TrimSpace(a.Value) {
-			case "irc", "xmpp", "nostr", "matrix":
-			default:
-				p.ReportSeverityf(Warning, a.Pos, "podcast:chat protocol %q is not in chatprotocols.txt (irc, xmpp, nostr, matrix as of %s)", a.Value, piListsCommit)
+			if !piInList("chatprotocols.txt", strings.TrimSpace(a.Value)) {
+				p.ReportSeverityf(Warning, a.Pos, "podcast:chat protocol %q is not in chatprotocols.txt (%s as of %s)", a.Value, piListText("chatprotocols.txt"), piListsCommit)
 			}
 		}
 		if n.Attr("accountId") == nil {

@@ -6,9 +6,13 @@ import "strings"
 // licenseslugs.txt, or a common SPDX Creative Commons identifier (1.0.md:
 // a well-known license is referenced by its SPDX identifier).
 func piKnownLicense(v string) bool {
+	for l := range piLists()["licenseslugs.txt"] {
+		if strings.EqualFold(l, v) {
+			return true
+		}
+	}
 	switch strings.ToLower(v) {
-	case "arr", "cc-by-4.0", "cc-by-nc-4.0", "cc-by-nc-nd-4.0", "pod-v4v-1.0",
-		"cc0-1.0", "cc-by-sa-4.0", "cc-by-nd-4.0", "cc-by-nc-sa-4.0",
+	case "cc0-1.0", "cc-by-sa-4.0", "cc-by-nd-4.0", "cc-by-nc-sa-4.0",
 		"cc-by-3.0", "cc-by-sa-3.0", "cc-by-nd-3.0", "cc-by-nc-3.0", "cc-by-nc-sa-3.0", "cc-by-nc-nd-3.0":
 		return true
 	}

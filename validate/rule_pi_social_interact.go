@@ -2,15 +2,9 @@ package validate
 
 import "strings"
 
-// piSocialProtocol reports whether v is in socialprotocols.txt (atproto and
-// bluesky both appear in the list's history).
-func piSocialProtocol(v string) bool {
-	switch v {
-	case "disabled", "activitypub", "twitter", "lightning", "atproto", "bluesky", "hive", "matrix", "nostr":
-		return true
-	}
-	return false
-}
+// piSocialProtocol reports whether v is in socialprotocols.txt, or is
+// "bluesky", which an earlier version of the list named (atproto now).
+func piSocialProtocol(v string) bool { return v == "bluesky" || piInList("socialprotocols.txt", v) }
 
 func rulePiSocialInteract() *Rule {
 	check := func(p *Pass, n *Node) {

@@ -2,15 +2,9 @@ package validate
 
 import "strings"
 
-// piValueSlug reports whether s is in the namespace's valueslugs.txt (plus
-// "amp", a method the value tag's page names).
-func piValueSlug(s string) bool {
-	switch strings.ToLower(s) {
-	case "bitcoin", "lightning", "keysend", "wallet", "node", "amp":
-		return true
-	}
-	return false
-}
+// piValueSlug reports whether s (any case) is in the namespace's
+// valueslugs.txt.
+func piValueSlug(s string) bool { return piInList("valueslugs.txt", strings.ToLower(s)) }
 
 func rulePiValue() *Rule {
 	check := func(p *Pass, n *Node) {
