@@ -189,7 +189,7 @@ func CheckCodes(pats []string) []string {
 	var bad []string
 	rules := Rules()
 	for _, p := range pats {
-		ok := false
+		ok := retired[p] != ""
 		for _, r := range rules {
 			if matchesAny(r.Code, []string{p}) {
 				ok = true

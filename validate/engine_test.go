@@ -1,9 +1,13 @@
 package validate
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -162,6 +166,74 @@ func TestPanickingHookIsAFinding(t *testing.T) {
 		}
 		if len(panics) != 1 || !strings.HasPrefix(panics[0], "rule t-boom panicked in Item: boom\n") || !strings.Contains(panics[0], "goroutine") {
 			t.Errorf("serial=%v: internal errors %q", serial, panics)
+		}
+	}
+}
+
+// TestProfileFilters checks that --profile picks findings and never adds
+// any: every finding of a one-profile run is a finding of the run with
+// every profile, and it carries that profile.
+func TestProfileFilters(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*", "*.xml"))
+	if dir := os.Getenv("PODFEED_CORPUS"); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "feeds", "*.xml"))
+		files = append(files, more...)
+	}
+	type key struct {
+		code, msg string
+		pos       Pos
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := map[key]bool{}
+		res, err := Run(context.Background(), bytes.NewReader(data), Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range res.Diagnostics {
+			all[key{d.Code, d.Message, d.Pos}] = true
+		}
+		for _, p := range AllProfiles() {
+			res, err := Run(context.Background(), bytes.NewReader(data), Config{Profiles: []Profile{p}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range res.Diagnostics {
+				if !all[key{d.Code, d.Message, d.Pos}] {
+					t.Errorf("%s: --profile %s adds %d:%d %s: %s", f, p, d.Pos.Line, d.Pos.Col, d.Code, d.Message)
+				}
+				if !slices.Contains(d.Profiles, p) && d.Code != "internal-error" {
+					t.Errorf("%s: --profile %s shows %s, whose profiles are %v", f, p, d.Code, d.Profiles)
+				}
+			}
+		}
+	}
+}
+
+// TestMissingGUIDOnce: a missing guid and an enclosure without length are
+// one finding each under --profile spotify (Spotify's own rules said them
+// again before).
+func TestMissingGUIDOnce(t *testing.T) {
+	const feed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>T</title><link>https://example.com/</link><description>D</description>
+<item><title>One</title><enclosure url="https://example.com/1.mp3" type="audio/mpeg"/></item>
+</channel></rss>`
+	for _, p := range []Profile{ProfileSpotify, ProfileRSS, ProfileApple} {
+		res, err := Run(context.Background(), strings.NewReader(feed), Config{Profiles: []Profile{p}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byLine := map[int][]string{}
+		for _, d := range res.Diagnostics {
+			if strings.Contains(d.Message, "guid") || strings.Contains(d.Message, "length") {
+				byLine[d.Pos.Line] = append(byLine[d.Pos.Line], d.Code)
+			}
+		}
+		if got := byLine[3]; len(got) != 2 {
+			t.Errorf("--profile %s: findings about the guid and the length on line 3: %v, want rss-guid-missing and rss-enclosure-attrs once each", p, got)
 		}
 	}
 }

@@ -4,8 +4,6 @@ package validate
 func spotifyRules() []*Rule {
 	return []*Rule{
 		ruleSpotifyArtwork(),
-		ruleSpotifyEnclosure(),
-		ruleSpotifyGUID(),
 		ruleSpotifyNamespace(),
 		ruleSpotifyOwnerEmail(),
 		ruleSpotifyTitleLength(),

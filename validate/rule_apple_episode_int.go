@@ -24,6 +24,11 @@ func raCheckPositive(p *Pass, n *Node) {
 		return
 	}
 	v := raTrim(n.Text)
+	if v == "" {
+		// Apple ignores an empty number; the episode is still listed.
+		p.ReportSeverityf(Warning, n.Pos, "<%s> is empty; Apple ignores it: give the number or remove the tag", n.Name())
+		return
+	}
 	if !raPositiveInt(v) {
 		p.Reportf(raTextPos(n), "<%s> %q is not a positive whole number", n.Name(), v)
 	}

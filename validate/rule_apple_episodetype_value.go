@@ -9,7 +9,8 @@ func ruleAppleEpisodetypeValue() *Rule {
 		Source:   "APG, FV",
 		Since:    "v0.1.0",
 		Doc: "An item's `itunes:episodeType` is `full` (the default), `trailer` or `bonus`, in " +
-			"lower case. Apple ignores other values and treats the episode as full.",
+			"lower case. Apple ignores other values and treats the episode as full. An empty tag is a " +
+			"warning: it has no effect, and the episode is listed as full.",
 		Hint: "Write `full`, `trailer` or `bonus`.",
 		Bad:  "<itunes:episodeType>Episode</itunes:episodeType>",
 		Good: "<itunes:episodeType>full</itunes:episodeType>",
@@ -20,6 +21,10 @@ func ruleAppleEpisodetypeValue() *Rule {
 				return
 			}
 			v := raTrim(t.Text)
+			if v == "" {
+				p.ReportSeverityf(Warning, t.Pos, "itunes:episodeType is empty; Apple treats the episode as full: write full, trailer or bonus, or remove the tag")
+				return
+			}
 			if raInList("full|trailer|bonus", v) {
 				return
 			}

@@ -1,5 +1,7 @@
 package validate
 
+import "strings"
+
 func ruleAppleImageExtension() *Rule {
 	return &Rule{
 		Code:     "apple-image-extension",
@@ -10,28 +12,71 @@ func ruleAppleImageExtension() *Rule {
 		Since:    "v0.1.0",
 		Doc: "Apple's guide asks for artwork in JPEG or PNG whose URL ends in `.jpg` or `.png` " +
 			"(`.jpeg` too). The extension is read from the last path segment, ignoring the query " +
-			"string. Whether the file really is JPEG or PNG is checked online (apple-image-format).",
+			"string; a path without an extension whose query ends in one (`…/artwork?.jpg`, as " +
+			"Buzzsprout writes them) is accepted, as Apple accepts it. Show artwork in another image " +
+			"format (GIF, WebP, …) is an error: Apple rejects it. Whether the file really is JPEG or " +
+			"PNG is checked online (apple-image-format).",
 		Hint:    "Serve the artwork as a .jpg or .png file and link to that name.",
 		Bad:     "<itunes:image href=\"https://example.com/artwork.webp\"/>",
 		Good:    "<itunes:image href=\"https://example.com/artwork.jpg\"/>",
 		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
-		Channel: func(p *Pass, ch *Node) { raCheckImageExt(p, ch.Child(NSItunes, "image")) },
-		Item:    func(p *Pass, it *Node) { raCheckImageExt(p, it.Child(NSItunes, "image")) },
+		Channel: func(p *Pass, ch *Node) { raCheckImageExt(p, ch.Child(NSItunes, "image"), true) },
+		Item:    func(p *Pass, it *Node) { raCheckImageExt(p, it.Child(NSItunes, "image"), false) },
 	}
 }
 
-func raCheckImageExt(p *Pass, img *Node) {
+func raCheckImageExt(p *Pass, img *Node, channel bool) {
 	a, v, ok := raHTTPAttr(img, "href")
 	if !ok {
 		return
 	}
 	ext := raURLPathExt(v)
-	if raEqualFold(ext, "jpg") || raEqualFold(ext, "jpeg") || raEqualFold(ext, "png") {
+	if raImageExtOK(ext) {
 		return
+	}
+	if ext == "" || !raOtherImageExt(ext) {
+		// Hosts such as Buzzsprout serve artwork from a path without an
+		// extension and end the query with one ("…/abc?.jpg"); Apple
+		// accepts those.
+		if q := raQuery(v); q != "" {
+			if dot := strings.LastIndexByte(q, '.'); dot >= 0 && raImageExtOK(q[dot+1:]) {
+				return
+			}
+		}
 	}
 	if ext == "" {
 		p.Reportf(a.Pos, "<%s> href %q has no file extension; Apple expects .jpg or .png", img.Name(), a.Value)
 		return
 	}
+	if channel && raOtherImageExt(ext) {
+		p.ReportSeverityf(Error, a.Pos, "<%s> href %q is a .%s image; Apple rejects show artwork that is not JPEG or PNG", img.Name(), a.Value, ext)
+		return
+	}
 	p.Reportf(a.Pos, "<%s> href %q ends in .%s; Apple expects .jpg or .png", img.Name(), a.Value, ext)
+}
+
+func raImageExtOK(ext string) bool {
+	return raEqualFold(ext, "jpg") || raEqualFold(ext, "jpeg") || raEqualFold(ext, "png")
+}
+
+// raOtherImageExt reports whether ext names an image format other than
+// JPEG and PNG, which Apple does not take as show artwork.
+func raOtherImageExt(ext string) bool {
+	for _, e := range [...]string{"gif", "webp", "bmp", "tif", "tiff", "svg", "heic", "heif", "avif", "ico"} {
+		if raEqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// raQuery returns the query of URL s without its fragment ("" if none).
+func raQuery(s string) string {
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		return s[i+1:]
+	}
+	return ""
 }

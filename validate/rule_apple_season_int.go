@@ -9,7 +9,8 @@ func ruleAppleSeasonInt() *Rule {
 		Source:   "APG",
 		Since:    "v0.1.0",
 		Doc: "`itunes:season` is the season number: a non-zero positive integer, digits only. " +
-			"Apple ignores other values.",
+			"Apple ignores other values. An empty tag is a warning: Apple ignores it and the episode " +
+			"is still listed.",
 		Hint: "Write the number only, e.g. `<itunes:season>2</itunes:season>`.",
 		Bad:  "<itunes:season>Season 2</itunes:season>",
 		Good: "<itunes:season>2</itunes:season>",

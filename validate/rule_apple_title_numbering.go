@@ -13,20 +13,27 @@ func ruleAppleTitleNumbering() *Rule {
 			"titles look repetitive there; nor should it repeat the show's name. Reported when the " +
 			"title carries a marked number (`Episode 12`, `Ep. 12`, `S2E5`, `Season 2`, or `#12` " +
 			"equal to `itunes:episode`), or the channel title (of 8 characters or more) as whole " +
-			"words, except in a trailer, which introduces the show by name.",
+			"words, except in a trailer, which introduces the show by name. The title judged is " +
+			"the one Apple shows: `itunes:title` when the item has one, else `<title>`, so one " +
+			"numbered episode is one finding.",
 		Hint:     "Remove the number from the title and set `itunes:episode` / `itunes:season` instead.",
 		Bad:      "<title>Episode 12: The Interview</title>",
 		Good:     "<title>The Interview</title><itunes:episode>12</itunes:episode>",
 		Refs:     []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		NewState: func() any { return &raTitleBuf{} },
 		Item: func(p *Pass, it *Node) {
-			t := it.Child(NSNone, "title")
+			// The title Apple shows: itunes:title when there is one, else
+			// <title>. Judging that one only reports the fact once.
+			t := it.Child(NSItunes, "title")
+			if t == nil || raTrim(t.Text) == "" {
+				t = it.Child(NSNone, "title")
+			}
 			if t == nil {
 				return
 			}
 			title := raTrim(t.Text)
 			if what, ok := raTitleNumber(title, raText(it.Child(NSItunes, "episode"))); ok {
-				p.Reportf(raTextPos(t), "the title %q carries %s; use itunes:episode and itunes:season instead", title, what)
+				p.Reportf(raTextPos(t), "<%s> %q carries %s; use itunes:episode and itunes:season instead", t.Name(), title, what)
 				return
 			}
 			if raText(it.Child(NSItunes, "episodeType")) != "trailer" { // a trailer introduces the show by name
@@ -35,7 +42,7 @@ func ruleAppleTitleNumbering() *Rule {
 		},
 		Channel: func(p *Pass, ch *Node) {
 			p.State.(*raTitleBuf).each(raText(ch.Child(NSNone, "title")), func(pos Pos, title, show string) {
-				p.Reportf(pos, "the title %q repeats the show's name %q; Apple shows it already", title, show)
+				p.Reportf(pos, "the episode title %q repeats the show's name %q; Apple shows it already", title, show)
 			})
 		},
 	}

@@ -5,58 +5,32 @@ import "strings"
 func ruleAppleTitleTag() *Rule {
 	return &Rule{
 		Code:     "apple-title-tag",
-		Title:    "itunes:title is plain text without episode numbers",
+		Title:    "itunes:title is plain text",
 		Severity: Info,
 		Profiles: raAppleProfiles(),
 		Source:   "APG",
 		Since:    "v0.1.0",
 		Doc: "`itunes:title` is valid in both the channel and items (it is never reported as " +
-			"unknown). Apple's guide says it is plain text and should repeat neither the show's " +
-			"name nor the episode or season number, which Apple shows from `itunes:episode` and " +
-			"`itunes:season`.",
-		Hint:     "Keep `itunes:title` to the bare episode name, without markup or numbers.",
-		Bad:      "<itunes:title>Ep. 12: The Interview</itunes:title>",
-		Good:     "<itunes:title>The Interview</itunes:title>",
-		Refs:     []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
-		NewState: func() any { return &raTitleBuf{} },
-		Channel: func(p *Pass, ch *Node) {
-			raCheckItunesTitle(p, ch.Child(NSItunes, "title"), "")
-			p.State.(*raTitleBuf).each(raText(ch.Child(NSNone, "title")), func(pos Pos, title, show string) {
-				p.Reportf(pos, "<itunes:title> %q repeats the show's name %q", title, show)
-			})
-		},
-		Item: func(p *Pass, it *Node) {
-			t := it.Child(NSItunes, "title")
-			if raCheckItunesTitle(p, t, raText(it.Child(NSItunes, "episode"))) && raText(it.Child(NSItunes, "episodeType")) != "trailer" {
-				p.State.(*raTitleBuf).add(raTextPos(t), raTrim(t.Text))
-			}
-		},
+			"unknown). Apple's guide says it is plain text: markup in it is shown as text. (Episode " +
+			"numbers and the show's name in the title Apple shows are apple-title-numbering's.)",
+		Hint:    "Keep `itunes:title` plain text, without markup.",
+		Bad:     "<itunes:title><b>The Interview</b></itunes:title>",
+		Good:    "<itunes:title>The Interview</itunes:title>",
+		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
+		Channel: func(p *Pass, ch *Node) { raCheckItunesTitle(p, ch.Child(NSItunes, "title")) },
+		Item:    func(p *Pass, it *Node) { raCheckItunesTitle(p, it.Child(NSItunes, "title")) },
 	}
 }
 
-// raCheckItunesTitle reports markup and numbers in an itunes:title; it
-// returns true when nothing was reported and the title is worth comparing
-// with the show's name.
-func raCheckItunesTitle(p *Pass, t *Node, episode string) bool {
+func raCheckItunesTitle(p *Pass, t *Node) {
 	if t == nil {
-		return false
+		return
 	}
-	v := raTrim(t.Text)
-	if strings.IndexByte(v, '<') >= 0 && raHTMLAny(v) {
+	if v := raTrim(t.Text); strings.IndexByte(v, '<') >= 0 && raHTMLAny(v) {
 		p.Reportf(raTextPos(t), "<%s> %q contains HTML; it is plain text", t.Name(), v)
-		return false
 	}
-	if t.Parent == nil || t.Parent.Local != "item" {
-		return false
-	}
-	if what, ok := raTitleNumber(v, episode); ok {
-		p.Reportf(raTextPos(t), "<%s> %q carries %s; Apple shows itunes:episode and itunes:season itself", t.Name(), v, what)
-		return false
-	}
-	return true
 }
 
-// raHTMLAny reports whether s contains something that looks like an HTML tag.
 func raHTMLAny(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == '<' {

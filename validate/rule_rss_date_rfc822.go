@@ -12,7 +12,9 @@ func ruleRssDateRfc822() *Rule {
 			"`Wed, 02 Oct 2002 13:00:00 GMT`. ISO 8601 dates or other shapes cannot be read by " +
 			"strict parsers (error). Following catalogue §7, dates that are valid RFC 822 but " +
 			"not what Apple asks for are warnings: an alphabetic US or military zone, a 2-digit " +
-			"year, a missing or wrong day of the week.",
+			"year, a day of the week that does not match the date. A numeric zone must be a real " +
+			"offset: `-3000` or `+9900` is an error. A missing day of the week is valid RFC 822; " +
+			"Apple's wish for one is apple-date-weekday, in the apple profile.",
 		Hint: "Write dates as `Wed, 02 Oct 2002 13:00:00 +0000` (day of week, day, month, 4-digit year, 24-hour time, numeric zone or GMT).",
 		Bad:  `<pubDate>2024-03-05T10:00:00Z</pubDate>`,
 		Good: `<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>`,

@@ -12,20 +12,25 @@ func ruleRssGuidMissing() *Rule {
 			"listener has already played or downloaded. Apple's requirements say every episode " +
 			"must contain a GUID that never changes (its guide falls back to the enclosure URL), " +
 			"and Spotify and PSP-1 require it. This is a warning in the RSS and Podcast Index " +
-			"profiles and an error whenever the Apple or Spotify profile is in effect.",
+			"profiles and an error whenever the Apple or Spotify profile is in effect. An empty " +
+			"`<guid></guid>` is no identifier either and is reported the same way. (This is the " +
+			"one finding for a missing guid; the retired spotify-guid said it again.)",
 		Hint: "Add `<guid isPermaLink=\"false\">` with a value that never changes, e.g. a UUID.",
 		Bad:  "<item><title>Ep</title><enclosure …/></item>",
 		Good: "<item><title>Ep</title><guid isPermaLink=\"false\">3f1c…</guid><enclosure …/></item>",
 		Refs: []string{"https://podcasters.apple.com/support/823-podcast-requirements", "https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Item: func(p *Pass, it *Node) {
-			if it.Child(NSNone, "guid") != nil {
-				return
-			}
 			sev := Warning
 			if raProfileOn(p.Config, ProfileApple) || raProfileOn(p.Config, ProfileSpotify) {
 				sev = Error
 			}
-			p.ReportSeverityf(sev, it.Pos, "the item has no <guid>; apps cannot track it reliably")
+			g := it.Child(NSNone, "guid")
+			switch {
+			case g == nil:
+				p.ReportSeverityf(sev, it.Pos, "the item has no <guid>; apps cannot track it reliably")
+			case raText(g) == "":
+				p.ReportSeverityf(sev, g.Pos, "the item's <guid> is empty; apps cannot track it reliably")
+			}
 		},
 	}
 }

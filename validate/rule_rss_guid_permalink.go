@@ -9,7 +9,8 @@ func ruleRssGuidPermalink() *Rule {
 		Source:   "RSS, FV (InvalidHttpGUID), APG",
 		Since:    "v0.1.0",
 		Doc: "In RSS 2.0 `isPermaLink` defaults to true, which claims the guid is a URL that " +
-			"opens the episode in a browser. A guid that is not an absolute URL should say " +
+			"opens the episode in a browser. A guid that is not an http or https URL (a plain " +
+			"string, or a `urn:` or `tag:` identifier, which no browser opens) should say " +
 			"`isPermaLink=\"false\"`. Apple treats guids as opaque strings, so this is a warning " +
 			"(catalogue §7), not an error. `isPermaLink` takes only `true` or `false`.",
 		Hint: "Add `isPermaLink=\"false\"` to the guid.",
@@ -36,8 +37,11 @@ func ruleRssGuidPermalink() *Rule {
 			if v == "" {
 				return
 			}
-			if scheme, _ := raURLScheme(v); scheme == "" {
+			switch scheme, _ := raURLScheme(v); {
+			case scheme == "":
 				p.Reportf(raTextPos(g), "<guid> %q is not a URL but claims to be a permalink; add isPermaLink=\"false\"", v)
+			case !raEqualFold(scheme, "http") && !raEqualFold(scheme, "https"):
+				p.Reportf(raTextPos(g), "<guid> %q is a %s: identifier, not a link a browser can open, but claims to be a permalink; add isPermaLink=\"false\"", v, scheme)
 			}
 		},
 	}

@@ -18,7 +18,8 @@ import (
 )
 
 // The rule harness: every rule has a folder testdata/<code>/ with bad_*.xml
-// fixtures, whose offending lines carry <!-- want code … -->, and ok_*.xml
+// fixtures, whose offending lines carry <!-- want code … --> (code:severity
+// also asserts the finding's severity), and ok_*.xml
 // neighbours that must not trigger the rule. Only the folder's own code is
 // asserted; other rules may fire.
 //
@@ -26,7 +27,7 @@ import (
 // loopback httptest server and replaces {{server}} in the fixture with its
 // URL (line numbers are unchanged), then runs with Online and AllowPrivate.
 
-var wantComment = regexp.MustCompile(`<!--\s*want\s+([a-z0-9 -]+?)\s*-->`)
+var wantComment = regexp.MustCompile(`<!--\s*want\s+([a-z0-9 :-]+?)\s*-->`)
 
 // fixtureWants returns code -> lines (one entry per expected finding).
 func fixtureWants(src string) map[string][]int {
@@ -34,7 +35,27 @@ func fixtureWants(src string) map[string][]int {
 	for i, line := range strings.Split(src, "\n") {
 		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
 			for _, code := range strings.Fields(m[1]) {
+				code, _, _ = strings.Cut(code, ":")
 				out[code] = append(out[code], i+1)
+			}
+		}
+	}
+	return out
+}
+
+// fixtureSeverities returns code -> line -> severity for the expectations
+// written code:severity.
+func fixtureSeverities(src string) map[string]map[int]string {
+	out := map[string]map[int]string{}
+	for i, line := range strings.Split(src, "\n") {
+		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+			for _, f := range strings.Fields(m[1]) {
+				if code, sev, ok := strings.Cut(f, ":"); ok {
+					if out[code] == nil {
+						out[code] = map[int]string{}
+					}
+					out[code][i+1] = sev
+				}
 			}
 		}
 	}
@@ -112,6 +133,7 @@ func TestRuleFixtures(t *testing.T) {
 					t.Errorf("%s: no <!-- description: … --> comment", f)
 				}
 				res := runFixture(t, r, dir, f, string(b))
+				sevs := fixtureSeverities(src)[r.Code]
 				var got []string
 				for _, d := range res.Diagnostics {
 					if d.Code == "internal-error" {
@@ -119,6 +141,9 @@ func TestRuleFixtures(t *testing.T) {
 					}
 					if d.Code == r.Code {
 						got = append(got, fmt.Sprintf("%d", d.Pos.Line))
+						if want, ok := sevs[d.Pos.Line]; ok && want != d.Severity.String() {
+							t.Errorf("%s:%d: %s is %s, want %s: %s", f, d.Pos.Line, r.Code, d.Severity, want, d.Message)
+						}
 					}
 				}
 				var want []string

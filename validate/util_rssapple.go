@@ -517,6 +517,11 @@ func raZoneOffset(z string) (off int, alpha, military, ok bool) {
 		if m > 59 {
 			return 0, false, false, false
 		}
+		if h > 14 {
+			// no place on Earth is more than 14 hours from UTC: "-3000"
+			// and "+9900" are digits, not offsets
+			return 0, false, false, false
+		}
 		off = h*3600 + m*60
 		if z[0] == '-' {
 			off = -off
@@ -641,9 +646,12 @@ func raParseDate(s string) raDate {
 	}
 	off, alpha, military, ok := raZoneOffset(f)
 	if !ok {
-		if len(f) == 6 && (f[0] == '+' || f[0] == '-') && f[3] == ':' {
+		switch {
+		case len(f) == 6 && (f[0] == '+' || f[0] == '-') && f[3] == ':':
 			d.why = "the time zone " + f + " has a colon; RFC 822 writes it " + f[:3] + f[4:]
-		} else {
+		case len(f) == 5 && (f[0] == '+' || f[0] == '-') && raIsDigits(f[1:]):
+			d.why = "the time zone " + f + " is no UTC offset (offsets run from -1400 to +1400, minutes below 60)"
+		default:
 			d.why = "the time zone " + f + " is not an RFC 822 zone (use +0000 or GMT)"
 		}
 		return d
@@ -676,10 +684,8 @@ func raParseDate(s string) raDate {
 			d.why = "the alphabetic time zone " + f + " is ambiguous outside the US (write " + raFormatOffset(off) + ")"
 		}
 	}
-	if d.weekday < 0 && d.strict {
-		d.strict = false
-		d.why = "the day of the week is missing (Apple expects it)"
-	}
+	// A missing day of the week is valid RFC 822 and 2822; Apple asks
+	// for one, and apple-date-weekday says so.
 	if d.weekday >= 0 && int(local.Weekday()) != d.weekday && d.strict {
 		d.strict = false
 		d.why = "the day of the week does not match the date (it is a " + local.Weekday().String() + ")"

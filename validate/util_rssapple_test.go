@@ -74,7 +74,10 @@ func TestRAParseDate(t *testing.T) {
 		{"wed, 02 oct 2002 13:00:00 ut", true, true, "2002-10-02T13:00:00Z", ""},
 		{"Wed, 02 Oct 2002 08:00:00 EST", true, false, "2002-10-02T13:00:00Z", "alphabetic"},
 		{"Wed, 02 Oct 2002 13:00:00 Z", true, false, "2002-10-02T13:00:00Z", "military"},
-		{"02 Oct 2002 13:00:00 GMT", true, false, "2002-10-02T13:00:00Z", "day of the week is missing"},
+		{"02 Oct 2002 13:00:00 GMT", true, true, "2002-10-02T13:00:00Z", ""}, // valid RFC 822; Apple's wish is apple-date-weekday
+		{"Wed, 02 Oct 2002 13:00:00 +1400", true, true, "2002-10-01T23:00:00Z", ""},
+		{"Wed, 02 Oct 2002 13:00:00 -3000", false, true, "", "no UTC offset"},
+		{"Wed, 02 Oct 2002 13:00:00 +9900", false, true, "", "no UTC offset"},
 		{"Wed, 02 Oct 02 13:00:00 GMT", true, false, "2002-10-02T13:00:00Z", "two digits"},
 		{"Thu, 02 Oct 2002 13:00:00 GMT", true, false, "2002-10-02T13:00:00Z", "does not match"},
 		{"2002-10-02T13:00:00Z", false, true, "", "ISO 8601"},
