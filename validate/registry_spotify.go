@@ -5,7 +5,6 @@ func spotifyRules() []*Rule {
 	return []*Rule{
 		ruleSpotifyArtwork(),
 		ruleSpotifyNamespace(),
-		ruleSpotifyOwnerEmail(),
 		ruleSpotifyTitleLength(),
 	}
 }

@@ -15,6 +15,9 @@ func ruleAppleAuthor() *Rule {
 		Good: "<channel><title>My Show</title><itunes:author>Jane Doe</itunes:author>…</channel>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Channel: func(p *Pass, ch *Node) {
+			if itunesMisbound(ch, "author") {
+				return // xml-itunes-ns-uri says why Apple cannot see it
+			}
 			a := ch.Child(NSItunes, "author")
 			switch {
 			case a == nil:

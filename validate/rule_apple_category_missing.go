@@ -16,6 +16,9 @@ func ruleAppleCategoryMissing() *Rule {
 		Good: "<channel><title>My Show</title><itunes:category text=\"Technology\"/>…</channel>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/1691-apple-podcasts-categories"},
 		Channel: func(p *Pass, ch *Node) {
+			if itunesMisbound(ch, "category") {
+				return // xml-itunes-ns-uri says why Apple cannot see it
+			}
 			if ch.Child(NSItunes, "category") != nil {
 				return
 			}

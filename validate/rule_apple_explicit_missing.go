@@ -16,6 +16,9 @@ func ruleAppleExplicitMissing() *Rule {
 		Good: "<channel><title>My Show</title><itunes:explicit>false</itunes:explicit>…</channel>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/5440-explicit-content"},
 		Channel: func(p *Pass, ch *Node) {
+			if itunesMisbound(ch, "explicit") {
+				return // xml-itunes-ns-uri says why Apple cannot see it
+			}
 			if ch.Child(NSItunes, "explicit") != nil {
 				return
 			}

@@ -5,7 +5,7 @@ func ruleAppleImageMissing() *Rule {
 		Code:     "apple-image-missing",
 		Title:    "Channel needs itunes:image with an href",
 		Severity: Error,
-		Profiles: raAppleProfiles(),
+		Profiles: []Profile{ProfileApple, ProfileSpotify}, // Spotify requires show artwork too
 		Source:   "APG",
 		Since:    "v0.1.0",
 		Doc: "Apple requires show artwork: `<itunes:image href=\"…\"/>` in the channel. The URL " +
@@ -17,6 +17,9 @@ func ruleAppleImageMissing() *Rule {
 		Good: "<itunes:image href=\"https://example.com/artwork.jpg\"/>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/896-artwork-requirements"},
 		Channel: func(p *Pass, ch *Node) {
+			if itunesMisbound(ch, "image") {
+				return // xml-itunes-ns-uri says why Apple cannot see it
+			}
 			sev := Error
 			if raListMedium(ch) {
 				sev = Info

@@ -16,7 +16,8 @@ func ruleSpotifyArtwork() *Rule {
 		Doc: "Spotify requires show artwork (`<itunes:image href=\"…\">`): square (1:1), in the highest " +
 			"resolution available, as TIFF, PNG or JPEG. Unlike Apple it sets no pixel minimum. A URL " +
 			"whose extension names another format (GIF, WebP, SVG, …) is reported; size and shape " +
-			"need the online checks.",
+			"need the online checks. A channel without artwork is apple-image-missing, which carries " +
+			"the spotify profile.",
 		Hint: "Add <itunes:image href=\"https://…/artwork.jpg\"/> pointing at a square JPEG, PNG or TIFF.",
 		Bad:  "<itunes:image href=\"https://example.com/artwork.gif\"/>",
 		Good: "<itunes:image href=\"https://example.com/artwork.jpg\"/>",
@@ -27,8 +28,7 @@ func ruleSpotifyArtwork() *Rule {
 				return
 			}
 			if img == nil {
-				p.Reportf(ch.Pos, "channel has no itunes:image; Spotify requires show artwork")
-				return
+				return // apple-image-missing, which carries the spotify profile
 			}
 			h := img.Attr("href")
 			if h == nil || strings.TrimSpace(h.Value) == "" {

@@ -1,17 +1,15 @@
 package validate
 
-import "strings"
-
 // ruleXmlItunesNsUri checks how the itunes prefix and URI are declared.
 func ruleXmlItunesNsUri() *Rule {
 	return &Rule{
 		Code:     "xml-itunes-ns-uri",
 		Title:    "The itunes namespace URI must be exact",
 		Severity: Error,
-		Profiles: []Profile{ProfileApple},
+		Profiles: consAllProfiles(), // Spotify and Podcasting 2.0 apps read the itunes tags too
 		Source:   "APG",
 		Since:    "v0.1.0",
-		Doc:      "Apple matches the itunes namespace by its exact URI, `http://www.itunes.com/dtds/podcast-1.0.dtd`, case-sensitive and with `http:`. Any other spelling (https, capitals, a trailing slash, `itunes.apple.com`) makes Apple ignore **every** itunes tag in the feed: artwork, category and explicit flag included.",
+		Doc:      "Apple matches the itunes namespace by its exact URI, `http://www.itunes.com/dtds/podcast-1.0.dtd`, case-sensitive and with `http:`. Any other spelling (https, capitals, a trailing slash, `itunes.apple.com`) makes Apple ignore **every** itunes tag in the feed: artwork, category and explicit flag included. This is the one finding for it: the rules that would call those tags missing stay silent while the tags are there in the wrong namespace.",
 		Hint:     "Declare `xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"` exactly.",
 		Bad:      "<rss xmlns:itunes=\"https://www.itunes.com/DTDs/Podcast-1.0.dtd\">",
 		Good:     "<rss xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">",
@@ -27,9 +25,8 @@ func checkItunesNS(p *Pass, ch *Node) {
 		if a.Value == NSItunes {
 			return
 		}
-		u := strings.ToLower(strings.TrimRight(strings.TrimSpace(a.Value), "/"))
 		switch {
-		case strings.Contains(u, "itunes.com/dtds/podcast") || strings.Contains(u, "apple.com/dtds/podcast"):
+		case itunesLookalike(a.Value):
 			p.Reportf(a.Pos, "xmlns:%s is %q, not %q: Apple ignores every itunes tag", prefix, a.Value, NSItunes)
 		case prefix == "itunes":
 			p.Reportf(a.Pos, "prefix \"itunes\" is bound to %q, not %q: Apple ignores every itunes tag", a.Value, NSItunes)

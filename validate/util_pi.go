@@ -910,6 +910,33 @@ type consSeasonEpisode struct{ season, episode int32 }
 // spotItunesMisbound reports whether the channel uses the itunes prefix
 // bound to another namespace URI; xml-itunes-ns-uri reports that, and the
 // Spotify rules then stay silent instead of calling the tags missing.
+// itunesMisbound reports whether parent has a child called local that
+// was meant for the itunes namespace but is not in it: written with the
+// itunes prefix bound to another URI, or in a misspelling of the URI.
+// xml-itunes-ns-uri reports the binding once; the rules that would call
+// the tag missing stay silent.
+func itunesMisbound(parent *Node, local string) bool {
+	if parent == nil {
+		return false
+	}
+	for _, c := range parent.Children {
+		if c.Local == local && c.Space != NSItunes && (c.Prefix == "itunes" || itunesLookalike(c.Space)) {
+			return true
+		}
+	}
+	return false
+}
+
+// itunesLookalike reports whether uri is a misspelling of NSItunes
+// (https, capitals, a trailing slash, apple.com).
+func itunesLookalike(uri string) bool {
+	if uri == NSItunes {
+		return false
+	}
+	u := strings.ToLower(strings.TrimRight(strings.TrimSpace(uri), "/"))
+	return strings.Contains(u, "itunes.com/dtds/podcast") || strings.Contains(u, "apple.com/dtds/podcast")
+}
+
 func spotItunesMisbound(ch *Node) bool {
 	for _, c := range ch.Children {
 		if c.Prefix == "itunes" && c.Space != NSItunes {
