@@ -5,7 +5,7 @@ package validate
 // accept these (they match no rule), so existing scripts keep working.
 var retired = map[string]string{
 	"spotify-guid":        "rss-guid-missing (missing or empty guid, in every profile Spotify's included) and rss-duplicate-singleton (two guids)",
-	"spotify-owner-email": "apple-owner-email, which carries the spotify profile (an error when it is in effect)",
+	"spotify-owner-email": "apple-owner-email, which carries the spotify profile (a warning when it is in effect)",
 	"spotify-enclosure":   "rss-enclosure-missing, rss-enclosure-attrs and rss-enclosure-length-int, which carry the spotify profile",
 }
 

@@ -12,8 +12,8 @@ func ruleAppleOwnerEmail() *Rule {
 			"verify ownership (Spotify emails a code to it). It is no longer in Apple's required or " +
 			"recommended lists, so a missing email is information and only an invalid one is a " +
 			"warning (catalogue §7). Spotify sends its verification code to that address, so with " +
-			"the spotify profile in effect (the default) a missing, empty or invalid email is an " +
-			"error. `itunes:name` is at most 255 characters. (This rule replaces the retired " +
+			"the spotify profile in effect (the default) a missing or empty email is a warning " +
+			"too. `itunes:name` is at most 255 characters. (This rule replaces the retired " +
 			"spotify-owner-email, which said the same again.)",
 		Hint: "Add `<itunes:owner><itunes:name>…</itunes:name><itunes:email>you@example.com</itunes:email></itunes:owner>`.",
 		Bad:  "<itunes:owner><itunes:email>not an address</itunes:email></itunes:owner>",
@@ -23,9 +23,9 @@ func ruleAppleOwnerEmail() *Rule {
 			if itunesMisbound(ch, "owner") {
 				return // xml-itunes-ns-uri says why Apple cannot see it
 			}
-			missing, invalid := Info, Warning
+			missing := Info
 			if raProfileOn(p.Config, ProfileSpotify) {
-				missing, invalid = Error, Error
+				missing = Warning
 			}
 			o := ch.Child(NSItunes, "owner")
 			if o == nil {
@@ -42,7 +42,7 @@ func ruleAppleOwnerEmail() *Rule {
 			case e == nil || raText(e) == "":
 				p.ReportSeverityf(missing, o.Pos, "<%s> has no email; directories use it to verify ownership (Spotify sends its verification code there)", o.Name())
 			case !raEmailValid(raText(e)):
-				p.ReportSeverityf(invalid, raTextPos(e), "<%s> %q is not an email address", e.Name(), raText(e))
+				p.ReportSeverityf(Warning, raTextPos(e), "<%s> %q is not an email address", e.Name(), raText(e))
 			}
 		},
 	}
