@@ -46,6 +46,9 @@ $ff -f lavfi -i "sine=frequency=500:sample_rate=44100:duration=5" -i chapters.ff
 	-ac 1 -c:a libmp3lame -b:a 32k -id3v2_version 4 id3v24-chap.mp3
 $ff -f lavfi -i "sine=frequency=500:sample_rate=44100:duration=5" -i chapters.ffmeta -map_metadata 1 -map_chapters 1 \
 	-ac 1 -c:a aac -b:a 32k chapters.m4a
+# moov before mdat ("fast start"), no chapters: for the chapter writer.
+$ff -f lavfi -i "sine=frequency=500:sample_rate=22050:duration=2" -ac 1 -c:a aac -b:a 16k -movflags +faststart \
+	-metadata title="Fast Start" faststart.m4a
 $ff -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=4.2" -ac 1 -c:a libopus -b:a 24k opus.opus
 $ff -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=4.4" -i chapters.ffmeta -map_metadata 1 \
 	-ac 1 -c:a libvorbis -q:a 0 vorbis.ogg
@@ -59,7 +62,7 @@ rm chapters.ffmeta
 
 # Decoded durations: audio decoded to raw samples and counted.
 for f in cbr.mp3 cbr-mpeg2.mp3 cbr-info.mp3 vbr-xing.mp3 vbr-noxing.mp3 id3v23-chap.mp3 id3v24-chap.mp3 \
-	chapters.m4a opus.opus vorbis.ogg flac.flac wav.wav video.mp4 video.mov; do
+	chapters.m4a faststart.m4a opus.opus vorbis.ogg flac.flac wav.wav video.mp4 video.mov; do
 	rate=$(ffprobe -v error -select_streams a:0 -show_entries stream=sample_rate -of csv=p=0 "$f")
 	case $f in *.opus) rate=48000 ;; esac
 	bytes=$(ffmpeg -v error -i "$f" -map 0:a:0 -ac 1 -f s16le -c:a pcm_s16le - | wc -c)
