@@ -327,9 +327,9 @@ func TestEmbedID3Kept(t *testing.T) {
 		keepsPic  bool
 	}{
 		{
-			name:    "v2.3 frames kept byte for byte, old chapters replaced",
-			tag:     buildID3(3, []id3Frame{{"TIT2", []byte("\x00Kept")}, {"APIC", pic}, chapFrame(3, "old", 0, 10, "Old", ""), ctocFrame("t", true, "old")}),
-			major:   3,
+			name:     "v2.3 frames kept byte for byte, old chapters replaced",
+			tag:      buildID3(3, []id3Frame{{"TIT2", []byte("\x00Kept")}, {"APIC", pic}, chapFrame(3, "old", 0, 10, "Old", ""), ctocFrame("t", true, "old")}),
+			major:    3,
 			title:    "Kept",
 			artwork:  true,
 			keepsPic: true,

@@ -691,7 +691,7 @@ func chapterTrack(id uint32, chs []Chapter, dur time.Duration, mvTS uint32, wide
 		tkhd = append(tkhd, 0, 0, 0, 0)
 		tkhd = binary.BigEndian.AppendUint32(tkhd, uint32(movieDur(totalMS)))
 	}
-	tkhd = append(tkhd, make([]byte, 8)...) // reserved
+	tkhd = append(tkhd, make([]byte, 8)...)     // reserved
 	tkhd = append(tkhd, 0, 0, 0, 0, 0, 0, 0, 0) // layer, alternate group, volume, reserved
 	tkhd = append(tkhd, identityMatrix()...)
 	tkhd = append(tkhd, make([]byte, 8)...) // width, height
@@ -716,9 +716,9 @@ func chapterTrack(id uint32, chs []Chapter, dur time.Duration, mvTS uint32, wide
 	// The QuickTime text sample description: display flags, justification,
 	// colours, text box and font, as QuickTime needs to show the track.
 	text := make([]byte, 6)
-	text = append(text, 0, 1)          // data reference index
-	text = append(text, 0, 0, 0, 0)    // display flags
-	text = append(text, 0, 0, 0, 1)    // justification
+	text = append(text, 0, 1)       // data reference index
+	text = append(text, 0, 0, 0, 0) // display flags
+	text = append(text, 0, 0, 0, 1) // justification
 	text = append(text, make([]byte, 6+8+8+2+2+1+2+6)...)
 	stsd := []byte{0, 0, 0, 0, 0, 0, 0, 1}
 	stsd = append(stsd, leafBox("text", text).appendTo(nil)...)
