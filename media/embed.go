@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -242,6 +243,20 @@ func copyRange(ctx context.Context, w io.Writer, r io.ReaderAt, off, n int64) er
 	return nil
 }
 
+// cleanTitle makes a title storable alike in every format: valid UTF-8,
+// control characters (line breaks, tabs, NUL) turned into spaces, no
+// spaces at either end. Readers trim titles, so this is what they read.
+func cleanTitle(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7F {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
 // checkEmbedChapters checks chs against the audio's duration and returns
 // a copy with every end filled in: the chapter's own end, else the next
 // chapter's start, else the duration.
@@ -250,6 +265,8 @@ func checkEmbedChapters(chs []Chapter, dur time.Duration) ([]Chapter, error) {
 	for i, c := range chs {
 		c.Start = c.Start.Truncate(time.Millisecond)
 		c.End = c.End.Truncate(time.Millisecond)
+		c.Title = cleanTitle(c.Title)
+		c.URL = strings.TrimSpace(string(latin1URL(strings.TrimSpace(c.URL))))
 		fail := func(format string, args ...any) error {
 			return &ChapterError{Index: i, Title: c.Title, Start: c.Start, Msg: fmt.Sprintf(format, args...)}
 		}
