@@ -173,6 +173,7 @@ func TestEmbedFFprobe(t *testing.T) {
 	}
 	for name, args := range files {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			in := makeMedia(t, dir, name, args...)
 			out := filepath.Join(dir, "chapters-"+name)
 			before := decodedMD5(t, in)

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -16,6 +17,11 @@ type File struct {
 	Name string      // slash-separated path relative to the output folder, e.g. "feed.xml"
 	Data []byte      // the complete contents
 	Mode fs.FileMode // permission bits; 0 means 0644
+	// Stream, when set, writes the contents instead of Data, for files too
+	// big to hold in memory (audio with embedded chapters). It is given
+	// the temporary *os.File, so that copies from another file can be left
+	// to the kernel.
+	Stream func(w io.Writer) error
 }
 
 // ErrBadName is wrapped by the error Write returns for a file name that is
@@ -143,7 +149,11 @@ func writeTemp(root *os.Root, f File, hook failHook) (string, error) {
 	}
 	err = hook.at("write", f.Name)
 	if err == nil {
-		_, err = fh.Write(f.Data)
+		if f.Stream != nil {
+			err = f.Stream(fh)
+		} else {
+			_, err = fh.Write(f.Data)
+		}
 	}
 	if err == nil {
 		err = fh.Chmod(mode) // the umask must not narrow the mode asked for

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -210,5 +211,40 @@ func TestWriteRenameFailure(t *testing.T) {
 	want := map[string]string{"./": "", "a": "-rw-r--r-- a"}
 	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
 		t.Errorf("after a failed rename (-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteStream: a file written by its Stream function is published
+// like the others, and a Stream that fails replaces nothing.
+func TestWriteStream(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.mp3"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stream := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error {
+			if _, ok := w.(*os.File); !ok {
+				t.Errorf("Stream got a %T, want the *os.File", w)
+			}
+			_, err := io.WriteString(w, s)
+			return err
+		}
+	}
+	fail := errors.New("the copy broke")
+	err := Write(dir, []File{
+		{Name: "feed.xml", Data: []byte("<rss/>")},
+		{Name: "a.mp3", Stream: func(w io.Writer) error { _, _ = io.WriteString(w, "half"); return fail }},
+	})
+	if !errors.Is(err, fail) {
+		t.Fatalf("Write error = %v, want the Stream's", err)
+	}
+	if diff := cmp.Diff(map[string]string{"./": "", "a.mp3": "-rw-r--r-- old"}, snapshot(t, dir)); diff != "" {
+		t.Errorf("after a failed Stream (-want +got):\n%s", diff)
+	}
+	if err := Write(dir, []File{{Name: "a.mp3", Stream: stream("new"), Mode: 0o600}}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"./": "", "a.mp3": "-rw------- new"}, snapshot(t, dir)); diff != "" {
+		t.Errorf("after Write (-want +got):\n%s", diff)
 	}
 }
