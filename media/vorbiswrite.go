@@ -129,10 +129,9 @@ func (p *Plan) planFLAC(s src, chs []Chapter, opt EmbedOptions) error {
 		return corrupt("no fLaC marker at offset %d", off)
 	}
 	type block struct {
-		typ       byte
-		off, n    int64 // the whole block, header included
-		newHeader []byte
-		newBody   []byte
+		typ     byte
+		off, n  int64 // the whole block, header included
+		newBody []byte
 	}
 	var blocks []block
 	pos := off + 4
