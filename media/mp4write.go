@@ -255,8 +255,8 @@ func chunkTables(trak *mbox) ([]chunkTable, error) {
 	return out, nil
 }
 
-// segment is a run of source bytes copied to the output.
-type segment struct{ old, n, new int64 }
+// outRun is a run of source bytes copied to the output.
+type outRun struct{ old, n, new int64 }
 
 // planMP4 plans an MP4 file with a new chpl and QuickTime chapter track.
 func (p *Plan) planMP4(s src, chs []Chapter, opt EmbedOptions, dur time.Duration) error {
@@ -489,7 +489,7 @@ func (p *Plan) planMP4(s src, chs []Chapter, opt EmbedOptions, dur time.Duration
 	}
 	// Lay out the output for a moov of moovSize bytes: the source boxes
 	// that stay keep their order; the chunk offsets follow them.
-	var segs []segment
+	var segs []outRun
 	var sampleOff, outSize int64
 	layout := func(moovSize int64) {
 		segs = segs[:0]
@@ -508,7 +508,7 @@ func (p *Plan) planMP4(s src, chs []Chapter, opt EmbedOptions, dur time.Duration
 				}
 			case droppedBox[b.off]:
 			default:
-				segs = append(segs, segment{old: b.off, n: b.size, new: pos})
+				segs = append(segs, outRun{old: b.off, n: b.size, new: pos})
 				pos += b.size
 			}
 		}
@@ -517,7 +517,7 @@ func (p *Plan) planMP4(s src, chs []Chapter, opt EmbedOptions, dur time.Duration
 			end = top[len(top)-1].end()
 		}
 		if end < s.size { // bytes too few to be a box, at the very end
-			segs = append(segs, segment{old: end, n: s.size - end, new: pos})
+			segs = append(segs, outRun{old: end, n: s.size - end, new: pos})
 			pos += s.size - end
 		}
 		outSize = pos
