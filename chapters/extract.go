@@ -47,6 +47,7 @@ const (
 type cand struct {
 	Found
 	seg       int // index among the non-blank segments
+	at        int // the segment of the timestamp (seg is its title's for a lone timestamp)
 	kind      int
 	badDotted bool // dotted with seconds past 59
 	dateLike  bool // the title looks like a date or version (changelogs)
@@ -65,8 +66,10 @@ type segment struct {
 // bracketed one at their end, count, and only in runs of at least two
 // such lines; clock times, verses, ratios, speaker turns and times inside
 // URLs are left alone. Dotted [MM.SS] times count only when a whole run
-// uses them, in ascending order, with seconds under 60. It returns nil
-// when the notes hold no chapter list.
+// uses them, in ascending order, with seconds under 60. Notes that hold
+// several lists (public and supporter chapters, a list per segment) yield
+// one: the list under a "Chapters" heading, else the first coherent one.
+// It returns nil when the notes hold no chapter list.
 func Extract(notes []byte) []Found { return ExtractText(string(notes)) }
 
 // ExtractText is Extract for notes held in a string.
@@ -90,7 +93,7 @@ func ExtractText(notes string) []Found {
 			continue
 		}
 		if c, ok := parseSegment(s, &scratch); ok {
-			c.seg = i
+			c.seg, c.at = i, i
 			cands = append(cands, c)
 		}
 	}
@@ -114,19 +117,96 @@ func ExtractText(notes string) []Found {
 	}
 	cands = kept
 
-	out := make([]Found, 0, len(cands))
+	// Runs of candidate lines become lists: a run that carries on where
+	// the previous one stopped (a later start, not 0:00) continues it, as
+	// when a sponsor paragraph splits a list; any other run starts a new
+	// list, such as the supporters' copy of the public chapters.
+	var lists []noteList
 	for start := 0; start < len(cands); {
 		end := start + 1
 		for end < len(cands) && cands[end].seg-cands[end-1].seg <= 3 {
 			end++
 		}
-		out = acceptRun(out, cands[start:end])
+		run := acceptRun(nil, cands[start:end])
+		if len(run) > 0 {
+			if n := len(lists); n > 0 && continues(lists[n-1].found, run) {
+				lists[n-1].found = append(lists[n-1].found, run...)
+			} else {
+				lists = append(lists, noteList{found: run, headed: chapterHeading(segs, cands[start].at)})
+			}
+		}
 		start = end
 	}
-	if len(out) == 0 {
+	return pickList(lists)
+}
+
+// continues reports whether run carries on list: list is in order and
+// run starts after its last chapter.
+func continues(list, run []Found) bool {
+	for i := 1; i < len(list); i++ {
+		if list[i].Start <= list[i-1].Start {
+			return false
+		}
+	}
+	return run[0].Start > list[len(list)-1].Start
+}
+
+// noteList is one timestamp list of the notes; headed is set when a
+// heading such as "Chapters:" comes right before it.
+type noteList struct {
+	found  []Found
+	headed bool
+}
+
+// pickList chooses the chapter list among the notes' timestamp lists: the
+// list under a "Chapters" heading when it is coherent, else the first
+// coherent list (no errors from [Check]), else the first list (whose
+// errors the caller reports). Lists are never merged.
+func pickList(lists []noteList) []Found {
+	if len(lists) == 0 {
 		return nil
 	}
-	return out
+	coherent := func(l noteList) bool { return !HasErrors(Check(Chapters(l.found), 0)) }
+	for _, l := range lists {
+		if l.headed && coherent(l) {
+			return l.found
+		}
+	}
+	for _, l := range lists {
+		if coherent(l) {
+			return l.found
+		}
+	}
+	for _, l := range lists {
+		if l.headed {
+			return l.found
+		}
+	}
+	return lists[0].found
+}
+
+// headingWords are what a heading over a chapter list says, lower-cased.
+var headingWords = []string{"chapter", "chapitre", "kapitel", "capítulo", "capitulo", "capitol", "hoofdstuk", "timestamp", "time stamp", "zeitmarke", "contents", "inhalt"}
+
+// chapterHeading reports whether the segment before segs[i] is a short
+// line naming chapters: "## Chapters", "**Kapitel:**", "<h3>Chapters</h3>",
+// "Table of Contents:".
+func chapterHeading(segs []segment, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	var c cleaned
+	clean(segs[i-1].text, &c)
+	t := strings.ToLower(strings.Trim(string(c.text), " \t#*_:-–—=>"))
+	if t == "" || utf8.RuneCountInString(t) > 40 {
+		return false
+	}
+	for _, w := range headingWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // acceptRun applies the list rules to one run of candidate lines and

@@ -157,6 +157,24 @@ func TestExtract(t *testing.T) {
 		{"clock times are not chapters", "Doors open 7:30 PM\n8:00 PM talk\n", nil},
 		{"two runs", "00:00 A\n01:00 B\n\nprose\nprose\nprose\nprose\n\n10:00 C\n11:00 D\n",
 			[]fc{{1, 1, 0, "A"}, {2, 1, 60000, "B"}, {9, 1, 600000, "C"}, {10, 1, 660000, "D"}}},
+		// Several lists in one note: never merged.
+		{"a list split by a sponsor paragraph is one list",
+			"00:00 Intro\n10:00 Main\n\nThis episode is brought to you by\nsomeone who\nsells\nthings.\n\n30:00 Mail\n40:00 Outro\n",
+			[]fc{{1, 1, 0, "Intro"}, {2, 1, 600000, "Main"}, {9, 1, 1800000, "Mail"}, {10, 1, 2400000, "Outro"}}},
+		{"a second list repeating the first (public, then supporters' chapters)",
+			"Table of Contents:\n\n- Prologue (00:00:00)\n- Welcome (00:00:45)\n- Epilogue (00:55:08)\n\n**Hosts**\n\n- Kris\n- Matt\n\nSocials:\n\n- (00:00) - Prologue\n- (00:45) - Welcome\n- (41:24) - Extended\n- (55:08) - Epilogue\n",
+			[]fc{{3, 13, 0, "Prologue"}, {4, 12, 45000, "Welcome"}, {5, 13, 3308000, "Epilogue"}}},
+		{"the list under a Chapters heading wins",
+			"Recorded 00:00 to 01:00 and\n\nTimeline of the news:\n- 12:00 Old story\n- 13:30 Older story\n\nprose\nprose\nprose\nprose\n\n## Chapters\n\n- 00:00 Intro\n- 05:00 Main\n",
+			[]fc{{14, 3, 0, "Intro"}, {15, 3, 300000, "Main"}}},
+		{"a Kapitel heading in HTML", "<p>Mitschnitt:</p><p>10:00 Alt<br>11:00 Älter</p>\n\nprose\nprose\nprose\nprose\n\n<h3>Kapitel</h3>\n<p>00:00 Über uns<br>03:00 Grüße</p>\n",
+			[]fc{{9, 4, 0, "Über uns"}, {9, 23, 180000, "Grüße"}}},
+		{"the first coherent list when the first is out of order",
+			"05:00 B\n01:00 A\n\nprose\nprose\nprose\nprose\n\n00:00 Intro\n02:00 Main\n",
+			[]fc{{9, 1, 0, "Intro"}, {10, 1, 120000, "Main"}}},
+		{"no coherent list: the first, for the caller to report",
+			"05:00 B\n01:00 A\n\nprose\nprose\nprose\nprose\n\n03:00 D\n02:00 C\n",
+			[]fc{{1, 1, 300000, "B"}, {2, 1, 60000, "A"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -88,6 +88,9 @@ type builder struct {
 	warns *errorList
 	md    *markdown.Renderer
 	files []File
+	// unlinked counts chapter files written without a podcast:chapters
+	// link, for want of feed_url to place them.
+	unlinked int
 }
 
 // Build turns a loaded definition into the feed model and the files that go
@@ -144,6 +147,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		b.errs.errs = append(b.errs.errs, p.eb.errs.errs...)
 		b.warns.errs = append(b.warns.errs, p.eb.warns.errs...)
 		b.files = append(b.files, p.eb.files...)
+		b.unlinked += p.eb.unlinked
 		if p.it == nil {
 			continue
 		}
@@ -166,6 +170,9 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		ch.PubDate = ch.Items[0].PubDate
 		ch.LastBuildDate = ch.Items[0].PubDate
 	}
+	if b.unlinked > 0 {
+		b.warnAt(def.showWhere, "", "feed_url is not set: %d chapter file(s) written to chapters/ but not linked from the feed (podcast:chapters needs their public URL, which podfeed takes from feed_url)", b.unlinked)
+	}
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].Slug < res.Held[j].Slug })
 	res.Files = b.files
 	res.Warnings = b.warns.errs.sorted()
@@ -179,7 +186,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 // has its own errors, warnings and files, so episodes can map in parallel.
 func (b *builder) fork() *builder {
 	c := *b
-	c.errs, c.warns, c.files = &errorList{}, &errorList{}, nil
+	c.errs, c.warns, c.files, c.unlinked = &errorList{}, &errorList{}, nil, 0
 	return &c
 }
 
@@ -243,20 +250,12 @@ func (b *builder) channel() *feed.Channel {
 		ItunesKeywords: strings.Join(s.Keywords, ","),
 		Medium:         s.Medium,
 	}
-	required := func(key, v, what string) {
-		if strings.TrimSpace(v) == "" {
-			b.errAt(w, key, "%s is required: %s", key, what)
-		}
-	}
-	required("title", s.Title, "the show's name")
-	required("description", s.Description, "what the show is about, in Markdown")
-	required("feed_url", s.FeedURL, "the public URL of feed.xml (atom:link self, podcast:guid)")
-	required("language", s.Language, "an ISO 639 code such as en or en-us")
-	required("image", s.Image, "the show's square artwork, 1400 to 3000 px, JPEG or PNG")
-	required("author", s.Author, "the name shown as the show's author")
-	if len(s.Categories) == 0 {
-		b.errAt(w, "categories", "categories is required: at least one Apple category, e.g. \"Technology\" or \"Arts > Books\"")
-	}
+	// What Apple, Spotify or Podcasting 2.0 require (a title, an
+	// author, artwork, categories, a language, feed_url…) is judged once,
+	// by the validator at the build gate, on the feed itself: a show may be
+	// as incomplete as the feed it was imported from, build --force writes
+	// it, and a plain build names what to add. Only what makes a value
+	// impossible to write is checked here.
 	for key, v := range map[string]string{"link": s.Link, "feed_url": s.FeedURL, "new_feed_url": s.NewFeedURL, "media_base_url": s.MediaBaseURL} {
 		if v != "" && !isAbsURL(v) {
 			b.errAt(w, key, "%s: expected an absolute http(s) URL, found %q", key, v)
@@ -288,12 +287,7 @@ func (b *builder) channel() *feed.Channel {
 		ch.Image = &feed.Image{URL: ch.ItunesImage, Title: s.Title, Link: s.Link}
 	}
 	if s.Owner != nil {
-		if s.Owner.Email != "" && !validEmail(s.Owner.Email) {
-			b.errAt(w, "owner.email", "owner.email: expected an email address, found %q", s.Owner.Email)
-		}
 		ch.ItunesOwner = &feed.Owner{Name: s.Owner.Name, Email: s.Owner.Email}
-	} else {
-		b.warnAt(w, "", "no owner: Apple uses owner.email to verify who owns the show")
 	}
 	for i, c := range s.Categories {
 		key := fmt.Sprintf("categories[%d]", i)
@@ -339,18 +333,12 @@ func (b *builder) channel() *feed.Channel {
 		if s.Locked.Value != nil {
 			v = *s.Locked.Value
 		}
-		if s.Locked.Owner != "" && !validEmail(s.Locked.Owner) {
-			b.errAt(w, "locked.owner", "locked.owner: expected the owner's email address, found %q", s.Locked.Owner)
-		}
 		ch.Locked = &feed.Locked{Owner: s.Locked.Owner, Value: v}
 	}
 	for i, f := range s.Funding {
 		key := fmt.Sprintf("funding[%d]", i)
-		if !isAbsURL(f.URL) {
+		if f.URL != "" && !isAbsURL(f.URL) {
 			b.errAt(w, key+".url", "funding.url: expected an absolute http(s) URL, found %q", f.URL)
-		}
-		if len([]rune(f.Text)) > 128 {
-			b.errAt(w, key+".text", "funding.text: at most 128 characters, found %d", len([]rune(f.Text)))
 		}
 		ch.Funding = append(ch.Funding, feed.Funding{URL: f.URL, Text: f.Text})
 	}
@@ -362,9 +350,6 @@ func (b *builder) channel() *feed.Channel {
 	}
 	if u := s.UpdateFrequency; u != nil {
 		uf := &feed.UpdateFrequency{Text: u.Text, Complete: u.Complete, RRule: u.RRule}
-		if u.Text == "" {
-			b.errAt(w, "update_frequency.text", "update_frequency.text is required: a human-readable schedule such as \"Weekly\"")
-		}
 		if u.DTStart != "" {
 			t, err := parseDate(u.DTStart)
 			if err != nil {
@@ -384,7 +369,7 @@ func (b *builder) channel() *feed.Channel {
 		}
 		ch.Podroll = append(ch.Podroll, feed.RemoteItem{FeedGUID: r.FeedGUID, FeedURL: r.FeedURL, ItemGUID: r.ItemGUID, Medium: r.Medium})
 	}
-	ch.Txt = b.txt(w, "txt", s.Txt)
+	ch.Txt = txts(s.Txt)
 	ch.Value = b.value(w, "value", s.Value)
 
 	for i, o := range s.Outputs {
@@ -434,12 +419,6 @@ func (b *builder) persons(w where, key string, ps []Person) []feed.Person {
 	var out []feed.Person
 	for i, p := range ps {
 		k := fmt.Sprintf("%s[%d]", key, i)
-		if strings.TrimSpace(p.Name) == "" {
-			b.errAt(w, k, "%s.name is required", key)
-		}
-		if len([]rune(p.Name)) > 128 {
-			b.errAt(w, k+".name", "%s.name: at most 128 characters", key)
-		}
 		for _, f := range []struct{ k, v string }{{"img", p.Img}, {"href", p.Href}} {
 			if f.v != "" && !isAbsURL(f.v) && !looksLikeURL(f.v) {
 				// A local image is served from media_base_url.
@@ -461,9 +440,6 @@ func (b *builder) location(w where, key string, l *Location) *feed.Location {
 	if l == nil {
 		return nil
 	}
-	if strings.TrimSpace(l.Name) == "" {
-		b.errAt(w, key, "%s.name is required: a human-readable place name", key)
-	}
 	if l.Geo != "" && !strings.HasPrefix(l.Geo, "geo:") {
 		b.errAt(w, key+".geo", "%s.geo: expected a geo URI such as \"geo:30.2672,-97.7431\", found %q", key, l.Geo)
 	}
@@ -480,21 +456,15 @@ func (b *builder) license(w where, key string, l *License) *feed.License {
 	if l == nil {
 		return nil
 	}
-	if strings.TrimSpace(l.Name) == "" {
-		b.errAt(w, key, "%s.name is required: a license slug such as cc-by-4.0", key)
-	}
 	if l.URL != "" && !isAbsURL(l.URL) {
 		b.errAt(w, key+".url", "%s.url: expected an absolute http(s) URL, found %q", key, l.URL)
 	}
 	return &feed.License{Text: l.Name, URL: l.URL}
 }
 
-func (b *builder) txt(w where, key string, ts []Txt) []feed.Txt {
+func txts(ts []Txt) []feed.Txt {
 	var out []feed.Txt
-	for i, t := range ts {
-		if len([]rune(t.Text)) > 4000 {
-			b.errAt(w, fmt.Sprintf("%s[%d].text", key, i), "%s.text: at most 4000 characters", key)
-		}
+	for _, t := range ts {
 		out = append(out, feed.Txt{Purpose: t.Purpose, Text: t.Text})
 	}
 	return out
@@ -504,18 +474,9 @@ func (b *builder) value(w where, key string, v *Value) *feed.Value {
 	if v == nil {
 		return nil
 	}
-	if v.Type == "" || v.Method == "" {
-		b.errAt(w, key, "%s: type and method are required (e.g. type: lightning, method: keysend)", key)
-	}
-	if len(v.Recipients) == 0 {
-		b.errAt(w, key, "%s: at least one recipient is required", key)
-	}
 	out := &feed.Value{Type: v.Type, Method: v.Method, Suggested: v.Suggested}
 	for i, r := range v.Recipients {
 		k := fmt.Sprintf("%s.recipients[%d]", key, i)
-		if r.Type == "" || r.Address == "" {
-			b.errAt(w, k, "%s: type and address are required", k)
-		}
 		if r.Split < 0 {
 			b.errAt(w, k+".split", "%s.split: expected zero or more, found %d", k, r.Split)
 		}
@@ -570,9 +531,6 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 		EpisodeType:    ep.EpisodeType,
 		Block:          ep.Block,
 		Link:           ep.Link,
-	}
-	if strings.TrimSpace(ep.Title) == "" {
-		b.errAt(w, "", "title is required: the episode's name")
 	}
 	if ep.Link != "" && !isAbsURL(ep.Link) {
 		b.errAt(w, "link", "link: expected an absolute http(s) URL, found %q", ep.Link)
@@ -638,9 +596,6 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 		typ := t.Type
 		if typ == "" {
 			typ = typeByExtension(t.URL)
-			if typ == "" {
-				b.errAt(w, k, "transcripts.type is required: text/vtt, application/x-subrip, application/json, text/html or text/plain")
-			}
 		}
 		if t.Rel != "" && t.Rel != "captions" {
 			b.errAt(w, k+".rel", "transcripts.rel: expected captions or nothing, found %q", t.Rel)
@@ -663,22 +618,11 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 		}
 		if err2 != nil {
 			b.errAt(w, k+".duration", "soundbites.duration: %v", err2)
-		} else if dur <= 0 {
-			b.errAt(w, k+".duration", "soundbites.duration: must be more than zero")
-		}
-		if media.Duration > 0 && start+dur > media.Duration {
-			b.errAt(w, k, "soundbite ends at %s, after the episode's end (%s)", start+dur, media.Duration)
 		}
 		it.Soundbites = append(it.Soundbites, feed.Soundbite{Start: start, Duration: dur, Title: sb.Title})
 	}
 	for i, a := range ep.AlternateEnclosures {
 		k := fmt.Sprintf("alternate_enclosures[%d]", i)
-		if a.Type == "" {
-			b.errAt(w, k, "alternate_enclosures.type is required")
-		}
-		if len(a.Sources) == 0 {
-			b.errAt(w, k, "alternate_enclosures.sources: at least one source is required")
-		}
 		ae := feed.AlternateEnclosure{Type: a.Type, Length: a.Length, Bitrate: a.Bitrate, Height: a.Height, Lang: a.Lang, Title: a.Title, Rel: a.Rel, Codecs: a.Codecs, Default: a.Default}
 		for j, s := range a.Sources {
 			key := fmt.Sprintf("%s.sources[%d].uri", k, j)
@@ -786,12 +730,8 @@ func (b *builder) enclosure(ep *Episode, w where, it *feed.Item) MediaInfo {
 	if info.Type == "" {
 		info.Type = typeByExtension(ep.Audio)
 	}
-	if info.Type == "" {
-		b.errAt(w, "", "type is required: the audio's MIME type, e.g. audio/mpeg (podfeed could not tell it from %q)", ep.Audio)
-	}
-	if info.Length == 0 && remote {
-		b.errAt(w, "", "length is required for a remote audio file: its size in bytes (or build with --probe-remote)")
-	}
+	// A missing type or a zero length is written as the definition says:
+	// the validator at the build gate reports it (with what to add).
 	it.Enclosure = &feed.Enclosure{URL: url, Length: info.Length, Type: info.Type}
 	it.Duration = info.Duration.Truncate(time.Second)
 	if info.Duration%time.Second >= time.Second/2 {

@@ -76,8 +76,6 @@ func TestBuildErrorsAcrossFiles(t *testing.T) {
 		`episodes/b.md:3:7: date: expected a date`,
 		`episodes/b.md:6:7: guid "same" is also used by episodes/a.md`,
 		`episodes/b.md:7:15: episode_type: expected full, trailer or bonus, found "extra"`,
-		`episodes/c.md:2:1: title is required`,
-		`episodes/c.md:2:1: length is required for a remote audio file`,
 		`podcast.yaml:9:14: categories: "Technology > Podcasting" is not one of Apple's categories (it was renamed before 2019: use "Technology")`,
 		`podcast.yaml:9:39: categories: "Tech" is not one of Apple's categories; did you mean "Technology"?`,
 		`podcast.yaml:11:7: type: expected episodic or serial, found "weekly"`,
@@ -96,6 +94,40 @@ func TestBuildErrorsAcrossFiles(t *testing.T) {
 		if !found {
 			t.Errorf("missing error %q in:\n%v", w, errs)
 		}
+	}
+}
+
+// TestBuildLeavesRequirementsToValidator: what only Apple, Spotify or
+// Podcasting 2.0 require is not the loader's to refuse. A show as
+// incomplete as a real feed (no feed_url, language, author, artwork,
+// categories or owner; an episode without title, length or type; value
+// recipients without address) builds, and the feed says what it was told.
+func TestBuildLeavesRequirementsToValidator(t *testing.T) {
+	fsys := fstest.MapFS{
+		"podcast.yaml": {Data: []byte("title: Bare\ndescription: x\nowner:\n  email: https://example.com/contact\n" +
+			"value:\n  recipients:\n    - name: Ada\n      split: 100\n")},
+		"episodes/a.md": ep("date: 2025-01-02\naudio: https://x.org/a.download?id=3\nguid: a\n", "Notes."),
+	}
+	res, err := build(t, fsys, BuildOptions{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	ch := res.Channel
+	if ch.SelfURL != "" || ch.Language != "" || ch.ItunesAuthor != "" || ch.ItunesImage != "" || len(ch.Categories) != 0 || ch.GUID != "" {
+		t.Errorf("channel invented values: %+v", ch)
+	}
+	if ch.ItunesOwner == nil || ch.ItunesOwner.Email != "https://example.com/contact" {
+		t.Errorf("owner = %+v, want the email as written (the validator judges it)", ch.ItunesOwner)
+	}
+	if ch.Value == nil || len(ch.Value.Recipients) != 1 || ch.Value.Recipients[0].Name != "Ada" {
+		t.Errorf("value = %+v, want the recipient as written", ch.Value)
+	}
+	if len(ch.Items) != 1 {
+		t.Fatalf("items = %d, want 1", len(ch.Items))
+	}
+	it := ch.Items[0]
+	if it.Title != "" || it.Enclosure == nil || it.Enclosure.Length != 0 || it.Enclosure.Type != "" || it.GUID != "a" {
+		t.Errorf("item = %+v, enclosure %+v: want no title, length 0 and no type, as defined", it, it.Enclosure)
 	}
 }
 

@@ -23,13 +23,16 @@ import (
 //     or a list of "00:00 Title" strings or {start, title, url, image} maps.
 //   - Otherwise chapters are extracted from ep.Notes.
 //   - b.def.Show.ChaptersIntro adds an "Intro" at 0 when the first starts later.
-//   - Problems are errors at the episode's file and line; the platform rules
-//     (first at 0, at least 3) are warnings. media.Duration bounds the starts.
+//   - Problems with chapters given in the front matter are errors at the
+//     episode's file and line; a list taken from the notes that has errors
+//     is left out with one warning. The platform rules (first at 0, at
+//     least 3) are warnings. media.Duration bounds the starts.
 //   - Output follows b.def.Show.ChapterFormats (default podcast-json,
 //     podlove-json and psc): chapters/<slug>.json linked with
 //     <podcast:chapters>, chapters/<slug>.podlove.json, and inline PSC.
 func (b *builder) chapters(ep *Episode, w where, it *feed.Item, media MediaInfo) {
-	chs, at, ok := b.resolveChapters(ep, w, media)
+	var notes []noteGuess
+	chs, at, ok := b.resolveChapters(ep, w, media, &notes)
 	if !ok || len(chs) == 0 {
 		return
 	}
@@ -40,20 +43,28 @@ func (b *builder) chapters(ep *Episode, w where, it *feed.Item, media MediaInfo)
 		}
 	}
 	file := w.File
-	hint := ""
-	if ep.Chapters == nil {
-		hint = " (chapters come from the notes; set chapters: none in the front matter to leave them out)"
-	}
 	problems := chapters.Check(chs, media.Duration.Milliseconds())
+	if ep.Chapters == nil && chapters.HasErrors(problems) {
+		// Timestamps in the notes are a guess at chapters, not a promise:
+		// a list that fails its checks is left out with one warning, and
+		// the build goes on. Chapters written explicitly keep their errors.
+		b.dropNotesChapters(file, at, problems)
+		return
+	}
 	for _, p := range problems {
 		pos := at[0]
 		if p.Index >= 0 {
 			pos = at[p.Index]
 		}
 		if p.Severity == chapters.Error {
-			b.errs.addf(file, pos.Line, pos.Col, "chapters: %s%s", p.Message, hint)
+			b.errs.addf(file, pos.Line, pos.Col, "chapters: %s", p.Message)
 		} else {
 			b.warns.addf(file, pos.Line, pos.Col, "chapters: %s", p.Message)
+		}
+	}
+	if ep.Chapters == nil {
+		for _, n := range notes {
+			b.warns.addf(file, n.pos.Line, n.pos.Col, "chapters: %s", n.msg)
 		}
 	}
 	if chapters.HasErrors(problems) || !slugRE.MatchString(ep.Slug) {
@@ -68,7 +79,11 @@ func (b *builder) chapters(ep *Episode, w where, it *feed.Item, media MediaInfo)
 		case "podcast-json":
 			name := "chapters/" + ep.Slug + ".json"
 			if b.addChapterFile(w, name, chapters.FormatPodcastJSON, chs) {
-				it.Chapters = &feed.ChaptersLink{URL: b.outputURL(name), Type: "application/json+chapters"}
+				if u := b.outputURL(name); u != "" {
+					it.Chapters = &feed.ChaptersLink{URL: u, Type: "application/json+chapters"}
+				} else {
+					b.unlinked++ // no feed_url: Build says so once
+				}
 			}
 		case "podlove-json":
 			b.addChapterFile(w, "chapters/"+ep.Slug+".podlove.json", chapters.FormatPodloveJSON, chs)
@@ -97,10 +112,10 @@ func (b *builder) addChapterFile(w where, name string, f chapters.Format, chs []
 
 // resolveChapters finds the episode's chapters and, for each, the place in
 // the definitions it came from. ok is false when an error was reported.
-func (b *builder) resolveChapters(ep *Episode, w where, media MediaInfo) ([]chapters.Chapter, []Pos, bool) {
+func (b *builder) resolveChapters(ep *Episode, w where, media MediaInfo, notes *[]noteGuess) ([]chapters.Chapter, []Pos, bool) {
 	n := ep.Chapters
 	if n == nil {
-		return b.notesChapters(ep, w)
+		return b.notesChapters(ep, w, notes)
 	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
@@ -144,8 +159,39 @@ func repeatPos(p Pos, n int) []Pos {
 	return out
 }
 
+// noteGuess is a guess the extractor made reading the notes (an hour
+// left out of a time), said only when the list is used.
+type noteGuess struct {
+	pos Pos
+	msg string
+}
+
+// dropNotesChapters says, in one warning at the first problem, that the
+// notes' timestamps are left out of the feed and why.
+func (b *builder) dropNotesChapters(file string, at []Pos, problems []chapters.Problem) {
+	var first *chapters.Problem
+	errs := 0
+	for i := range problems {
+		if problems[i].Severity == chapters.Error {
+			if first == nil {
+				first = &problems[i]
+			}
+			errs++
+		}
+	}
+	pos := at[0]
+	if first.Index >= 0 {
+		pos = at[first.Index]
+	}
+	more := ""
+	if errs > 1 {
+		more = fmt.Sprintf(", and %d more problem(s)", errs-1)
+	}
+	b.warns.addf(file, pos.Line, pos.Col, "chapters: the timestamps in the notes are not a usable chapter list (%s%s): no chapters written for this episode; give them in the front matter (chapters:) to publish them", first.Message, more)
+}
+
 // notesChapters extracts the chapter list written in the episode's notes.
-func (b *builder) notesChapters(ep *Episode, w where) ([]chapters.Chapter, []Pos, bool) {
+func (b *builder) notesChapters(ep *Episode, w where, notes *[]noteGuess) ([]chapters.Chapter, []Pos, bool) {
 	if strings.TrimSpace(ep.Notes) == "" {
 		return nil, nil, true
 	}
@@ -165,7 +211,7 @@ func (b *builder) notesChapters(ep *Episode, w where) ([]chapters.Chapter, []Pos
 			at[i] = Pos{Line: kl, Col: kc}
 		}
 		if f.Note != "" {
-			b.warns.addf(w.File, at[i].Line, at[i].Col, "chapters: %q %s", f.Raw, f.Note)
+			*notes = append(*notes, noteGuess{at[i], fmt.Sprintf("%q %s", f.Raw, f.Note)})
 		}
 	}
 	return chapters.Chapters(found), at, true

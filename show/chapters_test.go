@@ -133,10 +133,21 @@ func TestChaptersProblems(t *testing.T) {
 		errs              []string // "file:line:col: substring"
 		warns             []string
 	}{
+		// A list taken from the notes that fails its checks is left out
+		// with one warning at the episode's line; the build goes on.
 		{name: "out of order in notes, at the episode's line", front: "", body: "Intro text\n\n00:00 Intro\n05:00 Later\n01:00 Back\n",
-			errs: []string{"episodes/ep.md:11:1: chapters: chapter 3 \"Back\" starts at 00:01:00.000, before chapter 2"}},
+			warns: []string{"episodes/ep.md:11:1: chapters: the timestamps in the notes are not a usable chapter list (chapter 3 \"Back\" starts at 00:01:00.000, before chapter 2"}},
 		{name: "past the duration", front: "duration: \"4:00\"\n", body: "00:00 Intro\n02:00 Middle\n05:00 Too late\n",
-			errs: []string{"episodes/ep.md:10:1: chapters: chapter 3 \"Too late\" starts at 00:05:00.000, at or past the end of the media (00:04:00.000)"}},
+			warns: []string{"episodes/ep.md:10:1: chapters: the timestamps in the notes are not a usable chapter list (chapter 3 \"Too late\" starts at 00:05:00.000, at or past the end of the media (00:04:00.000))"}},
+		{name: "several problems in notes: still one warning", front: "duration: \"4:00\"\n", body: "00:00 Intro\n03:00 Middle\n02:00 Back\n05:00 Too late\n",
+			warns: []string{"episodes/ep.md:10:1: chapters: the timestamps in the notes are not a usable chapter list (chapter 3 \"Back\" starts at 00:02:00.000, before chapter 2 \"Middle\" at 00:03:00.000, and 1 more problem(s))"}},
+		{name: "an hour-rollover guess is not said for a list left out", front: "duration: \"30:00\"\n", body: "00:00 Intro\n59:10 Almost\n05:30 After the hour\n",
+			warns: []string{"episodes/ep.md:9:1: chapters: the timestamps in the notes are not a usable chapter list (chapter 2 \"Almost\" starts at 00:59:10.000, at or past the end"}},
+		// Chapters written explicitly keep their errors.
+		{name: "out of order in the front matter", front: "chapters:\n  - \"00:00 Intro\"\n  - \"05:00 Later\"\n  - \"01:00 Back\"\n", body: "00:00 Intro\n",
+			errs: []string{"episodes/ep.md:9:5: chapters: chapter 3 \"Back\" starts at 00:01:00.000, before chapter 2"}},
+		{name: "past the duration in the front matter", front: "duration: \"4:00\"\nchapters:\n  - \"00:00 Intro\"\n  - \"05:00 Late\"\n",
+			errs: []string{"episodes/ep.md:9:5: chapters: chapter 2 \"Late\" starts at 00:05:00.000, at or past the end of the media"}},
 		{name: "platform rules are warnings", front: "", body: "01:00 Topic\n02:00 Other\n",
 			warns: []string{"episodes/ep.md:7:1: chapters: the first chapter starts at 00:01:00.000", "episodes/ep.md:7:1: chapters: 2 chapters: Spotify and Apple need at least 3"}},
 		{name: "bad chapter file", front: "chapters: ch.json\n", files: fstest.MapFS{"ch.json": {Data: []byte("[\n {\"start\": \"1:75\", \"title\": \"x\"}\n]")}},
@@ -178,6 +189,11 @@ func TestChaptersProblems(t *testing.T) {
 					ws = append(ws, w.Error())
 				}
 				match(t, "warnings", ws, tt.warns)
+				if len(tt.warns) > 0 && strings.Contains(tt.warns[0], "not a usable chapter list") {
+					if data := resultFile(res, "chapters/ep.json"); data != nil || res.Channel.Items[0].Chapters != nil || len(res.Channel.Items[0].PSC) != 0 {
+						t.Errorf("chapters written from a list that was left out")
+					}
+				}
 			}
 		})
 	}
@@ -239,4 +255,36 @@ func TestChaptersEmbedded(t *testing.T) {
 	if diff := cmp.Diff(embedded, got); diff != "" {
 		t.Errorf("embedded chapters (-want +got):\n%s", diff)
 	}
+}
+
+// Without feed_url a chapter file has no public URL: it is written, not
+// linked, and the build says so once.
+func TestChaptersWithoutFeedURL(t *testing.T) {
+	fsys := fstest.MapFS{
+		"podcast.yaml":   {Data: []byte(strings.Replace(goodShow, "feed_url: https://example.org/feed.xml\n", "", 1))},
+		"episodes/ep.md": ep(chapEp, "00:00 Intro\n05:00 Topic\n10:00 End\n"),
+		"episodes/e2.md": ep(strings.Replace(chapEp, "a.mp3", "b.mp3", 1)+"guid: e2\n", "00:00 Intro\n05:00 Topic\n10:00 End\n"),
+	}
+	res, err := build(t, fsys, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resultFile(res, "chapters/ep.json") == nil {
+		t.Error("chapters/ep.json not written")
+	}
+	for _, it := range res.Channel.Items {
+		if it.Chapters != nil {
+			t.Errorf("item %q links chapters at %q without a feed_url", it.Title, it.Chapters.URL)
+		}
+		if len(it.PSC) != 3 {
+			t.Errorf("item %q: %d inline chapters, want 3", it.Title, len(it.PSC))
+		}
+	}
+	var ws []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Msg, "feed_url is not set") {
+			ws = append(ws, w.Error())
+		}
+	}
+	match(t, "warnings", ws, []string{"podcast.yaml:1:1: feed_url is not set: 2 chapter file(s) written to chapters/ but not linked"})
 }

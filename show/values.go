@@ -3,7 +3,6 @@ package show
 import (
 	"fmt"
 	"mime"
-	"net/mail"
 	"net/url"
 	"path"
 	"regexp"
@@ -82,11 +81,6 @@ var countryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
 
 func validLanguage(s string) bool { return languageRE.MatchString(s) }
 
-func validEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && strings.Contains(s, "@")
-}
-
 // cleanLocalPath checks that p names a file inside the show folder and
 // returns it cleaned, with forward slashes.
 func cleanLocalPath(p string) (string, error) {
@@ -133,6 +127,11 @@ func mediaURL(base, p string) string {
 // typeByExtension guesses a media type from a file name, for remote files
 // that are not probed.
 func typeByExtension(name string) string {
+	if looksLikeURL(name) {
+		if u, err := url.Parse(name); err == nil {
+			name = u.Path // "…/ep.mp3?a=1" is an MP3
+		}
+	}
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
 	case ".mp3":

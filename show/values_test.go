@@ -174,3 +174,18 @@ func TestDateError(t *testing.T) {
 		}
 	}
 }
+
+func TestTypeByExtension(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"episodes/ep1.mp3", "audio/mpeg"},
+		{"https://cdn.example.com/a/ep.MP3", "audio/mpeg"},
+		{"https://cdn.example.com/ep.m4a?a=v%3D3%26x.mp4", "audio/mp4"}, // the path decides, not the query
+		{"https://cdn.example.com/ep.mp4#t=10", "video/mp4"},
+		{"https://cdn.example.com/download?id=3", ""},
+	}
+	for _, tt := range tests {
+		if got := typeByExtension(tt.in); got != tt.want {
+			t.Errorf("typeByExtension(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -62,7 +62,7 @@ func readInput(c *cli.Context, e *env) (name string, data []byte, err error) {
 		hint := ""
 		for _, a := range c.Args().Slice()[min(1, c.NArg()):] {
 			if strings.HasPrefix(a, "-") && a != "-" {
-				hint = " (flags go before the file: podfeed " + c.Command.FullName() + " --flag value FILE)"
+				hint = fmt.Sprintf(" (%s is not a flag of %s; see --help)", a, c.Command.HelpName)
 				break
 			}
 		}
