@@ -92,6 +92,8 @@ func (x *xw) channel(ch *Channel) {
 	x.elemCDATA("description", ch.Description)
 	x.elem("language", ch.Language)
 	x.elem("copyright", ch.Copyright)
+	x.elem("managingEditor", ch.ManagingEditor)
+	x.elem("webMaster", ch.WebMaster)
 	x.elem("generator", ch.Generator)
 	x.elemDate("pubDate", ch.PubDate)
 	x.elemDate("lastBuildDate", ch.LastBuildDate)
@@ -216,6 +218,17 @@ func (x *xw) item(it *Item) {
 		x.endEmpty()
 	}
 	x.elem("author", it.Author)
+	for _, c := range it.Categories {
+		x.start("category")
+		x.attrOpt("domain", c.Domain)
+		x.endText("category", c.Text)
+	}
+	x.elem("comments", it.Comments)
+	if s := it.Source; s != nil {
+		x.start("source")
+		x.attr("url", s.URL)
+		x.endText("source", s.Title)
+	}
 
 	// Apple.
 	x.elem("itunes:title", it.ItunesTitle)

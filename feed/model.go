@@ -7,16 +7,20 @@ import "time"
 // no element for an empty string, a nil pointer or an empty slice.
 type Channel struct {
 	// RSS 2.0.
-	Title         string
-	Link          string
-	Description   string // HTML; written as CDATA
-	Language      string // e.g. "en-us"
-	Copyright     string
-	Generator     string
-	PubDate       time.Time // zero: omitted
-	LastBuildDate time.Time // zero: omitted
-	TTL           int       // minutes; 0: omitted
-	Image         *Image    // the RSS <image>; usually the same artwork as ItunesImage
+	Title       string
+	Link        string
+	Description string // HTML; written as CDATA
+	Language    string // e.g. "en-us"
+	Copyright   string
+	// ManagingEditor and WebMaster are email addresses, optionally with
+	// a name: "ed@example.com (Ed)".
+	ManagingEditor string
+	WebMaster      string
+	Generator      string
+	PubDate        time.Time // zero: omitted
+	LastBuildDate  time.Time // zero: omitted
+	TTL            int       // minutes; 0: omitted
+	Image          *Image    // the RSS <image>; usually the same artwork as ItunesImage
 
 	// Atom.
 	SelfURL string // <atom:link rel="self" type="application/rss+xml">
@@ -180,6 +184,9 @@ type Item struct {
 	PubDate        time.Time
 	Enclosure      *Enclosure
 	Author         string // RSS <author> (an email); optional
+	Categories     []ItemCategory
+	Comments       string      // RSS <comments>: the URL of the episode's comments page
+	Source         *ItemSource // RSS <source>: the feed the item came from
 
 	// Apple.
 	ItunesTitle    string
@@ -210,6 +217,16 @@ type Item struct {
 
 	// Podlove Simple Chapters, written inline as <psc:chapters version="1.2">.
 	PSC []PSCChapter
+}
+
+// ItemCategory is an item's RSS <category domain="…">text</category>.
+type ItemCategory struct {
+	Text, Domain string
+}
+
+// ItemSource is an item's RSS <source url="…">title</source>.
+type ItemSource struct {
+	URL, Title string
 }
 
 // Enclosure is the RSS <enclosure>.

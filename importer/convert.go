@@ -15,6 +15,7 @@ import (
 	ext "github.com/mmcdole/gofeed/extensions"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/podfeed/podfeed/chapters"
 	"github.com/podfeed/podfeed/internal/applecat"
 	"github.com/podfeed/podfeed/show"
 )
@@ -41,6 +42,19 @@ type Result struct {
 	Unmodelled []Unmodelled
 	// Notes says what reading changed or derived, one line each.
 	Notes []string
+	// ToFill lists what the feed did not say and a feed for Apple,
+	// Spotify and Podcasting 2.0 apps needs: the keys to add before a
+	// plain build passes its checks.
+	ToFill []ToFill
+}
+
+// ToFill is one key the imported show lacks.
+type ToFill struct {
+	File  string // "podcast.yaml", or "episodes/*.md" for episodes
+	Key   string // "feed_url", "owner.email", "length", …
+	Why   string
+	Count int    // episodes lacking it (0 for podcast.yaml)
+	First string // the first such episode's file
 }
 
 // Episode is one imported item.
@@ -68,6 +82,7 @@ var modelled = map[string]bool{
 	"channel\x00language": true, "channel\x00copyright": true, "channel\x00ttl": true,
 	"channel\x00image": true, "channel\x00item": true, "channel\x00pubDate": true,
 	"channel\x00lastBuildDate": true, "channel\x00generator": true,
+	"channel\x00managingEditor": true, "channel\x00webMaster": true,
 	"channel\x00atom:link rel=self": true,
 	"channel\x00itunes:author":      true, "channel\x00itunes:owner": true, "channel\x00itunes:image": true,
 	"channel\x00itunes:category": true, "channel\x00itunes:explicit": true, "channel\x00itunes:type": true,
@@ -87,7 +102,8 @@ var modelled = map[string]bool{
 	"item\x00itunes:duration": true, "item\x00itunes:explicit": true, "item\x00itunes:season": true,
 	"item\x00itunes:episode": true, "item\x00itunes:episodeType": true, "item\x00itunes:image": true,
 	"item\x00itunes:title": true, "item\x00itunes:block": true, "item\x00itunes:summary": true,
-	"item\x00itunes:author":      true,
+	"item\x00itunes:author": true,
+	"item\x00author":        true, "item\x00category": true, "item\x00comments": true, "item\x00source": true,
 	"item\x00podcast:transcript": true, "item\x00podcast:soundbite": true, "item\x00podcast:person": true,
 	"item\x00podcast:location": true, "item\x00podcast:season": true, "item\x00podcast:episode": true,
 	"item\x00podcast:alternateEnclosure": true, "item\x00podcast:license": true, "item\x00podcast:value": true,
@@ -111,6 +127,9 @@ type converter struct {
 	// showAuthor is the channel's itunes:author: an item's own
 	// itunes:author is kept only when it differs.
 	showAuthor string
+	// rssItems is set when the scan's per-item RSS elements line up with
+	// gofeed's items (the same items, in the same order).
+	rssItems bool
 }
 
 // Parse reads a feed and converts it. It fails with a *ReadError when the
@@ -124,6 +143,9 @@ func Parse(data []byte, opt Options) (*Result, error) {
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(clean))
 	if err != nil {
 		return nil, &ReadError{Msg: fmt.Sprintf("cannot read the feed: %v", err)}
+	}
+	if err := isPodcast(f, sc); err != nil {
+		return nil, err
 	}
 	c := &converter{sc: sc, lost: map[string]int{}, notes: notes, counts: map[string]int{}, examples: map[string]string{}}
 	for k, n := range sc.elements {
@@ -145,6 +167,7 @@ func Parse(data []byte, opt Options) (*Result, error) {
 		}
 	}
 	r := &Result{Format: sc.format}
+	c.rssItems = sc.format != "atom" && sc.items == len(f.Items)
 	c.channel(f, &r.Show, opt)
 	for i, it := range f.Items {
 		r.Episodes = append(r.Episodes, c.item(i, it))
@@ -161,12 +184,99 @@ func Parse(data []byte, opt Options) (*Result, error) {
 	}
 	sort.Strings(c.notes[len(notes):])
 	r.Notes = c.notes
+	r.ToFill = toFill(r)
 	for _, k := range sortedKeys(c.lost) {
 		where, name, _ := strings.Cut(k, "\x00")
 		r.Unmodelled = append(r.Unmodelled, Unmodelled{Where: where, Name: name, Count: c.lost[k]})
 	}
 	sort.SliceStable(r.Unmodelled, func(i, j int) bool { return r.Unmodelled[i].Where < r.Unmodelled[j].Where })
 	return r, nil
+}
+
+// toFill lists the keys a show needs for Apple, Spotify and Podcasting
+// 2.0 apps that the import could not fill in from the feed.
+func toFill(r *Result) []ToFill {
+	s := &r.Show
+	var out []ToFill
+	for _, f := range []struct {
+		key, why string
+		empty    bool
+	}{
+		{"title", "the show's name", s.Title == ""},
+		{"description", "what the show is about (Markdown)", s.Description == ""},
+		{"feed_url", "the public URL the new feed.xml will have (its atom:link rel=\"self\"; chapter files are linked from it)", s.FeedURL == ""},
+		{"language", "the show's language, such as en or de-AT", s.Language == ""},
+		{"author", "the name apps show as the show's author", s.Author == ""},
+		{"image", "square artwork, 1400 to 3000 px, JPEG or PNG", s.Image == ""},
+		{"categories", "at least one of Apple's categories, such as Technology", len(s.Categories) == 0},
+		{"owner.email", "where Apple and Spotify send the ownership check", s.Owner == nil || s.Owner.Email == ""},
+	} {
+		if f.empty {
+			out = append(out, ToFill{File: "podcast.yaml", Key: f.key, Why: f.why})
+		}
+	}
+	eps := []struct {
+		key, why string
+		lacks    func(d *show.Episode) bool
+	}{
+		{"title", "the episode's name", func(d *show.Episode) bool { return d.Title == "" }},
+		{"length", "the media file's size in bytes (or build with --probe-remote to read it)", func(d *show.Episode) bool { return d.Length == 0 }},
+		{"type", "the media's MIME type, such as audio/mpeg", func(d *show.Episode) bool { return d.Type == "" && !mediaExt(d.Audio) }},
+	}
+	for _, e := range eps {
+		f := ToFill{File: "episodes/*.md", Key: e.key, Why: e.why}
+		for i := range r.Episodes {
+			if d := &r.Episodes[i].Def; !d.Draft && e.lacks(d) {
+				if f.Count == 0 {
+					f.First = r.Episodes[i].File
+				}
+				f.Count++
+			}
+		}
+		if f.Count > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// mediaExt reports whether a media URL's path ends in an extension that
+// build turns into a type by itself.
+func mediaExt(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	p := strings.ToLower(u.Path)
+	for _, ext := range []string{".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"} {
+		if strings.HasSuffix(p, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPodcast refuses a feed whose items carry no media at all, such as a
+// blog's RSS or Atom feed: importing it would give a show of drafts only.
+// A channel with no items yet is a podcast before its first episode.
+func isPodcast(f *gofeed.Feed, sc *scan) error {
+	if len(f.Items) == 0 {
+		return nil
+	}
+	for _, it := range f.Items {
+		if len(it.Enclosures) > 0 {
+			return nil
+		}
+	}
+	one, many := "item", "items"
+	if sc.format == "atom" {
+		one, many = "entry", "entries"
+	}
+	none := fmt.Sprintf("none of its %d %s has an", len(f.Items), many)
+	if len(f.Items) == 1 {
+		none = "its one " + one + " has no"
+	}
+	return &ReadError{Msg: fmt.Sprintf("not a podcast feed: %s enclosure (the audio or video file of an episode); is it a blog's feed?", none)}
 }
 
 // note counts one occurrence of a per-item event, keeping the first example.
@@ -240,6 +350,12 @@ func (c *converter) abs(raw string) string {
 		c.note("protocol-relative URLs made absolute", s)
 		return scheme + ":" + s
 	}
+	if l := strings.ToLower(s); strings.HasPrefix(l, "http%3a%2f%2f") || strings.HasPrefix(l, "https%3a%2f%2f") {
+		if u, err := url.PathUnescape(s); err == nil {
+			c.note("URLs percent-encoded whole (http%3A%2F%2F…): decoded", s)
+			s = u
+		}
+	}
 	if strings.ContainsAny(s, " \t") {
 		c.note("URLs with spaces: spaces written as %20", s)
 		s = strings.NewReplacer(" ", "%20", "\t", "%09").Replace(s)
@@ -312,19 +428,32 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 		c.lose("channel", "itunes:summary (differs from description)")
 	}
 	s.Link = c.abs(f.Link)
-	s.FeedURL = c.abs(f.FeedLink)
+	self := c.abs(f.FeedLink)
+	fetched := ""
+	if u, err := url.Parse(opt.Source); err == nil && u.IsAbs() {
+		fetched = opt.Source
+	}
 	switch {
 	case opt.FeedURL != "":
-		if s.FeedURL != "" && s.FeedURL != opt.FeedURL {
-			c.notes = append(c.notes, fmt.Sprintf("feed_url is the given %s, not the feed's own atom:link rel=\"self\" %s", opt.FeedURL, s.FeedURL))
-		}
 		s.FeedURL = opt.FeedURL
-	case s.FeedURL == "" && opt.Source != "" && c.base != nil:
-		s.FeedURL = c.base.String()
-		c.notes = append(c.notes, "no atom:link rel=\"self\": feed_url set to the URL the feed was fetched from")
+		if self != "" && self != opt.FeedURL {
+			c.notes = append(c.notes, fmt.Sprintf("feed_url is the given %s, not the feed's own atom:link rel=\"self\" %s", opt.FeedURL, self))
+		}
+	case fetched != "":
+		s.FeedURL = fetched
+		switch {
+		case self == "":
+			c.notes = append(c.notes, "no atom:link rel=\"self\": feed_url is the URL the feed was fetched from")
+		case self != fetched:
+			c.notes = append(c.notes, fmt.Sprintf("feed_url is the URL the feed was fetched from, %s, not its own atom:link rel=\"self\" %s", fetched, self))
+		}
+	default:
+		s.FeedURL = self
 	}
 	s.Language = strings.TrimSpace(f.Language)
 	s.Copyright = strings.TrimSpace(f.Copyright)
+	s.ManagingEditor = c.sc.rss.managingEditor
+	s.WebMaster = c.sc.rss.webMaster
 	s.Author = x.text("itunes", "author")
 	if s.Author == "" && len(f.Authors) > 0 {
 		s.Author = strings.TrimSpace(f.Authors[0].Name)
@@ -390,7 +519,20 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 		}
 	}
 
+	// The show's guid is pinned in podcast.yaml: the feed's own
+	// podcast:guid, else the one the namespace defines for the URL the
+	// feed was known by (its self link, or where it was fetched), so
+	// moving the show to a new feed_url never changes it.
 	s.GUID = x.text("podcast", "guid")
+	if s.GUID == "" {
+		for _, u := range []string{self, fetched, s.FeedURL} {
+			if u != "" {
+				s.GUID = show.PodcastGUID(u)
+				c.notes = append(c.notes, fmt.Sprintf("no podcast:guid: guid pinned to %s, the UUIDv5 of %s that the podcast namespace defines", s.GUID, u))
+				break
+			}
+		}
+	}
 	if l := x.first("podcast", "locked"); l != nil {
 		v := yes(l.Value)
 		owner := strings.TrimSpace(l.Attrs["owner"])
@@ -430,21 +572,6 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	}
 	s.Value = c.value(x, "channel")
 
-	var missing []string
-	for _, m := range []struct {
-		key   string
-		empty bool
-	}{
-		{"title", s.Title == ""}, {"feed_url", s.FeedURL == ""}, {"language", s.Language == ""},
-		{"author", s.Author == ""}, {"image", s.Image == ""}, {"categories", len(s.Categories) == 0},
-	} {
-		if m.empty {
-			missing = append(missing, m.key)
-		}
-	}
-	if len(missing) > 0 {
-		c.notes = append(c.notes, fmt.Sprintf("the feed gives no %s, which podfeed build needs: add them to podcast.yaml", strings.Join(missing, ", ")))
-	}
 }
 
 // category returns the current Apple category for a feed's category and
@@ -636,10 +763,13 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 		}
 	}
 	if v := x.text("itunes", "duration"); v != "" {
-		if dur, err := ParseDuration(v); err != nil {
+		if dur, odd, err := ParseDurationLenient(v); err != nil {
 			c.note("itunes:duration values that cannot be read: left out", fmt.Sprintf("%s: %q", label, v))
 		} else {
 			d.Duration = FormatDuration(dur)
+			if odd {
+				c.note("itunes:duration values with minutes or seconds past 59: read as the total they add up to", fmt.Sprintf("%s: %q is %s, %d s", label, v, d.Duration, dur/time.Second))
+			}
 		}
 	}
 	d.Season = c.intValue(x.text("itunes", "season"), "itunes:season", label)
@@ -665,6 +795,7 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	if a := x.text("itunes", "author"); a != "" && a != c.showAuthor {
 		d.Author = a
 	}
+	c.rssFields(i, it, d)
 	d.EpisodeType = strings.ToLower(x.text("itunes", "episodeType"))
 	if v := x.text("itunes", "explicit"); v != "" {
 		if e, ok := explicitValue(v); ok {
@@ -722,6 +853,43 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 		}
 	}
 	return ep
+}
+
+// rssFields carries over the item's RSS author, categories, comments and
+// source (Atom: the entry's author and categories).
+func (c *converter) rssFields(i int, it *gofeed.Item, d *show.Episode) {
+	if c.sc.format == "atom" {
+		if len(it.Authors) > 0 && it.Authors[0] != nil {
+			a := it.Authors[0]
+			name, email := strings.TrimSpace(a.Name), strings.TrimSpace(a.Email)
+			switch {
+			case email != "" && name != "":
+				d.AuthorEmail = email + " (" + name + ")"
+			case email != "":
+				d.AuthorEmail = email
+			case name != "" && name != c.showAuthor:
+				d.AuthorEmail = name
+			}
+		}
+		for _, cat := range it.Categories {
+			if cat = strings.TrimSpace(cat); cat != "" {
+				d.Categories = append(d.Categories, show.ItemCategory{Name: cat})
+			}
+		}
+		return
+	}
+	if !c.rssItems || i >= len(c.sc.rss.items) {
+		return
+	}
+	r := c.sc.rss.items[i]
+	d.AuthorEmail = r.author
+	for _, cat := range r.categories {
+		d.Categories = append(d.Categories, show.ItemCategory{Name: cat.text, Domain: cat.domain})
+	}
+	d.Comments = c.abs(r.comments)
+	if r.source != nil && (r.source.url != "" || r.source.title != "") {
+		d.Source = &show.ItemSource{URL: c.abs(r.source.url), Title: r.source.title}
+	}
 }
 
 func firstOf(vs ...string) string {
@@ -791,8 +959,8 @@ func (c *converter) chapters(x exts, label string) *yaml.Node {
 		title := strings.TrimSpace(ch.Attrs["title"])
 		href := c.abs(ch.Attrs["href"])
 		img := c.abs(ch.Attrs["image"])
-		if href == "" && img == "" && !strings.ContainsAny(title, "\n") {
-			seq.Content = append(seq.Content, str(FormatChapterStart(start)+" "+title))
+		if line := FormatChapterStart(start) + " " + title; href == "" && img == "" && readsBack(line, start, title) {
+			seq.Content = append(seq.Content, str(line))
 			continue
 		}
 		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
@@ -814,6 +982,18 @@ func (c *converter) chapters(x exts, label string) *yaml.Node {
 	return seq
 }
 
+// readsBack reports whether the chapter line the import would write is
+// read back by build as the same start and title; when it is not (a title
+// that holds markup, a link, a time of its own, or that cleaning would
+// change), the chapter is written as a {start, title} map instead.
+func readsBack(line string, start time.Duration, title string) bool {
+	if strings.ContainsAny(title, "\n\r") {
+		return false
+	}
+	ch, err := chapters.ParseLine(line)
+	return err == nil && ch.Start == start.Milliseconds() && ch.Title == title && ch.URL == ""
+}
+
 // markdown converts show notes from HTML. Text without markup is kept as
 // it is.
 func (c *converter) markdown(s, what string) string {
@@ -829,7 +1009,44 @@ func (c *converter) markdown(s, what string) string {
 		c.note("show notes that could not be converted to Markdown: kept as HTML", what)
 		return s
 	}
-	return strings.TrimSpace(md)
+	return unglue(strings.TrimSpace(md))
+}
+
+// unglue puts a space between a bare URL and an image or link written
+// right after it ("…/report![](pixel.gif)"): Markdown's autolinks run to
+// the next white space, so the URL would swallow the image.
+func unglue(md string) string {
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(md); i++ {
+		if md[i] != '[' {
+			continue
+		}
+		at := i
+		if md[i-1] == '!' {
+			at = i - 1
+		}
+		if at == 0 || !isURLChar(md[at-1]) {
+			continue
+		}
+		start := strings.LastIndexAny(md[:at], " \t\n(<") + 1
+		word := md[start:at]
+		if word == "" || !(strings.Contains(word, "://") || strings.HasPrefix(word, "www.")) {
+			continue
+		}
+		b.WriteString(md[last:at])
+		b.WriteByte(' ')
+		last = at
+	}
+	if last == 0 {
+		return md
+	}
+	b.WriteString(md[last:])
+	return b.String()
+}
+
+func isURLChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("/-._~%?#=&+", c) >= 0
 }
 
 // looksLikeHTML reports whether s has a tag: "<" then a letter, "/" or "!".

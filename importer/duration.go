@@ -117,3 +117,42 @@ func FormatChapterStart(d time.Duration) string {
 	ms := int64(d / time.Millisecond)
 	return fmt.Sprintf("%02d:%02d:%02d.%03d", ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
 }
+
+// ParseDurationLenient is ParseDuration that also reads clock values with
+// minutes or seconds past 59 ("00:60:05", "1:75"), as many apps do, by
+// adding the parts up: 00:60:05 is 3,605 s. odd reports that it had to.
+func ParseDurationLenient(s string) (d time.Duration, odd bool, err error) {
+	d, err = ParseDuration(s)
+	if err == nil {
+		return d, false, nil
+	}
+	parts := strings.Split(strings.TrimSpace(s), ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false, err
+	}
+	var total time.Duration
+	for i, p := range parts {
+		var v time.Duration
+		if i == len(parts)-1 {
+			sec, perr := seconds(p)
+			if perr != nil {
+				return 0, false, err
+			}
+			v = sec
+		} else {
+			n, perr := digits(p)
+			if perr != nil || n > int64(maxDuration/time.Second) {
+				return 0, false, err
+			}
+			v = time.Duration(n) * time.Second
+		}
+		total = total*60 + v
+		if total > maxDuration*60 {
+			return 0, false, err
+		}
+	}
+	if total > maxDuration {
+		return 0, false, err
+	}
+	return total, true, nil
+}

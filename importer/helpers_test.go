@@ -92,6 +92,32 @@ func TestParseDuration(t *testing.T) {
 	}
 }
 
+func TestParseDurationLenient(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		odd  bool
+		ok   bool
+	}{
+		{"1:02:03", time.Hour + 2*time.Minute + 3*time.Second, false, true},
+		{"00:60:05", 3605 * time.Second, true, true},
+		{"0:59:60", time.Hour, true, true},
+		{"1:75", 135 * time.Second, true, true},
+		{"90:00:00.5", 90*time.Hour + 500*time.Millisecond, false, true},
+		{"1:60:60.25", 2*time.Hour + time.Minute + 250*time.Millisecond, true, true},
+		{"200:00:00", 0, false, false}, // longer than a week either way
+		{"1:x:00", 0, false, false},
+		{"1:2:3:4", 0, false, false},
+		{"-1:30", 0, false, false},
+	}
+	for _, tt := range tests {
+		got, odd, err := ParseDurationLenient(tt.in)
+		if (err == nil) != tt.ok || got != tt.want || odd != tt.odd {
+			t.Errorf("ParseDurationLenient(%q) = %v, %v, %v; want %v, %v, ok=%v", tt.in, got, odd, err, tt.want, tt.odd, tt.ok)
+		}
+	}
+}
+
 func TestFormatDuration(t *testing.T) {
 	tests := []struct {
 		in             time.Duration
@@ -195,4 +221,19 @@ func FuzzParseDuration(f *testing.F) {
 			t.Fatalf("ParseDuration(FormatChapterStart(%v)) = %v, %v", d, back, err)
 		}
 	})
+}
+
+func TestUnglue(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"visit: https://x.example/report/wheU![](http://p.example/px.gif)", "visit: https://x.example/report/wheU ![](http://p.example/px.gif)"},
+		{"see www.example.com/a[link](https://b.example)", "see www.example.com/a [link](https://b.example)"},
+		{"plain text![img](a.png) and [link](b)", "plain text![img](a.png) and [link](b)"},
+		{"[a](https://x.example/1)[b](https://x.example/2)", "[a](https://x.example/1)[b](https://x.example/2)"},
+		{"https://a.example/x", "https://a.example/x"},
+	}
+	for _, tt := range tests {
+		if got := unglue(tt.in); got != tt.want {
+			t.Errorf("unglue(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

@@ -49,6 +49,9 @@ func TestGolden(t *testing.T) {
 			for _, u := range res.Unmodelled {
 				summary.WriteString("unmodelled: " + u.Where + " " + u.Name + " " + itoa(u.Count) + "\n")
 			}
+			for _, f := range res.ToFill {
+				summary.WriteString("to fill: " + f.File + " " + f.Key + " " + itoa(f.Count) + " " + f.First + "\n")
+			}
 			ar.Files = append(ar.Files, txtar.File{Name: "summary", Data: summary.Bytes()})
 			for _, f := range files {
 				ar.Files = append(ar.Files, txtar.File{Name: f.Path, Data: f.Data})
@@ -177,11 +180,24 @@ func TestMessyFeeds(t *testing.T) {
 	})
 	t.Run("rss 1.0", func(t *testing.T) {
 		src := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
-<channel rdf:about="https://r.example.com/"><title>RDF Show</title><link>https://r.example.com/</link><description>d</description></channel>
-<item rdf:about="https://r.example.com/1"><title>One</title><link>https://r.example.com/1</link></item></rdf:RDF>`
+<channel rdf:about="https://r.example.com/"><title>RDF Show</title><link>https://r.example.com/</link><description>d</description></channel></rdf:RDF>`
 		r := mustParse(t, []byte(src), Options{})
-		if r.Format != "rdf" || r.Show.Title != "RDF Show" || len(r.Episodes) != 1 || r.Episodes[0].Def.Title != "One" {
+		if r.Format != "rdf" || r.Show.Title != "RDF Show" || len(r.Episodes) != 0 {
 			t.Errorf("format %q, show %q, episodes %+v", r.Format, r.Show.Title, r.Episodes)
+		}
+	})
+	t.Run("text after the end of the feed", func(t *testing.T) {
+		src := rss(`<item><title>A</title><guid>a</guid><enclosure url="https://x.example.com/a.mp3" length="1" type="audio/mpeg"/></item>`) + "\n<!-- a comment may follow -->\n  []junk"
+		r := mustParse(t, []byte(src), Options{})
+		if len(r.Episodes) != 1 || !hasNote(r, `ignored text after the end of the feed at 3:3 ("[]junk")`) {
+			t.Errorf("episodes %d, notes %q", len(r.Episodes), r.Notes)
+		}
+	})
+	t.Run("control characters", func(t *testing.T) {
+		src := rss("\n<description><![CDATA[<p>\t\x1a</p>]]>\x01</description>")
+		r := mustParse(t, []byte(src), Options{})
+		if r.Show.Description != "" || !hasNote(r, "removed 2 control character(s) that XML does not allow (first: U+001A at 2:27)") {
+			t.Errorf("description %q, notes %q", r.Show.Description, r.Notes)
 		}
 	})
 	t.Run("missing guid", func(t *testing.T) {
@@ -286,7 +302,17 @@ func TestReadErrors(t *testing.T) {
 		msg       string
 	}{
 		{"empty", "  \n", 0, "empty document"},
-		{"html", "<html><body>hi</body></html>", 1, "expected <rss>"},
+		{"html", "<html><body>hi</body></html>", 0, "this is an HTML page, not a podcast feed"},
+		{"html with a doctype", "\n<!DOCTYPE html>\n<html><body><p>hi<br></body></html>", 0, "this is an HTML page, not a podcast feed"},
+		{"xhtml", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>", 0, "this is an HTML page, not a podcast feed"},
+		{"json feed", "  {\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", 0, "this is JSON, not an RSS or Atom podcast feed"},
+		{"json list", "[1, 2]", 0, "this is JSON"},
+		{"other xml", "<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><body/></opml>", 2, "root element <opml>, not a podcast feed"},
+		{"text before the root", "Saved from the web\n<rss><channel><title>x</title></channel></rss>", 1, "text before the root element (\"Saved from the web\")"},
+		{"a browser's copy", "This XML file does not appear to have any style information associated with it. The document tree is shown below.\n<rss><channel/></rss>", 1, "a copy of what a browser shows for a feed"},
+		{"a blog's rss", rss(`<item><title>Post</title><link>https://b.example.com/1</link></item><item><title>Post 2</title></item>`), 0, "not a podcast feed: none of its 2 items has an enclosure"},
+		{"a blog's atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><id>1</id><title>Post</title><link href="https://b.example.com/1"/></entry></feed>`, 0, "not a podcast feed: its one entry has no enclosure"},
+		{"a second root after the feed", "<rss><channel><title>x</title></channel></rss>\n<rss><channel/></rss>", 2, "a second root element <rss> after the feed ended"},
 		{"truncated", "<rss>\n<channel>\n<title>x</title>\n", 4, "cut off"},
 		{"mismatched", "<rss>\n<channel>\n</rss>", 3, "closed by"},
 		{"unbound unknown prefix", "<rss>\n<channel>\n<foo:author>x</foo:author></channel></rss>", 3, "no xmlns:foo"},

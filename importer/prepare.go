@@ -95,7 +95,38 @@ type scan struct {
 	// offset just past the root element's start tag.
 	unbound []string
 	rootEnd int
+
+	// rootClose is the byte offset just past the root's end tag; junk
+	// is non-blank text after it (kept out of what gofeed reads), with
+	// its line and column.
+	rootClose         int
+	junk              string
+	junkLine, junkCol int
+
+	// rss holds what the RSS items and channel say in elements gofeed
+	// does not hand on (see rssExtras); domain and sourceURL are the
+	// attributes of the category or source element being read.
+	rss               rssExtras
+	domain, sourceURL string
 }
+
+// rssExtras are RSS 2.0 elements gofeed's model drops: the channel's
+// managingEditor and webMaster, and per item (in document order) author,
+// category, comments and source.
+type rssExtras struct {
+	managingEditor, webMaster string
+	items                     []rssItem
+}
+
+type rssItem struct {
+	author, comments string
+	categories       []rssCategory
+	source           *rssSource
+}
+
+type rssCategory struct{ text, domain string }
+
+type rssSource struct{ url, title string }
 
 // read prepares data, checks it, and binds undeclared well-known
 // prefixes: the bytes gofeed should parse, the scan and the notes.
@@ -109,7 +140,7 @@ func read(data []byte) ([]byte, *scan, []string, error) {
 		return nil, nil, nil, err
 	}
 	if len(sc.unbound) == 0 {
-		return clean, sc, notes, nil
+		return dropJunk(clean, sc, notes)
 	}
 	clean = bindPrefixes(clean, sc)
 	for _, p := range sc.unbound {
@@ -118,7 +149,21 @@ func read(data []byte) ([]byte, *scan, []string, error) {
 	if sc, err = check(clean); err != nil {
 		return nil, nil, nil, err
 	}
-	return clean, sc, notes, nil
+	return dropJunk(clean, sc, notes)
+}
+
+// dropJunk cuts text that follows the root element (the feed has ended:
+// nothing after it belongs to it) and says so.
+func dropJunk(data []byte, sc *scan, notes []string) ([]byte, *scan, []string, error) {
+	if sc.junk == "" {
+		return data, sc, notes, nil
+	}
+	junk := sc.junk
+	if len(junk) > 40 {
+		junk = junk[:40] + "…"
+	}
+	notes = append(notes, fmt.Sprintf("ignored text after the end of the feed at %d:%d (%q): nothing after the root element belongs to the feed", sc.junkLine, sc.junkCol, junk))
+	return data[:sc.rootClose], sc, notes, nil
 }
 
 // bindPrefixes declares sc.unbound on the root element. Only the root's
@@ -170,6 +215,9 @@ func prepare(data []byte) ([]byte, []string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &ReadError{Msg: "empty document: expected an RSS or Atom feed"}
 	}
+	if err := sniff(data); err != nil {
+		return nil, nil, err
+	}
 	if i := bytes.Index(data, []byte("<?xml")); i > 0 && len(bytes.TrimSpace(data[:i])) == 0 {
 		// The declaration must come first. Moving the whitespace after it,
 		// rather than dropping it, keeps every later line number true to
@@ -217,6 +265,9 @@ func prepare(data []byte) ([]byte, []string, error) {
 		data = dropEncoding(out)
 		notes = append(notes, fmt.Sprintf("converted %s text (read as %s) to UTF-8", label, name))
 	}
+	if n, line, col, r := stripControls(&data); n > 0 {
+		notes = append(notes, fmt.Sprintf("removed %d control character(s) that XML does not allow (first: U+%04X at %d:%d)", n, r, line, col))
+	}
 	data, fixes := fixEntities(data)
 	if fixes.named > 0 {
 		notes = append(notes, fmt.Sprintf("replaced %d HTML entity references (such as &nbsp;) with characters", fixes.named))
@@ -226,6 +277,55 @@ func prepare(data []byte) ([]byte, []string, error) {
 	}
 	return data, notes, nil
 }
+
+// sniff refuses, in one sentence, documents that are plainly not a feed:
+// JSON (a JSON Feed, an API answer) and HTML pages.
+func sniff(data []byte) error {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	switch {
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
+		return &ReadError{Msg: "this is JSON, not an RSS or Atom podcast feed (podfeed imports RSS and Atom feeds)"}
+	case hasPrefixFold(t, "<!doctype html"), hasPrefixFold(t, "<html"):
+		return &ReadError{Msg: "this is an HTML page, not a podcast feed: import the feed's own URL (the page may link it as RSS)"}
+	}
+	return nil
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+// stripControls removes the C0 control characters XML 1.0 forbids
+// (everything below U+0020 but tab, line feed and carriage return). They
+// carry no text (a stray U+001A from a broken conversion), so dropping
+// them loses nothing; it returns how many there were and the first one's
+// place.
+func stripControls(data *[]byte) (n, line, col int, first byte) {
+	b := *data
+	i := 0
+	for i < len(b) && !isControl(b[i]) {
+		i++
+	}
+	if i == len(b) {
+		return 0, 0, 0, 0
+	}
+	line = 1 + bytes.Count(b[:i], []byte("\n"))
+	col = i - bytes.LastIndexByte(b[:i], '\n')
+	first = b[i]
+	out := make([]byte, 0, len(b))
+	out = append(out, b[:i]...)
+	for ; i < len(b); i++ {
+		if isControl(b[i]) {
+			n++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	*data = out
+	return n, line, col, first
+}
+
+func isControl(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' }
 
 func decode(enc encoding.Encoding, data []byte) ([]byte, error) {
 	out, _, err := transform.Bytes(enc.NewDecoder(), data)
@@ -387,7 +487,10 @@ func check(data []byte) (*scan, error) {
 		line, col := d.InputPos()
 		return &ReadError{Line: line, Col: col, Msg: "not well-formed: " + msg}
 	}
+	closed := false // the root element has ended
+
 	for {
+		tokLine, tokCol := d.InputPos()
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
@@ -406,6 +509,18 @@ func check(data []byte) (*scan, error) {
 				return nil, &ReadError{Line: line, Col: col, Msg: "not well-formed: " + msg}
 			}
 			return nil, fail(err.Error())
+		}
+		if closed {
+			switch t := tok.(type) {
+			case xml.StartElement:
+				return nil, &ReadError{Line: tokLine, Col: tokCol, Msg: fmt.Sprintf("not well-formed: a second root element <%s> after the feed ended: the file holds more than one document", t.Name.Local)}
+			case xml.CharData:
+				if junk := strings.TrimSpace(string(t)); junk != "" && sc.junk == "" {
+					sc.junk = junk
+					sc.junkLine, sc.junkCol = skipBlank(string(t), tokLine, tokCol)
+				}
+			}
+			continue // comments and processing instructions may follow the root
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -451,8 +566,10 @@ func check(data []byte) (*scan, error) {
 					sc.format = "rdf"
 				case t.Name.Local == "feed":
 					sc.format = "atom"
+				case t.Name.Local == "html":
+					return nil, &ReadError{Msg: "this is an HTML page, not a podcast feed: import the feed's own URL (the page may link it as RSS)"}
 				default:
-					return nil, fail(fmt.Sprintf("root element is <%s>: expected <rss> or an Atom <feed>", t.Name.Local))
+					return nil, &ReadError{Line: tokLine, Col: tokCol, Msg: fmt.Sprintf("this is an XML document with the root element <%s>, not a podcast feed: expected <rss> or an Atom <feed>", t.Name.Local)}
 				}
 			}
 			if lvl := level(sc.format, stack); lvl != "" {
@@ -468,14 +585,32 @@ func check(data []byte) (*scan, error) {
 					sc.items++
 				}
 			}
+			if t.Name.Space == rootSpace && sc.format != "atom" && level(sc.format, stack) == "item" {
+				switch t.Name.Local {
+				case "category":
+					sc.domain = strings.TrimSpace(attr(t, "domain", ""))
+				case "source":
+					sc.sourceURL = strings.TrimSpace(attr(t, "url", ""))
+				}
+			}
 			stack = append(stack, t.Name)
 			text.Reset()
 		case xml.CharData:
+			if len(stack) == 0 {
+				if txt := strings.TrimSpace(string(t)); txt != "" {
+					return nil, textBeforeRoot(txt, tokLine, tokCol, string(t))
+				}
+			}
 			text.Write(t)
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
-			if len(stack) > 0 && t.Name.Local == "ttl" && t.Name.Space == rootSpace && level(sc.format, stack) == "channel" {
-				sc.ttl = strings.TrimSpace(text.String())
+			if len(stack) == 0 {
+				closed = true
+				sc.rootClose = int(d.InputOffset())
+				continue
+			}
+			if t.Name.Space == rootSpace && sc.format != "atom" {
+				sc.rssElement(level(sc.format, stack), t.Name.Local, strings.TrimSpace(text.String()))
 			}
 		}
 	}
@@ -483,6 +618,73 @@ func check(data []byte) (*scan, error) {
 		return nil, &ReadError{Msg: "no root element: expected an RSS or Atom feed"}
 	}
 	return sc, nil
+}
+
+// rssElement records the text of an RSS element that ended directly
+// under the channel or an item (lvl), when podfeed keeps it.
+func (sc *scan) rssElement(lvl, name, value string) {
+	switch lvl {
+	case "channel":
+		switch name {
+		case "ttl":
+			sc.ttl = value
+		case "managingEditor":
+			sc.rss.managingEditor = value
+		case "webMaster":
+			sc.rss.webMaster = value
+		}
+	case "item":
+		if sc.items == 0 {
+			return
+		}
+		for len(sc.rss.items) < sc.items {
+			sc.rss.items = append(sc.rss.items, rssItem{})
+		}
+		it := &sc.rss.items[sc.items-1]
+		switch name {
+		case "author":
+			it.author = value
+		case "comments":
+			it.comments = value
+		case "category":
+			if value != "" {
+				it.categories = append(it.categories, rssCategory{text: value, domain: sc.domain})
+			}
+		case "source":
+			it.source = &rssSource{url: sc.sourceURL, title: value}
+		}
+	}
+}
+
+// skipBlank moves line:col, the place where raw starts, past raw's
+// leading white space.
+func skipBlank(raw string, line, col int) (int, int) {
+	for _, r := range raw {
+		switch r {
+		case '\n':
+			line, col = line+1, 1
+		case ' ', '\t', '\r':
+			col++
+		default:
+			return line, col
+		}
+	}
+	return line, col
+}
+
+// textBeforeRoot refuses a document with text before its root element,
+// such as a copy of what a browser shows for a feed.
+func textBeforeRoot(txt string, line, col int, raw string) error {
+	line, col = skipBlank(raw, line, col)
+	first, _, _ := strings.Cut(txt, "\n")
+	if len(first) > 60 {
+		first = first[:60] + "…"
+	}
+	msg := fmt.Sprintf("not well-formed: text before the root element (%q): a feed starts with <?xml …?> or <rss>", first)
+	if strings.Contains(txt, "does not appear to have any style information") {
+		msg += "; this is a copy of what a browser shows for a feed, not the feed: save the feed's source, or import its URL"
+	}
+	return &ReadError{Line: line, Col: col, Msg: msg}
 }
 
 // level says whether an element under stack is a direct child of the

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/podfeed/podfeed/show"
 )
 
 // File is one file of an imported show, relative to the show folder.
@@ -86,7 +88,11 @@ func str(s string) *yaml.Node {
 	return n
 }
 
-var nodeType = reflect.TypeOf(yaml.Node{})
+var (
+	nodeType     = reflect.TypeOf(yaml.Node{})
+	categoryType = reflect.TypeOf(show.ItemCategory{})
+	licenseType  = reflect.TypeOf(show.License{})
+)
 
 // node renders a struct as a mapping in field order, leaving out zero
 // values (a non-nil pointer is kept even when it points to a zero value,
@@ -149,6 +155,19 @@ func value(v reflect.Value) (*yaml.Node, error) {
 		}
 		return value(e)
 	case reflect.Struct:
+		if (v.Type() == categoryType || v.Type() == licenseType) && v.FieldByName("Name").String() != "" {
+			other := v.Interface()
+			switch o := other.(type) {
+			case show.ItemCategory:
+				if o.Domain == "" {
+					return str(o.Name), nil // the schema reads a plain string as the name
+				}
+			case show.License:
+				if o.URL == "" {
+					return str(o.Name), nil
+				}
+			}
+		}
 		return node(v)
 	case reflect.Slice:
 		if v.Len() == 0 {

@@ -237,6 +237,8 @@ func (b *builder) channel() *feed.Channel {
 		Link:           s.Link,
 		Language:       s.Language,
 		Copyright:      s.Copyright,
+		ManagingEditor: s.ManagingEditor,
+		WebMaster:      s.WebMaster,
 		Generator:      b.opt.Generator,
 		TTL:            s.TTL,
 		SelfURL:        s.FeedURL,
@@ -528,6 +530,8 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 		Episode:        ep.Episode,
 		EpisodeDisplay: ep.EpisodeDisplay,
 		ItunesAuthor:   ep.Author,
+		Author:         ep.AuthorEmail,
+		Comments:       ep.Comments,
 		EpisodeType:    ep.EpisodeType,
 		Block:          ep.Block,
 		Link:           ep.Link,
@@ -546,6 +550,12 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	}
 	if ep.Image != "" {
 		it.ItunesImage = b.url(w, "image", ep.Image)
+	}
+	for _, c := range ep.Categories {
+		it.Categories = append(it.Categories, feed.ItemCategory{Text: c.Name, Domain: c.Domain})
+	}
+	if ep.Source != nil {
+		it.Source = &feed.ItemSource{URL: ep.Source.URL, Title: ep.Source.Title}
 	}
 
 	media := b.enclosure(ep, w, it)

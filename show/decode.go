@@ -130,9 +130,15 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		d.decode(n, e.Elem(), path)
 		v.Set(e)
 	case reflect.Struct:
-		if t == reflect.TypeOf(License{}) && n.Kind == yaml.ScalarNode {
-			v.Set(reflect.ValueOf(License{Name: n.Value}))
-			return
+		if n.Kind == yaml.ScalarNode {
+			switch t {
+			case reflect.TypeOf(License{}):
+				v.Set(reflect.ValueOf(License{Name: n.Value}))
+				return
+			case reflect.TypeOf(ItemCategory{}):
+				v.Set(reflect.ValueOf(ItemCategory{Name: n.Value}))
+				return
+			}
 		}
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:

@@ -5,25 +5,29 @@ import "go.yaml.in/yaml/v3"
 // Show is podcast.yaml (or podcast.json): the channel's definition. Keys are
 // snake_case; docs/format.md documents each one. Unknown keys are errors.
 type Show struct {
-	Title        string   `yaml:"title"`
-	Description  string   `yaml:"description"` // Markdown
-	Link         string   `yaml:"link"`
-	FeedURL      string   `yaml:"feed_url"`
-	Language     string   `yaml:"language"`
-	Author       string   `yaml:"author"`
-	Owner        *Owner   `yaml:"owner"`
-	Image        string   `yaml:"image"` // a path under media_base_url, or an absolute URL
-	Categories   []string `yaml:"categories"`
-	Explicit     bool     `yaml:"explicit"`
-	Type         string   `yaml:"type"` // episodic | serial
-	Copyright    string   `yaml:"copyright"`
-	Complete     bool     `yaml:"complete"`
-	Block        bool     `yaml:"block"`
-	NewFeedURL   string   `yaml:"new_feed_url"`
-	MediaBaseURL string   `yaml:"media_base_url"`
-	ItunesTitle  string   `yaml:"itunes_title"`
-	Keywords     []string `yaml:"keywords"`
-	TTL          int      `yaml:"ttl"`
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"` // Markdown
+	Link        string   `yaml:"link"`
+	FeedURL     string   `yaml:"feed_url"`
+	Language    string   `yaml:"language"`
+	Author      string   `yaml:"author"`
+	Owner       *Owner   `yaml:"owner"`
+	Image       string   `yaml:"image"` // a path under media_base_url, or an absolute URL
+	Categories  []string `yaml:"categories"`
+	Explicit    bool     `yaml:"explicit"`
+	Type        string   `yaml:"type"` // episodic | serial
+	Copyright   string   `yaml:"copyright"`
+	// ManagingEditor and WebMaster are RSS 2.0's contacts: email
+	// addresses, optionally with a name ("ed@example.com (Ed)").
+	ManagingEditor string   `yaml:"managing_editor"`
+	WebMaster      string   `yaml:"webmaster"`
+	Complete       bool     `yaml:"complete"`
+	Block          bool     `yaml:"block"`
+	NewFeedURL     string   `yaml:"new_feed_url"`
+	MediaBaseURL   string   `yaml:"media_base_url"`
+	ItunesTitle    string   `yaml:"itunes_title"`
+	Keywords       []string `yaml:"keywords"`
+	TTL            int      `yaml:"ttl"`
 
 	// Podcasting 2.0.
 	GUID            string           `yaml:"guid"`
@@ -147,6 +151,10 @@ type Episode struct {
 	Episode             int                  `yaml:"episode"`
 	EpisodeDisplay      string               `yaml:"episode_display"` // podcast:episode display, e.g. "Ch. 3"
 	Author              string               `yaml:"author"`          // itunes:author of this episode, when not the show's
+	AuthorEmail         string               `yaml:"author_email"`    // RSS <author>: "ada@example.com (Ada)"
+	Categories          []ItemCategory       `yaml:"categories"`      // RSS <category>: free-form topics, not Apple's list
+	Comments            string               `yaml:"comments"`        // RSS <comments>: the URL of a comments page
+	Source              *ItemSource          `yaml:"source"`          // RSS <source>: the feed the episode was taken from
 	EpisodeType         string               `yaml:"episode_type"`    // full | trailer | bonus
 	Explicit            *bool                `yaml:"explicit"`
 	Image               string               `yaml:"image"`
@@ -178,6 +186,20 @@ type Episode struct {
 	File     string `yaml:"-"`
 	Line     int    `yaml:"-"` // line of the definition's first key
 	BodyLine int    `yaml:"-"` // line where the Markdown notes start in File
+}
+
+// ItemCategory is an episode's RSS <category>: a name, and the
+// taxonomy it belongs to (domain) when there is one. A plain string is
+// accepted as the name.
+type ItemCategory struct {
+	Name   string `yaml:"name"`
+	Domain string `yaml:"domain"`
+}
+
+// ItemSource is an episode's RSS <source>: the feed it was taken from.
+type ItemSource struct {
+	URL   string `yaml:"url"`
+	Title string `yaml:"title"`
 }
 
 // Transcript is podcast:transcript.

@@ -27,7 +27,7 @@ func importCommand(e *env) *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "show folder to write (default: a new folder named after the show, e.g. ./my-show)", TakesFile: true},
 			&cli.BoolFlag{Name: "force", Usage: "write into --out even when it is not empty"},
-			&cli.StringFlag{Name: "feed-url", Usage: "the feed's public URL, for feed_url (default: the feed's atom:link rel=\"self\", else the URL it was fetched from)"},
+			&cli.StringFlag{Name: "feed-url", Usage: "the public URL the show's feed will have, for feed_url (default: the URL the feed was fetched from, else its atom:link rel=\"self\")"},
 		}, netFlags(netDefaults{timeout: fetch.DefaultTimeout, maxSize: "256MiB", maxSizeWhat: "largest feed to read from a file, a URL or stdin"})...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -113,19 +113,30 @@ func printSummary(w io.Writer, name, out string, r *importer.Result) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "import: note: %s\n", excerpt(n, 240))
 	}
-	if len(r.Unmodelled) == 0 {
-		return
-	}
-	fmt.Fprintln(w, "import: not modelled by podfeed, left out (where, element, count):")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for i, u := range r.Unmodelled {
-		if i == maxUnmodelledRows {
-			fmt.Fprintf(tw, "  … and %d more\n", len(r.Unmodelled)-i)
-			break
+	if len(r.Unmodelled) > 0 {
+		fmt.Fprintln(w, "import: not modelled by podfeed, left out (where, element, count):")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for i, u := range r.Unmodelled {
+			if i == maxUnmodelledRows {
+				fmt.Fprintf(tw, "  … and %d more\n", len(r.Unmodelled)-i)
+				break
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%d\n", excerpt(u.Where, 80), excerpt(u.Name, 80), u.Count)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%d\n", excerpt(u.Where, 80), excerpt(u.Name, 80), u.Count)
+		tw.Flush()
 	}
-	tw.Flush()
+	if len(r.ToFill) > 0 {
+		fmt.Fprintf(w, "import: to fill in: the feed does not give these, which Apple, Spotify or Podcasting 2.0 apps want ('podfeed build %s' checks them; --force writes the feed without them):\n", out)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, f := range r.ToFill {
+			if f.Count == 0 {
+				fmt.Fprintf(tw, "  %s\t%s:\t%s\n", f.File, f.Key, f.Why)
+				continue
+			}
+			fmt.Fprintf(tw, "  %s\t%s:\t%s; %d episode(s), first %s\n", f.File, f.Key, f.Why, f.Count, f.First)
+		}
+		tw.Flush()
+	}
 }
 
 // maxUnmodelledRows bounds the list of elements left out: a feed can name

@@ -8,6 +8,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -45,4 +46,52 @@ func Each(t testing.TB, sub, pattern string, f func(path string, data []byte)) {
 		}
 		f(path, data)
 	}
+}
+
+// Entry is one row of the corpus's INDEX.tsv.
+type Entry struct {
+	File string // the file name in feeds/ or chapters/
+	// WellFormed is false when the well_formed column says NO; Reason is
+	// the rest of that column then ("no element found: line 122, column
+	// 0", as expat words it, with 0-based columns).
+	WellFormed bool
+	Reason     string
+	Kind       string // "feed", "chapters", "psc"
+}
+
+// Index reads INDEX.tsv, keyed by file name. It skips the test when
+// PODFEED_CORPUS is not set and fails it when the index cannot be read.
+func Index(t testing.TB) map[string]Entry {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(Dir(t), "INDEX.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	col := map[string]int{}
+	for i, h := range strings.Split(lines[0], "\t") {
+		col[h] = i
+	}
+	for _, h := range []string{"file", "well_formed", "kind"} {
+		if _, ok := col[h]; !ok {
+			t.Fatalf("INDEX.tsv has no %s column", h)
+		}
+	}
+	out := map[string]Entry{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		get := func(h string) string {
+			if i := col[h]; i < len(f) {
+				return strings.TrimSpace(f[i])
+			}
+			return ""
+		}
+		wf := get("well_formed")
+		e := Entry{File: get("file"), WellFormed: strings.HasPrefix(wf, "yes"), Kind: get("kind")}
+		if !e.WellFormed {
+			e.Reason = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(wf, "NO"), ":"))
+		}
+		out[e.File] = e
+	}
+	return out
 }

@@ -31,3 +31,29 @@ func TestFilesAndEach(t *testing.T) {
 		t.Errorf("Each saw %q, want three files", seen)
 	}
 }
+
+func TestIndex(t *testing.T) {
+	dir := t.TempDir()
+	index := "file\tsource_repo\twell_formed\tkind\n" +
+		"a.xml\tx/y\tyes\tfeed\n" +
+		"b.xml\tx/y\tNO: no element found: line 122, column 0\tfeed\n" +
+		"c.json\tx/y\tyes\tchapters\n"
+	if err := os.WriteFile(filepath.Join(dir, "INDEX.tsv"), []byte(index), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PODFEED_CORPUS", dir)
+	got := Index(t)
+	want := map[string]Entry{
+		"a.xml":  {File: "a.xml", WellFormed: true, Kind: "feed"},
+		"b.xml":  {File: "b.xml", Reason: "no element found: line 122, column 0", Kind: "feed"},
+		"c.json": {File: "c.json", WellFormed: true, Kind: "chapters"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Index = %+v, want %+v", got, want)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("Index[%s] = %+v, want %+v", k, got[k], w)
+		}
+	}
+}
