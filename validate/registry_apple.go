@@ -7,6 +7,7 @@ package validate
 // copy of a feed.
 func appleRules() []*Rule {
 	return []*Rule{
+		ruleAppleDuplicateTag(),
 		ruleAppleDateWeekday(),
 		ruleAppleImageMissing(),
 		ruleAppleImageHref(),

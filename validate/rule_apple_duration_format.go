@@ -11,7 +11,8 @@ func ruleAppleDurationFormat() *Rule {
 		Doc: "Apple recommends the duration in whole seconds and accepts clock forms. Following " +
 			"catalogue §7, `S`, `M:SS` and `H:MM:SS` are accepted with the first field unbounded " +
 			"(`75:30` is fine) and later fields two digits below 60. Fractions, negative or empty " +
-			"values and other shapes are reported.",
+			"values and other shapes are reported, and so is a zero duration (`0`, `0:00`, " +
+			"`00:00:00`), which hosts write as a placeholder and apps then show as the length.",
 		Hint: "Write the duration in whole seconds, e.g. `<itunes:duration>1830</itunes:duration>`.",
 		Bad:  "<itunes:duration>30.5 min</itunes:duration>",
 		Good: "<itunes:duration>1830</itunes:duration>",
@@ -22,7 +23,10 @@ func ruleAppleDurationFormat() *Rule {
 				return
 			}
 			v := raTrim(d.Text)
-			if _, ok := raDurationSeconds(v); ok {
+			if secs, ok := raDurationSeconds(v); ok {
+				if secs == 0 {
+					p.Reportf(raTextPos(d), "<%s> %q is zero: a placeholder, not the episode's length", d.Name(), v)
+				}
 				return
 			}
 			if v == "" {

@@ -27,8 +27,9 @@ func ruleNetHttps() *Rule {
 			"the enclosures and artwork of the newest episodes are checked: an `http:` URL is " +
 			"reported, and so is an `https:` URL whose redirects end on `http:`. URLs of " +
 			"`podcast:` tags are covered by `pi-https` without going online; other schemes " +
-			"(ipfs:, …) are not reported, and neither is `http:` artwork when the apple profile " +
-			"runs, since `apple-image-href` reports it.",
+			"(ipfs:, …) are not reported, and neither are `http:` artwork when the apple profile " +
+			"runs nor `http:` enclosures, since `apple-image-href` and `rss-enclosure-http` " +
+			"report them without going online.",
 		Hint: "Serve the file over HTTPS and write the https: URL in the feed.",
 		Bad:  `<enclosure url="http://media.example.com/ep1.mp3" length="123" type="audio/mpeg"/>`,
 		Good: `<enclosure url="https://media.example.com/ep1.mp3" length="123" type="audio/mpeg"/>`,
@@ -71,6 +72,8 @@ func ruleNetHttps() *Rule {
 			for i, t := range targets {
 				switch {
 				case strings.HasPrefix(strings.ToLower(t.URL), "http:") && t.Elem == "itunes:image" && appleOn:
+				case strings.HasPrefix(strings.ToLower(t.URL), "http:") && t.Elem == "enclosure" && Selected(Lookup("rss-enclosure-http"), *p.Config):
+					// rss-enclosure-http reports it, offline, for every item
 				case strings.HasPrefix(strings.ToLower(t.URL), "http:"):
 					p.Reportf(t.Pos, "%s %q is served over http:, not https:", t.Elem, t.URL)
 				case strings.HasPrefix(finals[i], "http:"):
