@@ -22,8 +22,9 @@ func importCommand(e *env) *cli.Command {
 		ArgsUsage: "FILE|URL|-",
 		Description: "Reads an RSS or Atom podcast feed from a file, an http(s) URL or standard input (-)\n" +
 			"and writes podcast.yaml and one episodes/<date>-<title>.md per item into --out.\n" +
-			"Elements podfeed does not model, and everything changed while reading, are listed\n" +
-			"on stderr. Nothing is written when the feed cannot be read (exit 1).",
+			"Elements podfeed does not model, everything changed while reading, and the keys\n" +
+			"to fill in that the feed did not give are listed on stderr. Nothing is written\n" +
+			"when the input is not a podcast feed podfeed can read (exit 1).",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "show folder to write (default: a new folder named after the show, e.g. ./my-show)", TakesFile: true},
 			&cli.BoolFlag{Name: "force", Usage: "write into --out even when it is not empty"},
