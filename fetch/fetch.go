@@ -139,7 +139,7 @@ func (r *Response) TotalLength() int64 {
 		}
 		return -1
 	}
-	if r.Status == http.StatusOK {
+	if r.Status == http.StatusOK && r.ContentLength >= 0 {
 		return r.ContentLength
 	}
 	return -1

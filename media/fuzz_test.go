@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -113,5 +114,47 @@ func FuzzVorbisComments(f *testing.F) {
 		var info Info
 		applyVorbisComments(&info, parseVorbisComments(b))
 		checkInfo(t, info, nil)
+	})
+}
+
+// FuzzVorbisCommentsInPlace checks the in-place reader FLAC uses against
+// the in-memory parser Ogg uses: both must give the same title, artist,
+// artwork and chapters.
+func FuzzVorbisCommentsInPlace(f *testing.F) {
+	f.Add(vorbisComments("v", "TITLE=x", "CHAPTER001=00:00:01.5", "chapter001name=One", "METADATA_BLOCK_PICTURE=AAAA", "other=y", "noequals"))
+	f.Add([]byte("\x03\x00\x00\x00abc\x02\x00\x00\x00\x0c\x00\x00\x00CHAPTER001=1\x0f\x00\x00\x00CHAPTER001NAME=x"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tags, _, err := readVorbisComments(srcOf(b), 0, int64(len(b)))
+		if err != nil {
+			t.Fatalf("readVorbisComments: %v", err)
+		}
+		var inPlace, inMemory Info
+		applyVorbisComments(&inPlace, tags)
+		applyVorbisComments(&inMemory, parseVorbisComments(b))
+		if !reflect.DeepEqual(inPlace, inMemory) {
+			t.Errorf("in place %+v, in memory %+v", inPlace, inMemory)
+		}
+	})
+}
+
+// FuzzProbeHuge probes a 1 GB file that starts with the input, repeats it
+// for 100 MB and then holds junk: whatever the input, a probe must not
+// panic and must read no more than its bound.
+func FuzzProbeHuge(f *testing.F) {
+	addFixtures(f, "*.mp3")
+	addFixtures(f, "*.flac")
+	f.Add(cbrFrames())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) == 0 {
+			return
+		}
+		const gb = 1 << 30
+		file := segments{fixed(b), repeat(b, 100<<20), junk(gb - 100<<20 - int64(len(b)))}
+		r := &countingReader{r: file}
+		info, err := Probe(context.Background(), r, gb)
+		checkInfo(t, info, err)
+		if n := r.bytes.Load(); n > 24<<20 {
+			t.Errorf("Probe read %d bytes of a 1 GB file, want at most 24 MB", n)
+		}
 	})
 }

@@ -40,6 +40,20 @@ func (t *id3Tag) apply(info *Info) {
 // bigger frames of interest are skipped.
 const maxFrameRead = 1 << 20
 
+// Bounds on reading the ID3v2 tags of one file, however large they claim
+// to be (up to 256 MB each, and up to 8 of them one after another):
+// frames beyond these are skipped, and the audio is still found.
+const (
+	id3MaxFrames = 20_000  // frame headers read
+	id3MaxRead   = 4 << 20 // bytes of frame bodies and unsynchronised tags read
+)
+
+// id3Budget is what is left of those bounds.
+type id3Budget struct {
+	frames int
+	bytes  int64
+}
+
 func synchsafe(b []byte) (uint32, bool) {
 	var v uint32
 	for _, c := range b {
@@ -67,6 +81,7 @@ func removeUnsync(b []byte) []byte {
 // it (some tools prepend a second tag rather than rewrite the first).
 func readID3v2(s src, off int64) (*id3Tag, error) {
 	var tag *id3Tag
+	budget := &id3Budget{frames: id3MaxFrames, bytes: id3MaxRead}
 	for range 8 {
 		hdr, err := s.readUpTo(off, 10)
 		if err != nil {
@@ -75,7 +90,7 @@ func readID3v2(s src, off int64) (*id3Tag, error) {
 		if len(hdr) < 10 || string(hdr[:3]) != "ID3" {
 			break
 		}
-		t, err := readOneID3v2(s, off, hdr)
+		t, err := readOneID3v2(s, off, hdr, budget)
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +117,7 @@ func readID3v2(s src, off int64) (*id3Tag, error) {
 	return tag, nil
 }
 
-func readOneID3v2(s src, off int64, hdr []byte) (*id3Tag, error) {
+func readOneID3v2(s src, off int64, hdr []byte, budget *id3Budget) (*id3Tag, error) {
 	major, flags := hdr[3], hdr[5]
 	size, ok := synchsafe(hdr[6:10])
 	if !ok || major < 2 || major > 4 || hdr[4] == 0xFF {
@@ -119,10 +134,14 @@ func readOneID3v2(s src, off int64, hdr []byte) (*id3Tag, error) {
 	var body src
 	if flags&0x80 != 0 && major < 4 {
 		// Whole-tag unsynchronisation: read and undo it in memory.
-		raw, err := s.read(off+10, int(size))
-		if err != nil {
+		if int64(size) > budget.bytes {
 			return t, nil // too big to undo: keep the offset, drop the tags
 		}
+		raw, err := s.read(off+10, int(size))
+		if err != nil {
+			return t, nil
+		}
+		budget.bytes -= int64(size)
 		b := removeUnsync(raw)
 		body = src{r: bytes.NewReader(b), size: int64(len(b))}
 	} else {
@@ -149,7 +168,7 @@ func readOneID3v2(s src, off int64, hdr []byte) (*id3Tag, error) {
 	}
 	var chaps []id3Chap
 	var tocs []id3TOC
-	err := walkID3Frames(body, pos, major, func(id string, data []byte, size int64) {
+	err := walkID3Frames(body, pos, major, budget, func(id string, data []byte, size int64) {
 		switch id {
 		case "TIT2", "TT2":
 			if t.title == "" {
@@ -189,15 +208,24 @@ func wantedFrame(id string) bool {
 
 // walkID3Frames calls fn for each frame in body from pos on. Bodies of
 // frames that wantedFrame names are passed in data (already decoded from
-// per-frame unsynchronisation); other frames get nil data.
-func walkID3Frames(body src, pos int64, major byte, fn func(id string, data []byte, size int64)) error {
+// per-frame unsynchronisation); other frames get nil data. A budget, when
+// not nil, bounds the frames visited and the bytes read: past it the walk
+// stops, or a wanted frame is passed without its data.
+func walkID3Frames(body src, pos int64, major byte, budget *id3Budget, fn func(id string, data []byte, size int64)) error {
 	hlen := int64(10)
 	if major == 2 {
 		hlen = 6
 	}
+	var hb [10]byte
 	for pos+hlen <= body.size {
-		h, err := body.read(pos, int(hlen))
-		if err != nil {
+		if budget != nil {
+			if budget.frames <= 0 {
+				return nil
+			}
+			budget.frames--
+		}
+		h := hb[:hlen]
+		if err := body.readInto(h, pos); err != nil {
 			return err
 		}
 		if h[0] == 0 {
@@ -253,9 +281,12 @@ func walkID3Frames(body src, pos int64, major byte, fn func(id string, data []by
 		if major == 4 && fflags&0x01 != 0 && n >= 4 { // data length indicator
 			start, n = start+4, n-4
 		}
-		if !wantedFrame(id) || n > maxFrameRead {
+		if !wantedFrame(id) || n > maxFrameRead || budget != nil && n > budget.bytes {
 			fn(id, nil, size)
 			continue
+		}
+		if budget != nil {
+			budget.bytes -= n
 		}
 		data, err := body.read(start, int(n))
 		if err != nil {
@@ -365,7 +396,7 @@ func parseCHAP(data []byte, major byte) (id3Chap, bool) {
 		c.ch.End = time.Duration(end) * time.Millisecond
 	}
 	sub := p[16:]
-	_ = walkID3Frames(src{r: bytes.NewReader(sub), size: int64(len(sub))}, 0, major, func(id string, d []byte, _ int64) {
+	_ = walkID3Frames(src{r: bytes.NewReader(sub), size: int64(len(sub))}, 0, major, nil, func(id string, d []byte, _ int64) {
 		switch id {
 		case "TIT2":
 			if c.ch.Title == "" {
