@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"compress/gzip"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -506,4 +507,46 @@ func TestGuardRefusesRedirectToLoopback(t *testing.T) {
 	if err != nil || resp.Status != 200 || len(resp.Redirects) != 1 || hits.Load() != 1 {
 		t.Errorf("with AllowPrivate: %v, %v, %d hits; want 200 after one redirect", resp, err, hits.Load())
 	}
+}
+
+// A gzip bomb (1 GiB of zeros, about 1 MB compressed) that the transport
+// decompresses is cut off at MaxBytes of decompressed body, having
+// received little more than that from the wire.
+func TestGzipBombCapped(t *testing.T) {
+	var sent atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		gz := gzip.NewWriter(countWriter{w, &sent})
+		zeros := make([]byte, 1<<20)
+		for range 1024 {
+			if _, err := gz.Write(zeros); err != nil {
+				return
+			}
+		}
+		gz.Close()
+	}))
+	defer srv.Close()
+	resp, err := Get(context.Background(), srv.URL, Options{AllowPrivate: true, MaxBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if !errors.Is(err, ErrTooLarge) || n != 2<<20 {
+		t.Errorf("Get(gzip bomb) read %d bytes, error %v; want 2 MiB and ErrTooLarge", n, err)
+	}
+	if s := sent.Load(); s > 8<<20 {
+		t.Errorf("the server sent %d compressed bytes before the client stopped, want at most 8 MB", s)
+	}
+}
+
+type countWriter struct {
+	w io.Writer
+	n *atomic.Int64
+}
+
+func (c countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n.Add(int64(n))
+	return n, err
 }

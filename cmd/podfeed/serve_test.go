@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,6 +35,11 @@ var serveTypes = map[string]string{
 //	/stall/NAME     sends nothing until the client gives up
 //	/retry/NAME     answers every other request 429 with Retry-After: 1,
 //	                so a client that honours it gets NAME on its second try
+//	/gzipbomb/NAME  sends NAME followed by 1 GiB of spaces, gzip-compressed
+//	                (about 1 MB on the wire), as Content-Encoding: gzip
+//
+// Every request is logged as "METHOD PATH" to $WORK/serve.log, so a script
+// can show what was (never) asked for.
 func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: serve DIR")
@@ -40,8 +48,32 @@ func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 	done := make(chan struct{})
 	var mu sync.Mutex
 	asked := map[string]int{}
+	logf, err := os.OpenFile(ts.MkAbs("serve.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o666)
+	ts.Check(err)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.URL.Path
+		mu.Lock()
+		fmt.Fprintf(logf, "%s %s\n", r.Method, name)
+		mu.Unlock()
+		if strings.HasPrefix(name, "/gzipbomb/") {
+			b, err := os.ReadFile(path.Join(dir, path.Clean(strings.TrimPrefix(name, "/gzipbomb"))))
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Content-Type", "application/rss+xml")
+			gz, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+			gz.Write(b)
+			spaces := bytes.Repeat([]byte(" "), 1<<20)
+			for range 1024 {
+				if _, err := gz.Write(spaces); err != nil {
+					return // the client hung up
+				}
+			}
+			gz.Close()
+			return
+		}
 		if strings.HasPrefix(name, "/retry/") {
 			mu.Lock()
 			asked[name]++
@@ -79,6 +111,7 @@ func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Defer(func() {
 		close(done)
 		srv.Close()
+		logf.Close()
 	})
 }
 
