@@ -203,10 +203,21 @@ func FuzzParseDuration(f *testing.F) {
 	for _, s := range []string{"3605", "73.5", "59:05", "1:02:03.250", ""} {
 		f.Add(s)
 	}
+	f.Add("00:60:05")
+	f.Add("1:75")
 	f.Fuzz(func(t *testing.T, s string) {
+		// The lenient reading agrees with the strict one wherever that
+		// reads the value, and stays within a week.
+		ld, odd, lerr := ParseDurationLenient(s)
+		if lerr == nil && (ld < 0 || ld > maxDuration) {
+			t.Fatalf("ParseDurationLenient(%q) = %v, out of range", s, ld)
+		}
 		d, err := ParseDuration(s)
 		if err != nil {
 			return
+		}
+		if lerr != nil || odd || ld != d {
+			t.Fatalf("ParseDurationLenient(%q) = %v, %v, %v; ParseDuration says %v", s, ld, odd, lerr, d)
 		}
 		if d < 0 || d > maxDuration {
 			t.Fatalf("ParseDuration(%q) = %v, out of range", s, d)

@@ -376,6 +376,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("\n \n<?xml version=\"1.0\"?><rss itunes:x=\"1\"/>"))
 	f.Add([]byte(`<rss><channel><podcast:episode psc:a="1">1</podcast:episode><dc:x/></channel></rss>`))
+	f.Add([]byte("<rss><channel><item><enclosure url=\"a\"/><author>a</author><category domain=\"d\">c</category><source url=\"u\">s</source></item></channel></rss>\n[]junk<rss/>"))
+	f.Add([]byte("junk before <rss><channel>\x1a<title>\x01t</title></channel></rss>"))
+	f.Add([]byte(`{"version": "https://jsonfeed.org/version/1.1"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse(data, Options{})
 		if err != nil {
