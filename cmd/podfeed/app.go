@@ -7,10 +7,9 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
-)
 
-// version is the release this binary was built from; set with -ldflags at release time.
-const version = "v0.1.0-dev"
+	"github.com/podfeed/podfeed/internal/version"
+)
 
 // env is what the process hands the commands: standard streams, the
 // environment and the clock. Nothing below cmd reads them directly.
@@ -37,7 +36,7 @@ func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:    "podfeed",
 		Usage:   "build, check and convert podcast feeds",
-		Version: version,
+		Version: version.String(),
 		Description: "Exit codes: 0 ok; 1 invalid input, or findings at or above --fail-on;\n" +
 			"2 usage, I/O or network error.",
 		Reader:          e.stdin,

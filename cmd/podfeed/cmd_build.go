@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/version"
 	"github.com/podfeed/podfeed/media/remote"
 	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
@@ -94,7 +95,7 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		Now:         now,
 		Prober:      prober,
 		ProbeRemote: c.Bool("probe-remote"),
-		Generator:   "podfeed " + version,
+		Generator:   "podfeed " + version.String(),
 	})
 	if err != nil {
 		return definitionError(e, dir, err)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/podfeed/podfeed/batch"
 	"github.com/podfeed/podfeed/fetch"
+	"github.com/podfeed/podfeed/internal/version"
 	"github.com/podfeed/podfeed/report"
 	"github.com/podfeed/podfeed/validate"
 )
@@ -63,6 +64,7 @@ func validateCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "jobs", Value: defaultJobs(), Usage: "feeds checked at once"},
 			&cli.IntFlag{Name: "per-host", Value: 4, Usage: "requests to one host at once, over all jobs"},
 			&cli.StringFlag{Name: "shard", Usage: "check only shard `K/N` of the feeds: every N-th, from the K-th (0-based)"},
+			&cli.BoolFlag{Name: "allow-fetch-failures", Usage: "with many feeds, feeds that cannot be read are reported but do not make the exit status 2"},
 		},
 		Action: func(c *cli.Context) error { return runValidate(c, e) },
 	}
@@ -85,6 +87,8 @@ type validateOptions struct {
 	perHost int
 	shard   batch.Shard
 	client  *http.Client // shared by every feed request of a run; nil: one per request
+	// allowFetchFailures keeps feeds that cannot be read out of the exit status.
+	allowFetchFailures bool
 }
 
 // codeList splits the values of a repeatable, comma-separated flag of
@@ -176,6 +180,7 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 		}
 		o.shard = sh
 	}
+	o.allowFetchFailures = c.Bool("allow-fetch-failures")
 	o.many = o.from != "" || o.shard.N > 0 || o.format == "jsonl"
 	o.cfg = validate.Config{
 		Profiles:     o.profiles,
@@ -267,7 +272,7 @@ func runValidate(c *cli.Context, e *env) error {
 	}
 
 	rules := selectedRules(o.cfg)
-	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: version, All: o.all, Hints: o.hints}
+	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: version.String(), All: o.all, Hints: o.hints}
 	if err := report.Write(e.stdout, o.format, rin); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/podfeed/podfeed/batch"
 	"github.com/podfeed/podfeed/fetch"
+	"github.com/podfeed/podfeed/internal/version"
 	"github.com/podfeed/podfeed/report"
 	"github.com/podfeed/podfeed/validate"
 )
@@ -119,7 +120,7 @@ func validateMany(ctx context.Context, e *env, args []string, o validateOptions)
 		return fmt.Errorf("--from %s: %w", o.from, listErr)
 	case ctx.Err() != nil:
 		return fmt.Errorf("interrupted after %s: %w", plural(sum.Feeds, "feed"), ctx.Err())
-	case sum.FetchFailures > 0:
+	case sum.FetchFailures > 0 && !o.allowFetchFailures:
 		return unreadableError(sum.FetchFailures)
 	case sum.FeedsFailed > 0:
 		return findingsError()
@@ -129,7 +130,7 @@ func validateMany(ctx context.Context, e *env, args []string, o validateOptions)
 
 // checkOne validates one target of a run over many feeds.
 func checkOne(ctx context.Context, e *env, t batch.Target, o validateOptions, hosts *batch.Hosts, rules []*validate.Rule) report.Feed {
-	f := report.Feed{Input: report.Input{Path: t.Name, Rules: rules, ToolVersion: version, All: o.all, Hints: o.hints}, Index: t.Index}
+	f := report.Feed{Input: report.Input{Path: t.Name, Rules: rules, ToolVersion: version.String(), All: o.all, Hints: o.hints}, Index: t.Index}
 	chk, err := checkTarget(ctx, e, t.Name, o, hosts)
 	if err != nil {
 		f.Err = err
