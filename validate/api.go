@@ -67,7 +67,8 @@ type Node struct {
 	Space, Local string // namespace URI (after prefix resolution) and local name
 	Prefix       string // the prefix as written ("itunes" in <itunes:image>), for messages
 	Attrs        []Attr
-	Text         string // character data directly inside, entity-decoded, CDATA included, untrimmed
+	Text         string // character data directly inside, entity-decoded, CDATA included, untrimmed (at most MaxText bytes)
+	TextLen      int    // length of the whole text in bytes; above len(Text) when only its first MaxText bytes were kept
 	CDATA        bool   // some of Text came from a CDATA section
 	Children     []*Node
 	Parent       *Node

@@ -90,6 +90,7 @@ type engine struct {
 	rulesDone chan struct{} // a value per rules worker that has drained its queue
 	scanned   int           // items read so far
 	serial    bool          // run the hooks on the scanning goroutine (tests)
+	chunk     int           // the scanner's text piece size; 0: textChunk (tests make it small)
 
 	all       []activeRule
 	items     []activeRule // rules with an Item hook
@@ -97,13 +98,24 @@ type engine struct {
 	finishers []activeRule // rules with a Finish hook
 	enabled   map[string]*Rule
 
-	// namespaces
-	binds []nsBind
-	marks []int // len(binds) at each open element
+	// namespaces: the bindings in scope, innermost last, and for each
+	// prefix the index of its innermost binding, so a lookup costs the
+	// same however many declarations are in scope
+	binds  []nsBind
+	marks  []int // len(binds) at each open element
+	latest map[string]int
 
 	// tree building
+	sc        *scanner
 	depth     int
-	nodes     []*Node // node per open element (nil when not built)
+	nodes     []*Node   // node per open element (nil when not built)
+	texts     []textAcc // text per open element
+	itemText  int       // bytes of text the current item may still keep
+	chanText  int       // bytes of text the channel's own elements may still keep
+	itemParts int       // elements and attributes of the current item
+	itemPos   Pos       // where the current item starts
+	chanParts int       // elements and attributes outside the items
+	batchSize int       // bytes of text in the batch not yet handed over
 	channel   *Node
 	chanDepth int
 	chanDone  bool
@@ -122,10 +134,13 @@ type engine struct {
 	kids                           []int   // per open element: where its children start in scratch
 }
 
-type nsBind struct{ prefix, uri string }
+type nsBind struct {
+	prefix, uri string
+	prev        int // index of the binding of prefix it hides, or -1
+}
 
 func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
-	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool)}
+	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool), chanText: itemTextBudget}
 	pi := new(piIndex) // for hooks run on the scanning goroutine
 	for _, r := range rules {
 		if !ruleSelected(r, cfg) || strings.HasPrefix(r.Code, "chapters-") {
@@ -235,6 +250,10 @@ func (e *engine) run(r io.Reader) (Result, error) {
 	e.sniff = sn
 	e.doc.BOM = sn.bom != ""
 	sc := newScanner(in, e)
+	e.sc = sc
+	if e.chunk > 0 {
+		sc.chunk = e.chunk
+	}
 	if len(e.items)+len(e.channels) > 0 && !e.serial {
 		e.startRules(rulesWorkers())
 	}
@@ -406,10 +425,36 @@ func normalizeNS(uri string) string {
 	return uri
 }
 
+// bind declares prefix as uri for the element being started.
+func (e *engine) bind(prefix, uri string) {
+	if e.latest == nil {
+		e.latest = make(map[string]int)
+	}
+	prev, ok := e.latest[prefix]
+	if !ok {
+		prev = -1
+	}
+	e.latest[prefix] = len(e.binds)
+	e.binds = append(e.binds, nsBind{prefix: prefix, uri: uri, prev: prev})
+}
+
+// unbind drops the bindings of the element being ended.
+func (e *engine) unbind(mark int) {
+	for i := len(e.binds) - 1; i >= mark; i-- {
+		b := e.binds[i]
+		if b.prev < 0 {
+			delete(e.latest, b.prefix)
+		} else {
+			e.latest[b.prefix] = b.prev
+		}
+	}
+	e.binds = e.binds[:mark]
+}
+
 // lookup resolves a prefix in the current scope.
 func (e *engine) lookup(prefix string) (string, bool) {
-	for i := len(e.binds) - 1; i >= 0; i-- {
-		if e.binds[i].prefix == prefix {
+	if len(e.binds) > 0 {
+		if i, ok := e.latest[prefix]; ok {
 			return e.binds[i].uri, true
 		}
 	}
@@ -447,10 +492,10 @@ func (e *engine) startElement(t *startTag) error {
 		switch {
 		case a.Prefix == "xmlns":
 			if a.Value != "" {
-				e.binds = append(e.binds, nsBind{a.Local, normalizeNS(a.Value)})
+				e.bind(a.Local, normalizeNS(a.Value))
 			}
 		case a.Prefix == "" && a.Local == "xmlns":
-			e.binds = append(e.binds, nsBind{"", normalizeNS(a.Value)})
+			e.bind("", normalizeNS(a.Value))
 		}
 	}
 	space := e.resolve(t.Prefix, t.Pos)
@@ -475,6 +520,7 @@ func (e *engine) startElement(t *startTag) error {
 			isItem = true
 		}
 	}
+	e.pushText()
 	if !build {
 		for _, a := range t.Attrs {
 			if a.Prefix != "" && a.Prefix != "xmlns" {
@@ -487,6 +533,10 @@ func (e *engine) startElement(t *startTag) error {
 	}
 	if isItem {
 		e.freshSlabs(true)
+		e.itemText, e.itemParts, e.itemPos = itemTextBudget, 0, t.Pos
+	}
+	if err := e.countParts(t, e.item != nil || isItem); err != nil {
+		return err
 	}
 	n := e.newNode()
 	*n = Node{Space: space, Local: t.Local, Prefix: t.Prefix, Parent: parent, Pos: t.Pos, TextPos: t.Pos}
@@ -525,9 +575,8 @@ func (e *engine) startElement(t *startTag) error {
 		// Parent) as they arrive.
 		parent.Children = append(parent.Children, n)
 	default:
-		if e.kids[len(e.kids)-1] == len(e.scratch) && parent.Text != "" && isBlank(parent.Text) {
-			parent.Text = ""
-			parent.TextPos = parent.Pos
+		if e.kids[len(e.kids)-1] == len(e.scratch) {
+			e.dropBlankText(parent, &e.texts[len(e.texts)-2])
 		}
 		e.scratch = append(e.scratch, n)
 	}
@@ -611,6 +660,8 @@ func (e *engine) endElement() error {
 	e.depth--
 	n := e.nodes[len(e.nodes)-1]
 	e.nodes = e.nodes[:len(e.nodes)-1]
+	e.finishText(n, &e.texts[len(e.texts)-1])
+	e.texts = e.texts[:len(e.texts)-1]
 	from := e.kids[len(e.kids)-1]
 	e.kids = e.kids[:len(e.kids)-1]
 	if n != nil && from < len(e.scratch) {
@@ -618,7 +669,9 @@ func (e *engine) endElement() error {
 		clear(e.scratch[from:])
 		e.scratch = e.scratch[:from]
 	}
-	e.binds = e.binds[:e.marks[len(e.marks)-1]]
+	if m := e.marks[len(e.marks)-1]; m < len(e.binds) {
+		e.unbind(m)
+	}
 	e.marks = e.marks[:len(e.marks)-1]
 	switch {
 	case n == nil:
@@ -626,6 +679,7 @@ func (e *engine) endElement() error {
 		e.item = nil
 		e.freshSlabs(false)
 		e.scanned++
+		e.batchSize += itemTextBudget - e.itemText
 		// The item sees the channel as it was when the item ended: a
 		// copy whose Children the scanner will not touch again (it only
 		// appends beyond them), so rules may run on another goroutine.
@@ -666,12 +720,17 @@ type work struct {
 // item.
 const dispatchBatch = 16
 
+// batchText is the most text (in bytes) a batch holds before it goes.
+const batchText = 1 << 20
+
 // dispatch hands w to the rules goroutines, or runs the hooks here when
 // the run is not pipelined.
 func (e *engine) dispatch(w work) {
 	if len(e.queues) > 0 {
 		e.batch = append(e.batch, w)
-		if len(e.batch) == dispatchBatch || w.channel != nil {
+		// a batch of long items goes early, so the text in flight
+		// stays within a few megabytes
+		if len(e.batch) == dispatchBatch || w.channel != nil || e.batchSize >= batchText {
 			e.flush()
 		}
 		return
@@ -688,6 +747,7 @@ func (e *engine) flush() {
 		q <- e.batch
 	}
 	e.batch = make([]work, 0, dispatchBatch)
+	e.batchSize = 0
 }
 
 // runHooks calls the Item or Channel hooks for w, in rule order.
@@ -772,29 +832,6 @@ func (e *engine) keepsBlank() bool {
 	}
 	n := e.nodes[len(e.nodes)-1]
 	return n != nil && e.kids[len(e.kids)-1] == len(e.scratch) && n != e.channel && n != e.doc.Root
-}
-
-// charData implements tokenSink.
-func (e *engine) charData(text string, pos Pos, cdata bool) {
-	if len(e.nodes) == 0 {
-		return
-	}
-	n := e.nodes[len(e.nodes)-1]
-	if n == nil {
-		return
-	}
-	if !cdata && !e.keepsBlank() && isBlank(text) {
-		return
-	}
-	if cdata {
-		n.CDATA = true
-	}
-	if n.Text == "" {
-		n.Text = text
-		n.TextPos = pos
-		return
-	}
-	n.Text += text
 }
 
 // reportedByEngine reports the codes the engine emits while it scans

@@ -23,22 +23,32 @@ func ruleAppleDescription4000() *Rule {
 
 func raCheck4000(p *Pass, parent *Node) {
 	for _, c := range parent.Children {
-		if len(c.Text) <= 4000 {
+		if len(c.Text) <= 4000 && c.TextLen <= 4000 {
 			continue
 		}
 		switch {
 		case c.Space == NSNone && c.Local == "description":
-			if n := len(raTrim(c.Text)); n > 4000 {
+			if n := raTrimmedLen(c); n > 4000 {
 				p.Reportf(raTextPos(c), "<%s> is %d bytes long; Apple truncates it after 4000", c.Name(), n)
 			}
 		case c.Space == NSItunes && c.Local == "summary":
-			if n := len(raTrim(c.Text)); n > 4000 {
+			if n := raTrimmedLen(c); n > 4000 {
 				p.ReportSeverityf(Info, raTextPos(c), "<%s> is %d bytes long; it is no longer in Apple's guide, but its old limit was 4000 bytes", c.Name(), n)
 			}
 		case c.Space == NSContent && c.Local == "encoded":
-			if n := len(raTrim(c.Text)); n > 4000 {
+			if n := raTrimmedLen(c); n > 4000 {
 				p.ReportSeverityf(Info, raTextPos(c), "<%s> is %d bytes long; Apple's 4000-byte limit is stated for <description> only, so some apps may cut it", c.Name(), n)
 			}
 		}
 	}
+}
+
+// raTrimmedLen is the length in bytes of c's text without the white space
+// around it, counting the part past what the engine kept (Node.TextLen).
+func raTrimmedLen(c *Node) int {
+	n := len(raTrim(c.Text))
+	if c.TextLen > len(c.Text) {
+		n += c.TextLen - len(c.Text)
+	}
+	return n
 }

@@ -37,12 +37,16 @@ func raCheck255(p *Pass, parent *Node) {
 			continue
 		}
 		n := raRuneCount(raTrim(c.Text))
+		long := "is %d characters long"
+		if c.TextLen > len(c.Text) {
+			long = "is more than %d characters long" // only the start was kept
+		}
 		switch {
 		case n <= 255:
 		case legacy:
-			p.ReportSeverityf(Info, raTextPos(c), "<%s> is %d characters long; it is no longer in Apple's guide, but its old limit was 255 and apps that still show it cut it there", c.Name(), n)
+			p.ReportSeverityf(Info, raTextPos(c), "<%s> "+long+"; it is no longer in Apple's guide, but its old limit was 255 and apps that still show it cut it there", c.Name(), n)
 		default:
-			p.Reportf(raTextPos(c), "<%s> is %d characters long; Apple's limit is 255", c.Name(), n)
+			p.Reportf(raTextPos(c), "<%s> "+long+"; Apple's limit is 255", c.Name(), n)
 		}
 	}
 }

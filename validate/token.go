@@ -49,7 +49,12 @@ type startTag struct {
 type tokenSink interface {
 	startElement(t *startTag) error
 	endElement() error
-	charData(text string, pos Pos, cdata bool)
+	// charData receives character data, in pieces when it is long; text
+	// is valid only during the call.
+	charData(text []byte, pos Pos, cdata bool)
+	// wantsText reports whether text at this point is kept; when not,
+	// the scanner checks it but hands nothing over.
+	wantsText() bool
 	// keepsBlank reports whether white-space-only text at this point
 	// would be kept; when not, the scanner need not decode it.
 	keepsBlank() bool
@@ -94,6 +99,8 @@ type scanner struct {
 
 	tb       []byte // scratch for decoded text
 	attrs    []rawAttr
+	seen     map[[2]string]struct{} // attribute names, for tags with many
+	chunk    int                    // text goes to the sink in pieces of about this size (textChunk; tests make it small)
 	tag      startTag
 	limit    map[string]int // notes per code, capped
 	maxNotes int
@@ -104,7 +111,19 @@ type openElem struct {
 	pos   Pos
 }
 
-const initialWindow = 64 << 10
+// The scanner's bounds. Text, CDATA sections and comments stream through
+// the window in pieces of textChunk bytes; any other single token (a tag
+// with its attributes, a processing instruction, the DOCTYPE) must fit in
+// maxWindow. Elements nest at most maxDepth deep (libxml2's default
+// limit, which many podcast apps parse with) and carry at most maxAttrs
+// attributes. Past a bound the scan stops with a finding that says so.
+const (
+	initialWindow = 64 << 10
+	textChunk     = 32 << 10
+	maxWindow     = 16 << 20
+	maxDepth      = 256
+	maxAttrs      = 10000
+)
 
 func newScanner(r io.Reader, sink tokenSink) *scanner {
 	return &scanner{
@@ -116,6 +135,7 @@ func newScanner(r io.Reader, sink tokenSink) *scanner {
 		qnames:   new([512]qnameEntry),
 		limit:    make(map[string]int),
 		maxNotes: 50,
+		chunk:    textChunk,
 	}
 }
 
@@ -136,6 +156,11 @@ func (s *scanner) more() bool {
 			s.tok = 0
 		}
 		if s.end == len(s.buf) {
+			if 2*len(s.buf) > maxWindow {
+				s.eof = true
+				s.rerr = &syntaxError{Pos: s.posAt(s.tok), Msg: fmt.Sprintf("this tag or declaration runs on for more than %d MiB: podfeed stops reading here (a safety limit; no feed needs one so long)", maxWindow>>20)}
+				return false
+			}
 			nb := make([]byte, 2*len(s.buf))
 			copy(nb, s.buf[:s.end])
 			s.buf = nb
@@ -331,7 +356,9 @@ func (s *scanner) scan() error {
 	return nil
 }
 
-// charData handles character data up to the next '<' (or the end).
+// charData handles character data up to the next '<' (or the end). Long
+// text goes to the sink in pieces of about textChunk bytes, so the window
+// never holds more of it: an unending text node costs time, not memory.
 func (s *scanner) charData() error {
 	for {
 		j := bytes.IndexByte(s.buf[s.i:s.end], '<')
@@ -340,17 +367,36 @@ func (s *scanner) charData() error {
 			break
 		}
 		s.i = s.end
+		if s.i-s.tok >= s.chunk {
+			if err := s.textPiece(textCut(s.buf, s.tok, s.i)); err != nil {
+				return err
+			}
+		}
 		if !s.more() {
 			break
 		}
 	}
+	return s.textPiece(s.i)
+}
+
+// textPiece hands buf[tok:cut] to the sink as character data and drops it
+// from the window (tok moves to cut).
+func (s *scanner) textPiece(cut int) error {
 	start := s.tok
-	seg := s.buf[start:s.i]
+	seg := s.buf[start:cut]
+	s.tok = cut
+	if len(seg) == 0 {
+		return nil
+	}
 	if s.depth == 0 {
 		return s.outsideText(start, seg)
 	}
 	if isBlankBytes(seg) && !s.sink.keepsBlank() {
 		return nil // the indentation between elements
+	}
+	if !s.sink.wantsText() {
+		_, err := s.decodeText(start, seg) // checked, not kept
+		return err
 	}
 	pos := s.posAt(start)
 	txt, err := s.decodeText(start, seg)
@@ -359,6 +405,41 @@ func (s *scanner) charData() error {
 	}
 	s.sink.charData(txt, pos, false)
 	return nil
+}
+
+// textCut returns where a piece of character data buf[from:to] may end:
+// not inside an entity reference, a CR LF pair, a UTF-8 sequence or a
+// "]]>" (those stay for the next piece).
+func textCut(buf []byte, from, to int) int {
+	c := to
+	// an '&' in the last 64 bytes (entity references are read up to 64)
+	// with no ';' after it starts the next piece
+	if k := bytes.LastIndexByte(buf[max(from, c-64):c], '&'); k >= 0 {
+		k += max(from, c-64)
+		if bytes.IndexByte(buf[k:c], ';') < 0 {
+			c = k
+		}
+	}
+	for n := 0; n < 2 && c > from && buf[c-1] == ']'; n++ {
+		c--
+	}
+	return runeCut(buf, from, c)
+}
+
+// runeCut moves c back so that buf[from:c] ends neither inside a UTF-8
+// sequence nor after a CR that an LF may follow.
+func runeCut(buf []byte, from, c int) int {
+	if c > from && buf[c-1] == '\r' {
+		c--
+	}
+	if c > from && buf[c-1] >= 0x80 {
+		r := c - 1
+		for r > from && r > c-4 && buf[r]&0xC0 == 0x80 {
+			r--
+		}
+		c = r
+	}
+	return c
 }
 
 // isBlankBytes reports whether b is white space only.
@@ -381,10 +462,12 @@ func (s *scanner) outsideText(start int, seg []byte) error {
 		return nil // white space before a declaration is reported with it
 	}
 	if s.rootDone {
-		return s.errAt(start+k, "text after the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
+		return s.errAt(start+k, "text after the root element: %q", clip(string(bytes.TrimSpace(seg[:min(len(seg), k+64)])), 40))
 	}
 	if !s.seenRoot {
-		s.noteJunk(s.posAt(start+k), "text before the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
+		if !s.junkNoted {
+			s.noteJunk(s.posAt(start+k), "text before the root element: %q", clip(string(bytes.TrimSpace(seg[:min(len(seg), k+64)])), 40))
+		}
 		// the junk is still read as text: a bare "&" in it is fatal
 		_, err := s.decodeText(start+k, seg[k:])
 		return err
@@ -416,32 +499,33 @@ var textSpecial = func() (t [256]bool) {
 }()
 
 // decodeText checks and decodes character data (entities, CR LF, bad
-// bytes). start is the buffer index of seg[0].
-func (s *scanner) decodeText(start int, seg []byte) (string, error) {
+// bytes). start is the buffer index of seg[0]. The result is seg itself
+// when it needs no rewriting, else the scanner's scratch buffer: either
+// is valid until the scanner reads on.
+func (s *scanner) decodeText(start int, seg []byte) ([]byte, error) {
 	if plainText(seg, true) {
-		return s.text(seg), nil
+		return seg, nil
 	}
-	k := 0
-	for k < len(seg) && !textSpecial[seg[k]] {
-		k++
-	}
+	k := nextSpecial(seg, 0, true)
 	out := append(s.tb[:0], seg[:k]...)
 	for k < len(seg) {
 		b := seg[k]
 		switch {
 		case !textSpecial[b]:
-			out = append(out, b)
-			k++
+			j := nextSpecial(seg, k, true)
+			out = append(out, seg[k:j]...)
+			k = j
 		case b == '&':
-			r, n, err := s.entity(start+k, seg[k:], false)
+			var n int
+			var err error
+			out, n, err = s.entity(out, start+k, seg[k:], false)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
-			out = append(out, r...)
 			k += n
 		case b == ']':
 			if bytes.HasPrefix(seg[k:], []byte("]]>")) {
-				return "", s.errAt(start+k, "\"]]>\" is not allowed in text")
+				return nil, s.errAt(start+k, "\"]]>\" is not allowed in text")
 			}
 			out = append(out, b)
 			k++
@@ -469,7 +553,28 @@ func (s *scanner) decodeText(start int, seg []byte) (string, error) {
 		}
 	}
 	s.tb = out
-	return s.text(out), nil
+	return out, nil
+}
+
+// nextSpecial returns the index of the first byte at or after k that the
+// text loops must look at (textSpecial; in CDATA, markup false, '&' and
+// ']' are plain), eight bytes at a time over plain ASCII.
+func nextSpecial(seg []byte, k int, markup bool) int {
+	for k+8 <= len(seg) {
+		w := binary.LittleEndian.Uint64(seg[k:])
+		if w&hi8 != 0 || hasControl(w) || markup && (hasByte(w, '&') || hasByte(w, ']')) {
+			break
+		}
+		k += 8
+	}
+	for k < len(seg) {
+		c := seg[k]
+		if textSpecial[c] && (markup || c != '&' && c != ']') {
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // plainText reports whether seg is character data that needs no
@@ -620,10 +725,10 @@ func shortHash(b []byte) uint32 {
 	return uint32(x >> 32)
 }
 
-// entity decodes the reference at seg[0] == '&'. It returns the
-// replacement text and the bytes consumed. Undefined named entities are a
-// finding, decoded leniently as HTML would.
-func (s *scanner) entity(at int, seg []byte, inAttr bool) ([]byte, int, error) {
+// entity decodes the reference at seg[0] == '&', appending its
+// replacement text to out. It returns out and the bytes consumed.
+// Undefined named entities are a finding, decoded leniently as HTML would.
+func (s *scanner) entity(out []byte, at int, seg []byte, inAttr bool) ([]byte, int, error) {
 	semi := -1
 	for k := 1; k < len(seg) && k < 64; k++ {
 		if seg[k] == ';' {
@@ -635,45 +740,45 @@ func (s *scanner) entity(at int, seg []byte, inAttr bool) ([]byte, int, error) {
 		}
 	}
 	if semi < 0 {
-		return nil, 0, s.errAt(at, "unescaped \"&\" (write &amp;, or end the entity reference with \";\")")
+		return out, 0, s.errAt(at, "unescaped \"&\" (write &amp;, or end the entity reference with \";\")")
 	}
 	name := seg[1:semi]
 	if len(name) > 0 && name[0] == '#' {
 		r, ok := parseCharRef(name[1:])
 		if !ok {
-			return nil, 0, s.errAt(at, "invalid character reference &%s;", name)
+			return out, 0, s.errAt(at, "invalid character reference &%s;", name)
 		}
 		if !isXMLChar(r) {
-			return nil, 0, s.errAt(at, "character reference &%s; is U+%04X, which XML does not allow", name, r)
+			return out, 0, s.errAt(at, "character reference &%s; is U+%04X, which XML does not allow", name, r)
 		}
-		return utf8.AppendRune(nil, r), semi + 1, nil
+		return utf8.AppendRune(out, r), semi + 1, nil
 	}
 	switch string(name) {
 	case "lt":
-		return []byte("<"), semi + 1, nil
+		return append(out, '<'), semi + 1, nil
 	case "gt":
-		return []byte(">"), semi + 1, nil
+		return append(out, '>'), semi + 1, nil
 	case "amp":
-		return []byte("&"), semi + 1, nil
+		return append(out, '&'), semi + 1, nil
 	case "apos":
-		return []byte("'"), semi + 1, nil
+		return append(out, '\''), semi + 1, nil
 	case "quot":
-		return []byte("\""), semi + 1, nil
+		return append(out, '"'), semi + 1, nil
 	}
 	if !isName(name) {
-		return nil, 0, s.errAt(at, "invalid entity reference %q", seg[:semi+1])
+		return out, 0, s.errAt(at, "invalid entity reference %q", seg[:semi+1])
 	}
 	if s.entities[string(name)] {
 		s.noteAt("xml-undefined-entity", s.posAt(at), Error, "entity &%s; is declared in the DOCTYPE, which podfeed and most podcast apps do not expand", name)
-		return seg[:semi+1], semi + 1, nil
+		return append(out, seg[:semi+1]...), semi + 1, nil
 	}
 	rep, ok := htmlEntity(string(name))
 	if ok {
 		s.noteAt("xml-undefined-entity", s.posAt(at), Error, "&%s; is an HTML entity, undefined in XML: write %q or &#%d;", name, rep, []rune(rep)[0])
-		return []byte(rep), semi + 1, nil
+		return append(out, rep...), semi + 1, nil
 	}
 	s.noteAt("xml-undefined-entity", s.posAt(at), Error, "entity &%s; is not defined", name)
-	return seg[:semi+1], semi + 1, nil
+	return append(out, seg[:semi+1]...), semi + 1, nil
 }
 
 func parseCharRef(b []byte) (rune, bool) {
@@ -969,18 +1074,20 @@ func (s *scanner) startTag() error {
 		if !sp {
 			return s.errAt(s.i, "expected white space, \">\" or \"/>\" in a start tag, found %q", c)
 		}
+		if len(s.attrs) == maxAttrs {
+			return s.errAt(s.i, "more than %d attributes on <%s>: podfeed stops reading here (a safety limit; no feed needs so many)", maxAttrs, qn)
+		}
 		at, err := s.attribute()
 		if err != nil {
 			return err
 		}
 		s.attrs = append(s.attrs, at)
 	}
-	for x := range s.attrs {
-		for y := 0; y < x; y++ {
-			if s.attrs[x].Local == s.attrs[y].Local && s.attrs[x].Prefix == s.attrs[y].Prefix {
-				return &syntaxError{Pos: s.attrs[x].Pos, Msg: fmt.Sprintf("attribute %q appears twice", qname(s.attrs[x].Prefix, s.attrs[x].Local))}
-			}
-		}
+	if err := s.uniqueAttrs(); err != nil {
+		return err
+	}
+	if s.depth == maxDepth {
+		return &syntaxError{Pos: pos, Msg: fmt.Sprintf("<%s> would be the %d%s level of nested elements: podfeed stops reading here, as libxml2 (which many podcast apps parse with) does past %d levels", qn, maxDepth+1, ordinalSuffix(maxDepth+1), maxDepth)}
 	}
 	s.tag = startTag{Prefix: prefix, Local: local, Attrs: s.attrs, Pos: pos, Empty: empty}
 	s.seenRoot = true
@@ -996,6 +1103,54 @@ func (s *scanner) startTag() error {
 	s.depth++
 	s.stack = append(s.stack, openElem{qname: qn, pos: pos})
 	return nil
+}
+
+func ordinalSuffix(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return "th"
+	case n%10 == 1:
+		return "st"
+	case n%10 == 2:
+		return "nd"
+	case n%10 == 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// uniqueAttrs checks that no attribute of the tag just read appears
+// twice: pairwise for a few (the usual case), through a set for many, so
+// the cost stays linear in the number of attributes.
+func (s *scanner) uniqueAttrs() error {
+	as := s.attrs
+	if len(as) <= 16 {
+		for x := range as {
+			for y := 0; y < x; y++ {
+				if as[x].Local == as[y].Local && as[x].Prefix == as[y].Prefix {
+					return s.dupAttr(x)
+				}
+			}
+		}
+		return nil
+	}
+	if s.seen == nil {
+		s.seen = make(map[[2]string]struct{}, len(as))
+	}
+	defer clear(s.seen)
+	for x := range as {
+		k := [2]string{as[x].Prefix, as[x].Local}
+		if _, dup := s.seen[k]; dup {
+			return s.dupAttr(x)
+		}
+		s.seen[k] = struct{}{}
+	}
+	return nil
+}
+
+func (s *scanner) dupAttr(x int) error {
+	a := s.attrs[x]
+	return &syntaxError{Pos: a.Pos, Msg: fmt.Sprintf("attribute %q appears twice", qname(a.Prefix, a.Local))}
 }
 
 func qname(prefix, local string) string {
@@ -1098,11 +1253,12 @@ func (s *scanner) attribute() (rawAttr, error) {
 		case c == '<':
 			return rawAttr{}, s.errAt(vs+k, "unescaped \"<\" in the value of attribute %q", qname(prefix, local))
 		case c == '&':
-			r, n, err := s.entity(vs+k, seg[k:], true)
+			var n int
+			var err error
+			out, n, err = s.entity(out, vs+k, seg[k:], true)
 			if err != nil {
 				return rawAttr{}, err
 			}
-			out = append(out, r...)
 			k += n
 		case c == '\r':
 			out = append(out, ' ')
@@ -1211,7 +1367,9 @@ func (s *scanner) until(delim string, what string) (int, error) {
 func (s *scanner) entityScan(start int, seg []byte) ([]byte, int, error) {
 	for k := 0; k < len(seg); k++ {
 		if seg[k] == '&' {
-			_, n, err := s.entity(start+k, seg[k:], true)
+			var n int
+			var err error
+			s.tb, n, err = s.entity(s.tb[:0], start+k, seg[k:], true)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -1224,6 +1382,9 @@ func (s *scanner) entityScan(start int, seg []byte) ([]byte, int, error) {
 // checkChars reports forbidden characters and bad bytes in seg.
 func (s *scanner) checkChars(start int, seg []byte) {
 	for k := 0; k < len(seg); {
+		if k = nextSpecial(seg, k, false); k >= len(seg) {
+			break
+		}
 		c := seg[k]
 		if c >= 0x20 && c < 0x80 || c == '\t' || c == '\n' || c == '\r' {
 			k++
@@ -1246,57 +1407,156 @@ func (s *scanner) checkChars(start int, seg []byte) {
 
 func (s *scanner) comment() error {
 	s.i += 4
-	dd, err := s.until("--", "a comment")
-	if err != nil {
-		return err
-	}
-	body := s.tok + 4
-	c, ok := s.byteAt()
-	if !ok {
-		return s.eofErr("a comment")
-	}
-	if c != '>' {
-		return s.errAt(dd, "\"--\" is not allowed inside a comment")
-	}
-	s.i++
-	end := dd
-	seg := s.buf[body:end]
-	if len(seg) > 0 && seg[len(seg)-1] == '-' {
-		return s.errAt(end-1, "a comment may not end with \"--->\"")
-	}
-	ltPos := s.posAt(s.tok)
-	s.checkChars(body, seg)
+	var ltPos Pos
 	if s.rootDone {
-		s.noteAt("xml-trailing-junk", ltPos, Info, "comment after the root element: %q", clip(string(bytes.TrimSpace(seg)), 40))
+		ltPos = s.posAt(s.tok)
 	}
-	return nil
+	// Long comments are checked in pieces, like text; body is relative
+	// to tok, and head keeps the start of the comment for the message.
+	body := s.i - s.tok
+	var head []byte
+	for {
+		if j := bytes.Index(s.buf[s.i:s.end], dashes); j >= 0 {
+			dd := s.i + j
+			// the byte after "--" must be '>'
+			ddRel, bodyRel := dd-s.tok, body
+			s.i = dd + 2
+			c, ok := s.byteAt()
+			if !ok {
+				return s.eofErr("a comment")
+			}
+			dd, b := s.tok+ddRel, s.tok+bodyRel
+			if c != '>' {
+				return s.errAt(dd, "\"--\" is not allowed inside a comment")
+			}
+			s.i++
+			seg := s.buf[b:dd]
+			if len(seg) > 0 && seg[len(seg)-1] == '-' {
+				return s.errAt(dd-1, "a comment may not end with \"--->\"")
+			}
+			s.checkChars(b, seg)
+			if s.rootDone {
+				if head == nil {
+					head = seg
+				}
+				s.noteAt("xml-trailing-junk", ltPos, Info, "comment after the root element: %q", clip(string(bytes.TrimSpace(head[:min(len(head), 64)])), 40))
+			}
+			return nil
+		}
+		s.i = max(s.tok+body, s.end-1) // a '-' may go on in the next read
+		if s.i-(s.tok+body) >= s.chunk {
+			// keep two bytes back: the one before a "--" is checked
+			cut := runeCut(s.buf, s.tok+body, s.i-2)
+			b := s.tok + body
+			if head == nil {
+				head = append([]byte(nil), s.buf[b:min(cut, b+64)]...)
+			}
+			s.checkChars(b, s.buf[b:cut])
+			s.tok, body = cut, 0
+		}
+		if !s.more() {
+			return s.eofErr("a comment")
+		}
+	}
 }
+
+var dashes = []byte("--")
 
 func (s *scanner) cdata() error {
 	s.i += 9
 	if s.depth == 0 {
 		return s.errAt(s.tok, "CDATA section outside the root element")
 	}
-	end, err := s.until("]]>", "a CDATA section")
-	if err != nil {
-		return err
+	// The body goes to the sink in pieces of about textChunk bytes, like
+	// text; body is kept relative to tok, since more may move the window.
+	body := s.i - s.tok
+	for {
+		if j := bytes.Index(s.buf[s.i:s.end], cdataEnd); j >= 0 {
+			end := s.i + j
+			s.i = end + 3
+			return s.cdataPiece(s.tok+body, end)
+		}
+		s.i = max(s.tok+body, s.end-2) // a "]]" may go on in the next read
+		if s.i-(s.tok+body) >= s.chunk {
+			cut := runeCut(s.buf, s.tok+body, s.i)
+			if err := s.cdataPiece(s.tok+body, cut); err != nil {
+				return err
+			}
+			s.tok, body = cut, 0
+		}
+		if !s.more() {
+			return s.eofErr("a CDATA section")
+		}
 	}
-	body := s.tok + 9 // after until: the window may have moved
-	seg := s.buf[body:end]
-	pos := s.posAt(body)
-	var txt string
-	if plainText(seg, false) {
-		txt = s.text(seg)
-	} else {
-		s.checkChars(body, seg)
-		v := bytes.ReplaceAll(seg, []byte("\r\n"), []byte("\n"))
-		v = bytes.ReplaceAll(v, []byte("\r"), []byte("\n"))
-		txt = string(bytes.ToValidUTF8(v, []byte("\uFFFD")))
-	}
-	s.sink.charData(txt, pos, true)
-	return nil
 }
 
+var cdataEnd = []byte("]]>")
+
+// cdataPiece checks buf[from:to], part of a CDATA section, and hands it
+// to the sink: line ends normalised, bad bytes replaced (and reported).
+func (s *scanner) cdataPiece(from, to int) error {
+	seg := s.buf[from:to]
+	if len(seg) == 0 {
+		// an empty section still marks its element as CDATA
+		if s.sink.wantsText() {
+			s.sink.charData(nil, s.posAt(from), true)
+		}
+		return nil
+	}
+	wants := s.sink.wantsText()
+	var pos Pos
+	if wants {
+		pos = s.posAt(from)
+	}
+	if plainText(seg, false) {
+		if wants {
+			s.sink.charData(seg, pos, true)
+		}
+		return nil
+	}
+	// one pass: copy runs of plain bytes, CR LF and CR become LF, each
+	// bad byte becomes U+FFFD
+	out := s.tb[:0]
+	for k := 0; k < len(seg); {
+		j := nextSpecial(seg, k, false)
+		out = append(out, seg[k:j]...)
+		k = j
+		if k >= len(seg) {
+			break
+		}
+		b := seg[k]
+		switch {
+		case b == '\r':
+			out = append(out, '\n')
+			k++
+			if k < len(seg) && seg[k] == '\n' {
+				k++
+			}
+		case b < 0x80:
+			s.noteAt("xml-invalid-char", s.posAt(from+k), Error, "control character U+%04X is not allowed in XML", b)
+			out = append(out, b)
+			k++
+		default:
+			r, n := utf8.DecodeRune(seg[k:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				s.noteAt("xml-encoding-invalid-bytes", s.posAt(from+k), Error, "byte 0x%02X is not valid UTF-8", b)
+				out = append(out, "\uFFFD"...)
+			case r == 0xFFFE || r == 0xFFFF:
+				s.noteAt("xml-invalid-char", s.posAt(from+k), Error, "character U+%04X is not allowed in XML", r)
+				out = append(out, seg[k:k+n]...)
+			default:
+				out = append(out, seg[k:k+n]...)
+			}
+			k += n
+		}
+	}
+	s.tb = out
+	if wants {
+		s.sink.charData(out, pos, true)
+	}
+	return nil
+}
 func (s *scanner) procInst() error {
 	s.i++ // '?'
 	a, b, err := s.name()

@@ -55,7 +55,7 @@ func validateCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "hints", Usage: "text: print each finding's fix hint and docs page under it"},
 			&cli.BoolFlag{Name: "online", Usage: "also check enclosures, artwork, chapters and transcripts over the network"},
 			&cli.BoolFlag{Name: "allow-private", Usage: "let --online and URL fetching contact private, loopback and link-local addresses"},
-			&cli.StringFlag{Name: "max-size", Value: "50MB", Usage: "largest feed to download from a URL (e.g. 50MB, 200MiB)"},
+			&cli.StringFlag{Name: "max-size", Value: "50MB", Usage: "largest feed to download from a URL or read from standard input (e.g. 50MB, 200MiB)"},
 			&cli.StringFlag{Name: "feed-size-warn", Value: "5MB", Usage: "with --online, warn when the feed is larger (net-feed-size; 0 turns it off)"},
 			&cli.IntFlag{Name: "max-episodes", Value: 10, Usage: "with --online, check only the N newest episodes"},
 			&cli.IntFlag{Name: "concurrency", Value: 8, Usage: "with --online, parallel requests"},
@@ -78,6 +78,7 @@ type validateOptions struct {
 	minSeverity validate.Severity
 	all, hints  bool
 	maxSize     int64
+	maxSizeFlag string // as given, for messages
 	cfg         validate.Config
 
 	// Many feeds.
@@ -155,6 +156,7 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 		return o, usageError(fmt.Errorf("--max-size: %w", err))
 	}
 	o.maxSize = n
+	o.maxSizeFlag = c.String("max-size")
 	sizeWarn, err := parseSize(c.String("feed-size-warn"))
 	if err != nil {
 		return o, usageError(fmt.Errorf("--feed-size-warn: %w", err))
@@ -391,7 +393,7 @@ func looksLikeJSON(br *bufio.Reader) bool {
 func openTarget(ctx context.Context, e *env, target string, o validateOptions, hosts *batch.Hosts) (io.Reader, validate.Source, []validate.Diagnostic, func(), error) {
 	nop := func() {}
 	if target == "-" {
-		return e.stdin, validate.Source{}, nil, nop, nil
+		return &cappedReader{r: e.stdin, left: o.maxSize, flag: o.maxSizeFlag}, validate.Source{}, nil, nop, nil
 	}
 	if u, err := url.Parse(target); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		resp, release, err := getPolitely(ctx, target, o, hosts)
@@ -509,4 +511,32 @@ func progressFunc(e *env) func(done, total int) {
 			_ = bar.Finish()
 		}
 	}
+}
+
+// cappedReader is standard input with the --max-size cap a URL has: an
+// unending stream (yes | podfeed validate -) stops with an error at the
+// cap instead of running forever.
+type cappedReader struct {
+	r    io.Reader
+	left int64
+	flag string
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.left < 0 {
+		return 0, c.err()
+	}
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	if c.left < 0 {
+		return n, c.err()
+	}
+	return n, err
+}
+
+func (c *cappedReader) err() error {
+	return fmt.Errorf("standard input holds more than --max-size %s; raise --max-size to validate a larger feed", c.flag)
 }

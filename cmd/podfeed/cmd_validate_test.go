@@ -152,3 +152,32 @@ func TestValidateManyExitAndPoliteness(t *testing.T) {
 		t.Errorf("--from - with -: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// yesReader is `yes`: "y\n" for ever.
+type yesReader struct{ n int64 }
+
+func (y *yesReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = "y\n"[(y.n+int64(i))%2]
+	}
+	y.n += int64(len(p))
+	return len(p), nil
+}
+
+// TestValidateStdinUnending is `yes | podfeed validate -`: the default
+// --max-size (50MB) stops it with an I/O error (exit 2) after reading
+// just past the cap, not after reading for ever.
+func TestValidateStdinUnending(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: reads 50 MB")
+	}
+	y := &yesReader{}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"podfeed", "validate", "-"}, y, &stdout, &stderr, func(string) string { return "" })
+	if code != 2 || !strings.Contains(stderr.String(), "standard input holds more than --max-size 50MB") {
+		t.Fatalf("exit %d, stderr %q; want exit 2 and the cap named", code, stderr.String())
+	}
+	if y.n > 51e6 {
+		t.Errorf("read %d bytes of standard input, want the 50 MB cap and a buffer more", y.n)
+	}
+}
