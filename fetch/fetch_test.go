@@ -550,3 +550,66 @@ func (c countWriter) Write(p []byte) (int, error) {
 	c.n.Add(int64(n))
 	return n, err
 }
+
+// A RangeReader answers many small reads from a few block-aligned
+// requests, and refuses to fetch more than its budget.
+func TestRangeReaderBlocksAndBudget(t *testing.T) {
+	const size = 64 << 20
+	var gets, sent atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gets.Add(1)
+		http.ServeContent(countResponse{w, &sent}, r, "", time.Time{}, io.NewSectionReader(patternReader{}, 0, size))
+	}))
+	defer srv.Close()
+	rr, err := NewRangeReader(context.Background(), srv.URL, Options{AllowPrivate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rr.Close()
+	gets.Store(0)
+	buf := make([]byte, 4)
+	for i := int64(0); i < 10000; i++ { // 10,000 reads of 4 bytes within 100 KB
+		off := i * 10
+		if _, err := rr.ReadAt(buf, off); err != nil {
+			t.Fatal(err)
+		}
+		if buf[0] != byte(off) {
+			t.Fatalf("ReadAt(%d) = %v", off, buf)
+		}
+	}
+	if n := gets.Load(); n > 2 {
+		t.Errorf("10,000 small reads in 100 KB made %d requests, want at most 2", n)
+	}
+	// Reads spread over the file stop at the budget.
+	var budgetErr error
+	for off := int64(0); off < size && budgetErr == nil; off += 1 << 20 {
+		_, budgetErr = rr.ReadAt(buf, off)
+	}
+	if !errors.Is(budgetErr, ErrRangeBudget) {
+		t.Errorf("reads across 64 MB: error %v, want ErrRangeBudget", budgetErr)
+	}
+	if s := sent.Load(); s > DefaultRangeBudget+64<<10 {
+		t.Errorf("the server sent %d bytes, want at most the %d-byte budget", s, DefaultRangeBudget)
+	}
+}
+
+// patternReader holds byte(offset) at every offset.
+type patternReader struct{}
+
+func (patternReader) ReadAt(p []byte, off int64) (int, error) {
+	for i := range p {
+		p[i] = byte(off + int64(i))
+	}
+	return len(p), nil
+}
+
+type countResponse struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (c countResponse) Write(p []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(p)
+	c.n.Add(int64(n))
+	return n, err
+}
