@@ -38,6 +38,9 @@ type EmbedResult struct {
 	Size int64
 	// Chapters are the chapters as written, with every end filled in.
 	Chapters []Chapter
+	// Layout says what holds the chapters, for the user: "ID3v2.3 CHAP
+	// frames and a CTOC table of contents", and so on.
+	Layout string
 	// Notes are things the format could not hold as given (a title cut
 	// to 255 bytes for Nero chapters, pictures left out), for the user.
 	Notes []string
@@ -60,6 +63,16 @@ func (e *ChapterError) Error() string {
 // ErrNotEmbeddable is wrapped by the error for media whose format has no
 // chapter standard podfeed writes (WAV).
 var ErrNotEmbeddable = errors.New("this format cannot carry embedded chapters")
+
+// Embeddable reports whether PlanEmbed writes chapters into media of
+// format f.
+func Embeddable(f Format) bool {
+	switch f {
+	case MP3, MP4, OggOpus, OggVorbis, FLAC:
+		return true
+	}
+	return false
+}
 
 // clockString formats d as HH:MM:SS.mmm.
 func clockString(d time.Duration) string {
@@ -119,6 +132,9 @@ func PlanEmbed(ctx context.Context, r io.ReaderAt, size int64, chs []Chapter, op
 	}
 	s := src{r: r, size: size}
 	p := &Plan{src: s, Result: EmbedResult{Format: info.Format, Chapters: full}}
+	if !Embeddable(info.Format) {
+		return nil, fmt.Errorf("%w (%s)", ErrNotEmbeddable, info.Format)
+	}
 	switch info.Format {
 	case MP3:
 		err = p.planID3(s, full, opt)
@@ -128,8 +144,6 @@ func PlanEmbed(ctx context.Context, r io.ReaderAt, size int64, chs []Chapter, op
 		err = p.planOgg(s, full, opt, info.Format)
 	case FLAC:
 		err = p.planFLAC(s, full, opt)
-	default:
-		err = fmt.Errorf("%w (%s)", ErrNotEmbeddable, info.Format)
 	}
 	if err != nil {
 		return nil, err

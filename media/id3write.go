@@ -324,6 +324,7 @@ func (p *Plan) planID3(s src, chs []Chapter, opt EmbedOptions) error {
 		}
 	}
 
+	p.Result.Layout = fmt.Sprintf("ID3v2.%d CHAP frames and a CTOC table of contents", target)
 	size := int64(chap.Len()) + id3Padding
 	for _, f := range frames {
 		if f.data != nil {

@@ -306,6 +306,7 @@ func (p *Plan) planMP4(s src, chs []Chapter, opt EmbedOptions, dur time.Duration
 		return corrupt("mvhd box declares a timescale of 0")
 	}
 
+	p.Result.Layout = "a Nero chapter list (chpl) and a QuickTime chapter track"
 	// Drop the chapter tracks the file already has (text tracks and
 	// disabled picture tracks that a chap reference names), and the
 	// references to them.

@@ -192,6 +192,7 @@ func (p *Plan) planFLAC(s src, chs []Chapter, opt EmbedOptions) error {
 	if err != nil {
 		return err
 	}
+	p.Result.Layout = "CHAPTERxxx Vorbis comments in the FLAC VORBIS_COMMENT block"
 	p.Result.Notes = append(p.Result.Notes, notes...)
 	p.Result.Notes = append(p.Result.Notes, pictureNote(opt)...)
 	body := nvc.appendTo(nil)
@@ -334,6 +335,7 @@ func (p *Plan) planOgg(s src, chs []Chapter, opt EmbedOptions, f Format) error {
 	if err != nil {
 		return err
 	}
+	p.Result.Layout = "CHAPTERxxx Vorbis comments in the Ogg comment header"
 	p.Result.Notes = append(p.Result.Notes, notes...)
 	p.Result.Notes = append(p.Result.Notes, pictureNote(opt)...)
 	comment := append([]byte(prefix), nvc.appendTo(nil)...)

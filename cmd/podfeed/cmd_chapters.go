@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/chapters"
+	"github.com/podfeed/podfeed/media"
 	"github.com/urfave/cli/v2"
 )
 
@@ -43,15 +45,20 @@ func chaptersCommand(e *env) *cli.Command {
 				Name:      "convert",
 				Usage:     "convert a chapter file from one format to another",
 				ArgsUsage: "IN|-",
-				Description: "Reads " + formats + " or a CUE sheet (the format is detected unless --from is given)\n" +
-					"and writes the chapters in the --to format on stdout, keeping milliseconds.",
+				Description: "Reads " + formats + ", a CUE sheet (the format is detected unless --from is given)\n" +
+					"or the chapters embedded in an audio file, and writes the chapters in the --to format\n" +
+					"on stdout, keeping milliseconds. --to id3, mp4 or vorbis writes them into the --audio\n" +
+					"file instead, as 'podfeed chapters embed AUDIO --from IN' does.",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Required: true, Usage: "output `FORMAT`: " + formats},
+					&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Required: true, Usage: "output `FORMAT`: " + formats + "; or id3, mp4, vorbis (into --audio)"},
 					&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, when detection is not wanted (also cue)"},
 					durationFlag,
+					&cli.StringFlag{Name: "audio", Usage: "with --to id3|mp4|vorbis: the audio `FILE` to write the chapters into"},
+					&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "with --to id3|mp4|vorbis: where to write the result (default: --audio with .chapters before its extension)"},
 				},
 				Action: func(c *cli.Context) error { return chaptersConvert(c, e) },
 			},
+			embedCommand(e),
 		},
 	}
 }
@@ -172,7 +179,27 @@ func chaptersExtract(c *cli.Context, e *env) error {
 	return nil
 }
 
+// audioFormats are the --to names that write chapters into audio, and
+// the containers each takes.
+var audioFormats = map[string][]media.Format{
+	"id3":    {media.MP3},
+	"mp4":    {media.MP4},
+	"vorbis": {media.OggOpus, media.OggVorbis, media.FLAC},
+}
+
 func chaptersConvert(c *cli.Context, e *env) error {
+	if want, ok := audioFormats[strings.ToLower(c.String("to"))]; ok {
+		if c.String("audio") == "" {
+			return usageError(fmt.Errorf("--to %s writes chapters into audio: name the file with --audio", c.String("to")))
+		}
+		if c.NArg() != 1 {
+			return usageError(fmt.Errorf("chapters convert: want one input file (or - for stdin), got %d arguments", c.NArg()))
+		}
+		return runEmbed(c.Context, e, embedOpts{audio: c.String("audio"), from: c.Args().First(), format: c.String("from"), out: c.String("out"), want: want})
+	}
+	if c.String("audio") != "" || c.String("out") != "" {
+		return usageError(errors.New("--audio and --out go with --to id3, mp4 or vorbis; other formats are written to stdout"))
+	}
 	to, err := outputFormat("to", c.String("to"))
 	if err != nil {
 		return err
@@ -186,6 +213,22 @@ func chaptersConvert(c *cli.Context, e *env) error {
 	dur, err := durationMS(c)
 	if err != nil {
 		return err
+	}
+	// Audio in: its embedded chapters, and its duration.
+	if c.NArg() == 1 && c.Args().First() != "-" && from == "" {
+		if info, ok := probeLocal(c.Context, c.Args().First()); ok {
+			if len(info.Chapters) == 0 {
+				return invalidInput(fmt.Errorf("%s is %s audio without embedded chapters", c.Args().First(), info.Format))
+			}
+			if dur == 0 {
+				dur = info.Duration.Milliseconds()
+			}
+			chs := fromMedia(info.Chapters, info.Duration)
+			if lost := chapters.Dropped(to, chs); len(lost) > 0 {
+				fmt.Fprintf(e.stderr, "podfeed: note: %s cannot hold %s; those are left out\n", to, strings.Join(lost, ", "))
+			}
+			return encodeTo(e, to, chs, dur)
+		}
 	}
 	name, data, err := readInput(c, e)
 	if err != nil {
@@ -212,4 +255,20 @@ func chaptersConvert(c *cli.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "podfeed: note: %s cannot hold %s; those are left out\n", to, strings.Join(lost, ", "))
 	}
 	return encodeTo(e, to, chs, dur)
+}
+
+// probeLocal reports what media finds in the file name, and false when it
+// is not media (or cannot be read: the caller reports that).
+func probeLocal(ctx context.Context, name string) (media.Info, bool) {
+	f, err := os.Open(name)
+	if err != nil {
+		return media.Info{}, false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return media.Info{}, false
+	}
+	info, err := media.Probe(ctx, f, st.Size())
+	return info, err == nil
 }
