@@ -22,6 +22,10 @@ type File struct {
 	// the temporary *os.File, so that copies from another file can be left
 	// to the kernel.
 	Stream func(w io.Writer) error
+	// Keep says the file is already in place with the wanted contents
+	// (audio whose chapters did not change): Write leaves it as it is, but
+	// it is still one of the outputs. It must exist.
+	Keep bool
 }
 
 // ErrBadName is wrapped by the error Write returns for a file name that is
@@ -69,6 +73,14 @@ func write(dir string, files []File, hook failHook) error {
 	}
 	defer root.Close()
 
+	for _, f := range files {
+		if f.Keep {
+			if fi, err := root.Lstat(f.Name); err != nil || !fi.Mode().IsRegular() {
+				return fmt.Errorf("publish: %s: kept as it is, but it is not there (nothing was replaced)", path.Join(dir, f.Name))
+			}
+		}
+	}
+	files = slices.DeleteFunc(slices.Clone(files), func(f File) bool { return f.Keep })
 	temps := make([]string, 0, len(files))
 	cleanup := func() {
 		for _, t := range temps {

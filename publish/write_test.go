@@ -248,3 +248,25 @@ func TestWriteStream(t *testing.T) {
 		t.Errorf("after Write (-want +got):\n%s", diff)
 	}
 }
+
+// TestWriteKeep: a kept file is left alone, and one that is missing stops
+// the write before anything is replaced.
+func TestWriteKeep(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.mp3"), []byte("audio"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, []File{{Name: "feed.xml", Data: []byte("<rss/>")}, {Name: "a.mp3", Keep: true}}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"./": "", "a.mp3": "-rw------- audio", "feed.xml": "-rw-r--r-- <rss/>"}
+	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+		t.Errorf("after Write (-want +got):\n%s", diff)
+	}
+	if err := Write(dir, []File{{Name: "feed.xml", Data: []byte("<new/>")}, {Name: "gone.mp3", Keep: true}}); err == nil {
+		t.Error("Write kept a file that is not there")
+	}
+	if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+		t.Errorf("after a failed Write (-want +got):\n%s", diff)
+	}
+}

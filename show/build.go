@@ -41,6 +41,9 @@ type BuildOptions struct {
 	Prober      Prober    // nil: lengths, types and durations must be given
 	ProbeRemote bool      // probe audio URLs too (through Prober)
 	Generator   string    // the <generator> text, e.g. "podfeed v0.1.0"
+	// Embedder writes chapters into local audio, for the chapter_formats
+	// id3, mp4 and vorbis; nil: those formats are errors.
+	Embedder Embedder
 }
 
 // File is one output file, relative to the output folder.
@@ -380,8 +383,8 @@ func (b *builder) channel() *feed.Channel {
 		}
 	}
 	for i, f := range s.ChapterFormats {
-		if !oneOf(f, "podcast-json", "podlove-json", "psc") {
-			b.errAt(w, fmt.Sprintf("chapter_formats[%d]", i), "chapter_formats: expected podcast-json, podlove-json or psc, found %q", f)
+		if !oneOf(f, "podcast-json", "podlove-json", "psc", "id3", "mp4", "vorbis") {
+			b.errAt(w, fmt.Sprintf("chapter_formats[%d]", i), "chapter_formats: expected podcast-json, podlove-json, psc, id3, mp4 or vorbis, found %q", f)
 		}
 	}
 	return ch

@@ -96,7 +96,12 @@ func (b *builder) chapters(ep *Episode, w where, it *feed.Item, media MediaInfo)
 				it.PSC = append(it.PSC, feed.PSCChapter{Start: time.Duration(c.Start) * time.Millisecond, Title: c.Title, Href: c.URL, Image: c.Image})
 			}
 		}
-		// Unknown names are reported once, by channel().
+		// Unknown names are reported once, by channel(); id3, mp4 and
+		// vorbis are embedded below.
+	}
+	b.embedChapters(ep, w, it, media, chs, at, formats)
+	if b.def.Show.ChaptersInDescription {
+		b.describeChapters(w, it, media, chs, at)
 	}
 }
 
@@ -195,7 +200,7 @@ func (b *builder) notesChapters(ep *Episode, w where, notes *[]noteGuess) ([]cha
 	if strings.TrimSpace(ep.Notes) == "" {
 		return nil, nil, true
 	}
-	found := chapters.ExtractText(ep.Notes)
+	found := chapters.ExtractText(withoutChapterBlock(ep.Notes))
 	if len(found) == 0 {
 		return nil, nil, true
 	}

@@ -44,8 +44,14 @@ type Show struct {
 
 	// Build settings.
 	Outputs        []string `yaml:"outputs"`         // rss (always), json, atom
-	ChapterFormats []string `yaml:"chapter_formats"` // podcast-json, podlove-json, psc; default all three
+	ChapterFormats []string `yaml:"chapter_formats"` // podcast-json, podlove-json, psc (default: these three), id3, mp4, vorbis
 	ChaptersIntro  bool     `yaml:"chapters_intro"`
+	// EmbedInPlace writes the id3/mp4/vorbis chapters into the show's own
+	// audio files instead of copies in the output folder.
+	EmbedInPlace bool `yaml:"embed_in_place"`
+	// ChaptersInDescription appends the chapters to each episode's
+	// description as the timestamp list Spotify and Apple read.
+	ChaptersInDescription bool `yaml:"chapters_in_description"`
 
 	// Episodes defined inline, for pipelines that generate the definitions.
 	Episodes []Episode `yaml:"episodes"`

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -91,12 +92,19 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		}
 		mp.Prefetch(ctx, srcs)
 	}
-	res, err := show.Build(ctx, def, show.BuildOptions{
+	opts := show.BuildOptions{
 		Now:         now,
 		Prober:      prober,
 		ProbeRemote: c.Bool("probe-remote"),
 		Generator:   "podfeed " + version.String(),
-	})
+	}
+	var emb *audioEmbedder
+	if mp, ok := prober.(*mediaProber); ok {
+		// chapter_formats id3/mp4/vorbis: chapters embedded into the audio.
+		emb = newAudioEmbedder(dir, out, mp.cache)
+		opts.Embedder = emb
+	}
+	res, err := show.Build(ctx, def, opts)
 	if err != nil {
 		return definitionError(e, dir, err)
 	}
@@ -128,13 +136,54 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		return err
 	}
 
+	audio, err := writeEmbedded(ctx, emb, dir, &files)
+	if err != nil {
+		return err
+	}
 	if err := writeOutputs(out, files); err != nil {
 		return err
 	}
+	if emb != nil && audio > 0 {
+		if err := emb.written(ctx); err != nil {
+			fmt.Fprintf(e.stderr, "podfeed: warning: audio with chapters not recorded in the media cache: %v\n", err)
+		}
+		if saveCache != nil {
+			if err := saveCache(); err != nil {
+				fmt.Fprintf(e.stderr, "podfeed: warning: media cache not saved: %v\n", err)
+			}
+		}
+	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(e.stderr, "wrote %s: %s%s\n", filepath.Join(out, "feed.xml"), plural(len(res.Channel.Items), "episode"), heldNote(res.Held))
+		note := ""
+		if audio > 0 {
+			note = ", " + plural(audio, "audio file") + " with chapters written"
+		}
+		fmt.Fprintf(e.stderr, "wrote %s: %s%s%s\n", filepath.Join(out, "feed.xml"), plural(len(res.Channel.Items), "episode"), heldNote(res.Held), note)
 	}
 	return nil
+}
+
+// writeEmbedded writes the audio files the build embedded chapters into
+// in place (in the show folder), and adds the copies to the output
+// folder's files. It returns how many audio files will have been written.
+func writeEmbedded(ctx context.Context, emb *audioEmbedder, dir string, files *[]publish.File) (int, error) {
+	if emb == nil {
+		return 0, nil
+	}
+	inPlace, copies := emb.files(ctx)
+	if len(inPlace) > 0 {
+		if err := publish.Write(dir, inPlace); err != nil {
+			return 0, fmt.Errorf("write audio with chapters: %w", err)
+		}
+	}
+	n := len(inPlace)
+	for _, f := range copies {
+		if !f.Keep {
+			n++
+		}
+	}
+	*files = append(*files, copies...)
+	return n, nil
 }
 
 // definitionError prints every definition problem, naming files as the user

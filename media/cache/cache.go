@@ -29,9 +29,9 @@ var ErrCorrupt = errors.New("corrupt media cache")
 
 // Key identifies one state of a local file.
 type Key struct {
-	Path    string // slash path relative to the show folder
-	Size    int64
-	ModTime time.Time
+	Path    string    `json:"path"` // slash path relative to the show folder
+	Size    int64     `json:"size"`
+	ModTime time.Time `json:"mtime"`
 }
 
 // RemoteEntry is what is remembered about a remote media URL.
@@ -53,10 +53,28 @@ type remoteEntry struct {
 	RemoteEntry
 }
 
+// Embedded is what a build remembers about an audio file it wrote with
+// chapters embedded, so that the next build with the same chapters does
+// not write it again.
+type Embedded struct {
+	// Out names the file written: a slash path relative to the show
+	// folder, or an absolute path for an output folder outside it.
+	Out string `json:"out"`
+	// Source is the audio the chapters were embedded into, as it was
+	// read (for a file changed in place: as it was written).
+	Source Key `json:"source"`
+	// Fingerprint identifies the chapters and options embedded.
+	Fingerprint string `json:"fingerprint"`
+	// Size and ModTime are the written file's, after the write.
+	Size    int64     `json:"size"`
+	ModTime time.Time `json:"mtime"`
+}
+
 type fileFormat struct {
-	Version int           `json:"version"`
-	Local   []localEntry  `json:"local"`
-	Remote  []remoteEntry `json:"remote"`
+	Version  int           `json:"version"`
+	Local    []localEntry  `json:"local"`
+	Remote   []remoteEntry `json:"remote"`
+	Embedded []Embedded    `json:"embedded,omitempty"`
 }
 
 // Cache holds probe results in memory; Save writes them back. It is safe
@@ -64,20 +82,24 @@ type fileFormat struct {
 type Cache struct {
 	path string
 
-	mu     sync.Mutex
-	local  map[string]localEntry
-	remote map[string]RemoteEntry
-	used   map[string]bool
-	dirty  bool
+	mu       sync.Mutex
+	local    map[string]localEntry
+	remote   map[string]RemoteEntry
+	embedded map[string]Embedded
+	used     map[string]bool
+	usedEmb  map[string]bool
+	dirty    bool
 }
 
 // New returns an empty cache that Save writes to the show folder dir.
 func New(dir string) *Cache {
 	return &Cache{
-		path:   filepath.Join(dir, Dir, Name),
-		local:  map[string]localEntry{},
-		remote: map[string]RemoteEntry{},
-		used:   map[string]bool{},
+		path:     filepath.Join(dir, Dir, Name),
+		local:    map[string]localEntry{},
+		remote:   map[string]RemoteEntry{},
+		embedded: map[string]Embedded{},
+		used:     map[string]bool{},
+		usedEmb:  map[string]bool{},
 	}
 }
 
@@ -109,7 +131,33 @@ func Load(dir string) (*Cache, error) {
 	for _, e := range f.Remote {
 		c.remote[e.URL] = e.RemoteEntry
 	}
+	for _, e := range f.Embedded {
+		c.embedded[e.Out] = e
+	}
 	return c, nil
+}
+
+// Embedded returns what is remembered about the file out wrote with
+// chapters embedded.
+func (c *Cache) Embedded(out string) (Embedded, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.embedded[out]
+	if ok {
+		c.usedEmb[out] = true
+	}
+	return e, ok
+}
+
+// StoreEmbedded remembers e, replacing what was remembered about e.Out.
+func (c *Cache) StoreEmbedded(e Embedded) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e.Source.ModTime = e.Source.ModTime.UTC()
+	e.ModTime = e.ModTime.UTC()
+	c.embedded[e.Out] = e
+	c.usedEmb[e.Out] = true
+	c.dirty = true
 }
 
 // Path returns the cache file's path.
@@ -171,6 +219,12 @@ func (c *Cache) Prune(remote bool) {
 			c.dirty = true
 		}
 	}
+	for p := range c.embedded {
+		if !c.usedEmb[p] {
+			delete(c.embedded, p)
+			c.dirty = true
+		}
+	}
 	if !remote {
 		return
 	}
@@ -207,6 +261,10 @@ func (c *Cache) Save() error {
 		f.Remote = append(f.Remote, remoteEntry{URL: u, RemoteEntry: e})
 	}
 	sort.Slice(f.Remote, func(i, j int) bool { return f.Remote[i].URL < f.Remote[j].URL })
+	for _, e := range c.embedded {
+		f.Embedded = append(f.Embedded, e)
+	}
+	sort.Slice(f.Embedded, func(i, j int) bool { return f.Embedded[i].Out < f.Embedded[j].Out })
 	b, err := json.MarshalIndent(f, "", "\t")
 	if err != nil {
 		return fmt.Errorf("media cache: %w", err)

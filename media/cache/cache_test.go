@@ -260,3 +260,37 @@ func TestProbeErrorsNotCached(t *testing.T) {
 		t.Errorf("failed probes left %d cache entries", c.Len())
 	}
 }
+
+// TestEmbedded: records of files written with chapters survive Save and
+// Load, and Prune drops those the build did not look at.
+func TestEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	c := New(dir)
+	mt := time.Date(2026, 12, 3, 10, 0, 0, 123456789, time.UTC)
+	a := Embedded{Out: "public/audio/a.mp3", Source: Key{Path: "audio/a.mp3", Size: 100, ModTime: mt}, Fingerprint: "f1", Size: 1200, ModTime: mt.Add(time.Hour)}
+	b := Embedded{Out: "audio/b.m4a", Source: Key{Path: "audio/b.m4a", Size: 300, ModTime: mt}, Fingerprint: "f2", Size: 300, ModTime: mt}
+	c.StoreEmbedded(a)
+	c.StoreEmbedded(b)
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := l.Embedded(a.Out)
+	if !ok || got.Fingerprint != a.Fingerprint || got.Size != a.Size || !got.ModTime.Equal(a.ModTime) || got.Source.Path != a.Source.Path || !got.Source.ModTime.Equal(mt) {
+		t.Fatalf("Embedded(%q) = %+v, %v; want %+v", a.Out, got, ok, a)
+	}
+	l.Prune(false)
+	if err := l.Save(); err != nil {
+		t.Fatal(err)
+	}
+	l2, _ := Load(dir)
+	if _, ok := l2.Embedded(b.Out); ok {
+		t.Errorf("a record no build looked at survived Prune")
+	}
+	if _, ok := l2.Embedded(a.Out); !ok {
+		t.Errorf("a record the build looked at was pruned")
+	}
+}
