@@ -125,3 +125,27 @@ func BenchmarkRepeatedDefect(b *testing.B) {
 		})
 	}
 }
+
+// TestScannerFindingsCounted: the scanner's findings (here 300 undefined
+// entities) are all counted; past MaxDetails only their positions are
+// kept, as for the rules' findings.
+func TestScannerFindingsCounted(t *testing.T) {
+	feed := `<?xml version="1.0" encoding="UTF-8"?>` + "\n<rss version=\"2.0\"><channel><title>T</title>\n" +
+		strings.Repeat("<item><title>A&nbsp;B</title></item>\n", 300) + "</channel></rss>\n"
+	res, err := Run(context.Background(), strings.NewReader(feed), Config{Enable: []string{"xml-undefined-entity"}, Profiles: []Profile{"none"}, MaxDetails: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, detailed := 0, 0
+	for _, d := range res.Diagnostics {
+		total += d.Occurrences()
+		if d.More == nil {
+			detailed++
+		} else if d.More.Last.Line != 302 {
+			t.Errorf("last repeat at line %d, want 302", d.More.Last.Line)
+		}
+	}
+	if total != 300 || detailed != 100 {
+		t.Errorf("%d undefined entities counted, %d with messages; want 300 and 100", total, detailed)
+	}
+}

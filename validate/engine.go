@@ -361,7 +361,25 @@ func (e *engine) declaration(version, encoding string, pos Pos) {
 }
 
 // note implements tokenSink.
-func (e *engine) note(code string, pos Pos, sev Severity, msg string) { e.report(code, pos, sev, msg) }
+func (e *engine) note(code string, pos Pos, sev Severity, format string, args ...any) {
+	r := e.enabled[code]
+	if r == nil {
+		return
+	}
+	ks := e.scanKinds[code]
+	if ks == nil {
+		if e.scanKinds == nil {
+			e.scanKinds = make(map[string]*kindSet)
+		}
+		ks = new(kindSet)
+		e.scanKinds[code] = ks
+	}
+	if !ks.find(format, sev).keep(pos, e.cfg) {
+		return // counted; the message is never made
+	}
+	e.scanDiags = append(e.scanDiags, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...),
+		Hint: r.Hint, Pos: pos, URL: DocsURL(code), Profiles: r.Profiles, Shape: format})
+}
 
 // knownPrefix returns the namespace an undeclared use of a well-known
 // prefix is read as (after the xml-unbound-prefix finding), so the other

@@ -59,8 +59,9 @@ type tokenSink interface {
 	// would be kept; when not, the scanner need not decode it.
 	keepsBlank() bool
 	// note reports a finding that does not stop the scan, under one of the
-	// xml-* codes.
-	note(code string, pos Pos, sev Severity, msg string)
+	// xml-* codes; the message is fmt.Sprintf(format, args...), made only
+	// if the finding is kept (repeats past the engine's cap are counted).
+	note(code string, pos Pos, sev Severity, format string, args ...any)
 	// declaration reports the XML declaration.
 	declaration(version, encoding string, pos Pos)
 }
@@ -97,13 +98,11 @@ type scanner struct {
 	doctype   bool
 	entities  map[string]bool // names declared in the DOCTYPE (never expanded)
 
-	tb       []byte // scratch for decoded text
-	attrs    []rawAttr
-	seen     map[[2]string]struct{} // attribute names, for tags with many
-	chunk    int                    // text goes to the sink in pieces of about this size (textChunk; tests make it small)
-	tag      startTag
-	limit    map[string]int // notes per code, capped
-	maxNotes int
+	tb    []byte // scratch for decoded text
+	attrs []rawAttr
+	seen  map[[2]string]struct{} // attribute names, for tags with many
+	chunk int                    // text goes to the sink in pieces of about this size (textChunk; tests make it small)
+	tag   startTag
 }
 
 type openElem struct {
@@ -127,15 +126,13 @@ const (
 
 func newScanner(r io.Reader, sink tokenSink) *scanner {
 	return &scanner{
-		r:        r,
-		buf:      make([]byte, initialWindow),
-		line:     1,
-		sink:     sink,
-		names:    new([1024]string),
-		qnames:   new([512]qnameEntry),
-		limit:    make(map[string]int),
-		maxNotes: 50,
-		chunk:    textChunk,
+		r:      r,
+		buf:    make([]byte, initialWindow),
+		line:   1,
+		sink:   sink,
+		names:  new([1024]string),
+		qnames: new([512]qnameEntry),
+		chunk:  textChunk,
 	}
 }
 
@@ -291,16 +288,11 @@ func (s *scanner) errAt(i int, format string, args ...any) error {
 	return &syntaxError{Pos: s.posAt(i), Msg: fmt.Sprintf(format, args...)}
 }
 
-// noteAt reports a non-fatal finding, at most maxNotes per code.
+// noteAt reports a non-fatal finding. Every one is counted; the engine
+// keeps the first of each kind with their messages and only positions and
+// a count after that (Config.MaxDetails), so memory stays bounded.
 func (s *scanner) noteAt(code string, pos Pos, sev Severity, format string, args ...any) {
-	n := s.limit[code]
-	s.limit[code] = n + 1
-	switch {
-	case n < s.maxNotes:
-		s.sink.note(code, pos, sev, fmt.Sprintf(format, args...))
-	case n == s.maxNotes:
-		s.sink.note(code, pos, sev, fmt.Sprintf(format, args...)+" (further occurrences of this problem are not reported)")
-	}
+	s.sink.note(code, pos, sev, format, args...)
 }
 
 // eofErr is the error for input that ends inside a construct.
