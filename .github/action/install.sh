@@ -2,7 +2,8 @@
 # Installs podfeed for action.yml: the release PODFEED_VERSION (binary and
 # checksum from the GitHub release), or, when it is empty, a build of the
 # action's own source in PODFEED_SRC. Writes podfeed=PATH to
-# $GITHUB_OUTPUT.
+# $GITHUB_OUTPUT. PODFEED_RELEASE_URL replaces the GitHub releases URL (a
+# mirror; CI points it at a snapshot served on loopback).
 set -euo pipefail
 
 dest="${RUNNER_TEMP:-/tmp}/podfeed-bin"
@@ -29,7 +30,7 @@ else
 	ext=tar.gz
 	[[ "$os" == "windows" ]] && ext=zip
 	archive="podfeed_${version}_${os}_${arch}.${ext}"
-	base="https://github.com/podfeed/podfeed/releases/download/v${version}"
+	base="${PODFEED_RELEASE_URL:-https://github.com/podfeed/podfeed/releases/download}/v${version}"
 	work="$(mktemp -d)"
 	echo "Downloading $base/$archive"
 	curl -fsSL --retry 3 -o "$work/$archive" "$base/$archive"

@@ -22,8 +22,10 @@ import (
 // run it as a user would, so process start-up, scheduling and memory are
 // those of the real command:
 //
-//	go test ./cmd/podfeed -run '^$' -bench 'BenchmarkValidateMany' -benchtime 1x -count 3
-//	go test ./cmd/podfeed -run '^$' -bench 'BenchmarkValidateServed/10000' -benchtime 1x
+//	go test ./cmd/podfeed -run '^$' -bench 'BenchmarkValidateMany/.*/1000$' -benchtime 1x -count 3
+//	go test ./cmd/podfeed -run '^$' -bench 'BenchmarkValidateServed/.*/10000$' -benchtime 1x
+//
+// The /10000 and /100000 sizes check the same claims at ten times the size.
 //
 // Time on a shared machine is noisy: each benchmark also reports the CPU
 // time (user+sys) of the podfeed processes, and the comparison benchmark
@@ -139,16 +141,19 @@ func separateProcesses(b *testing.B, bin string, paths []string, jobs int) time.
 	return total
 }
 
-// BenchmarkValidateMany compares validating 1,000 feeds in one process
-// with --jobs 2 against 1,000 separate processes, two at a time (the
+// BenchmarkValidateMany compares validating 1,000 (or 10,000) feeds in one process
+// with --jobs 2 against as many separate processes, two at a time (the
 // machine's cores), on real corpus feeds and on small generated ones. It
 // reports the wall-clock and CPU ratios (separate ÷ one process).
 func BenchmarkValidateMany(b *testing.B) {
-	for _, shape := range []string{"corpus", "small"} {
-		b.Run(shape+"/1000", func(b *testing.B) {
+	for _, tc := range []struct {
+		shape string
+		n     int
+	}{{"corpus", 1000}, {"small", 1000}, {"corpus", 10000}, {"small", 10000}} {
+		b.Run(fmt.Sprintf("%s/%d", tc.shape, tc.n), func(b *testing.B) {
 			bin := podfeedBinary(b)
 			dir := b.TempDir()
-			paths := manyFeeds(b, dir, shape, 1000)
+			paths := manyFeeds(b, dir, tc.shape, tc.n)
 			list := filepath.Join(dir, "list.txt")
 			if err := os.WriteFile(list, []byte(strings.Join(paths, "\n")+"\n"), 0o644); err != nil {
 				b.Fatal(err)
@@ -193,7 +198,7 @@ func BenchmarkValidateServed(b *testing.B) {
 	for _, tc := range []struct {
 		shape string
 		n     int
-	}{{"corpus", 10000}, {"small", 10000}, {"corpus", 100000}} {
+	}{{"corpus", 10000}, {"small", 10000}, {"corpus", 100000}, {"small", 100000}} {
 		b.Run(fmt.Sprintf("%s/%d", tc.shape, tc.n), func(b *testing.B) {
 			bin := podfeedBinary(b)
 			var bodies [][]byte
