@@ -9,7 +9,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-ARG VERSION=v0.1.0-dev
+# VERSION is the release tag to stamp (docker build --build-arg VERSION=v1.2.3);
+# without it the binary says "devel" rather than claim a release.
+ARG VERSION=
 # Static (no cgo), time zones embedded, the version stamped where
 # internal/version reads it.
 RUN CGO_ENABLED=0 go build -trimpath -tags timetzdata \

@@ -23,6 +23,9 @@ type Input struct {
 	Rules []*validate.Rule
 	// ToolVersion is podfeed's version for SARIF's driver; "" omits it.
 	ToolVersion string
+	// DocsRef is the git ref rule documentation links point at
+	// (validate.Config.DocsRef), for rules no finding links; "" links none.
+	DocsRef string
 
 	// Text format only.
 	// All prints every finding; otherwise the findings of one kind (code,
@@ -250,19 +253,24 @@ func (t *textWriter) position(d *validate.Diagnostic, p validate.Pos) {
 }
 
 func (t *textWriter) hint(d *validate.Diagnostic) {
-	if !t.in.Hints || (d.Hint == "" && d.URL == "") {
+	if !t.in.Hints {
 		return
 	}
 	t.line = append(t.line[:0], "    hint: "...)
 	t.oneLine(d.Hint)
-	if d.URL != "" {
-		if d.Hint != "" {
-			t.line = append(t.line, ' ')
-		}
-		t.line = append(t.line, '(')
-		t.line = append(t.line, d.URL...)
-		t.line = append(t.line, ')')
+	if d.Hint != "" {
+		t.line = append(t.line, ' ')
 	}
+	t.line = append(t.line, '(')
+	if d.URL != "" {
+		t.line = append(t.line, d.URL...)
+	} else {
+		// No published page is known to match this build: the CLI's
+		// own documentation always does.
+		t.line = append(t.line, "podfeed explain "...)
+		t.line = append(t.line, d.Code...)
+	}
+	t.line = append(t.line, ')')
 	t.line = append(t.line, '\n')
 	t.w.Write(t.line)
 }
@@ -272,9 +280,12 @@ func (t *textWriter) fold(d *validate.Diagnostic, tl *kindTally) {
 	t.start(tl.first, d.Severity)
 	t.line = append(t.line, "… and "...)
 	t.line = strconv.AppendInt(t.line, int64(tl.hidden), 10)
-	if tl.item {
+	switch {
+	case tl.item && tl.hidden == 1:
+		t.line = append(t.line, " more item"...)
+	case tl.item:
 		t.line = append(t.line, " more items"...)
-	} else {
+	default:
 		t.line = append(t.line, " more"...)
 	}
 	t.line = append(t.line, " like this (first at "...)
@@ -588,7 +599,7 @@ func writeSARIF(w io.Writer, in Input) error {
 		index[r.Code] = len(rules)
 		help := urls[r.Code]
 		if help == "" {
-			help = validate.DocsURL(r.Code)
+			help = validate.DocsURL(in.DocsRef, r.Code)
 		}
 		sr := sarifRule{
 			ID:                   r.Code,

@@ -43,6 +43,7 @@ func fixture() Input {
 			{Code: "net-feed-redirect", Severity: validate.Warning, Message: "the feed URL answers with a temporary redirect (302) to \"https://example.com/feed\""},
 		},
 		ToolVersion: "v0.1.0",
+		DocsRef:     "v0.1.0",
 	}
 }
 
@@ -283,6 +284,23 @@ func TestTextHints(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "[apple-title-numbering]\n    hint: Drop it. (https://example.com/apple-title-numbering.md)\nfeed.xml:20:5:") {
 		t.Errorf("--hints: no hint under the finding:\n%s", buf.String())
+	}
+}
+
+// Without a docs link (a build that knows no published page for itself),
+// the hint points at 'podfeed explain CODE'.
+func TestTextHintsWithoutLink(t *testing.T) {
+	in := repeats()
+	in.Hints = true
+	for i := range in.Diagnostics {
+		in.Diagnostics[i].URL = ""
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", in); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "[apple-title-numbering]\n    hint: Drop it. (podfeed explain apple-title-numbering)\n") {
+		t.Errorf("--hints without a URL: want 'podfeed explain', got:\n%s", buf.String())
 	}
 }
 

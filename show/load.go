@@ -69,6 +69,9 @@ type Definition struct {
 	showBroken bool
 }
 
+// ErrNoShow is Load's error for a folder without a show definition.
+var ErrNoShow = errors.New("no podcast.yaml (or podcast.yml, podcast.json): is this a show folder?")
+
 // showFiles are the names tried for the channel definition, in order.
 var showFiles = []string{"podcast.yaml", "podcast.yml", "podcast.json"}
 
@@ -89,7 +92,7 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	}
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("%s: no podcast.yaml (or podcast.yml, podcast.json): is this a show folder?", displayDir(dir))
+		return nil, fmt.Errorf("%s: %w", displayDir(dir), ErrNoShow)
 	case 1:
 	default:
 		return nil, fmt.Errorf("%s: both %s and %s define the show; keep one", displayDir(dir), found[0], found[1])

@@ -277,6 +277,12 @@ type Config struct {
 	// none) and an exact count, in one finding whose More is set, so
 	// memory stays bounded however many items repeat a defect.
 	MaxDetails, MaxPositions int
+
+	// DocsRef is the git ref (a release tag, or the commit a build was
+	// made from) that findings' documentation links point at, so that a
+	// link shows the rule as this build knows it. "" gives findings no
+	// link: 'podfeed explain CODE' documents the rule instead.
+	DocsRef string
 }
 
 // Defaults for Config.MaxDetails and Config.MaxPositions.

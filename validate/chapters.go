@@ -15,11 +15,9 @@ import (
 func Chapters(data []byte, cfg Config) Result {
 	res := Result{WellFormed: true}
 	enabled := map[string]*Rule{}
-	for _, r := range chaptersRules() {
-		if ruleSelected(r, &cfg) {
-			enabled[r.Code] = r
-			res.Rules++
-		}
+	for _, r := range ChapterRules(cfg) {
+		enabled[r.Code] = r
+		res.Rules++
 	}
 	add := func(code string, pos Pos, sev Severity, format string, args ...any) {
 		r := enabled[code]
@@ -27,7 +25,7 @@ func Chapters(data []byte, cfg Config) Result {
 			return
 		}
 		res.Diagnostics = append(res.Diagnostics, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: r.Hint, Pos: pos,
-			URL: DocsURL(code), Profiles: r.Profiles, Shape: format})
+			URL: DocsURL(cfg.DocsRef, code), Profiles: r.Profiles, Shape: format})
 	}
 	chs, format, err := chapters.Decode(data)
 	if err != nil {

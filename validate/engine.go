@@ -143,12 +143,12 @@ func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
 	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool), chanText: itemTextBudget}
 	pi := new(piIndex) // for hooks run on the scanning goroutine
 	for _, r := range rules {
-		if !ruleSelected(r, cfg) || strings.HasPrefix(r.Code, "chapters-") {
+		if !feedRule(r) || !ruleSelected(r, cfg) {
 			continue // chapter-file rules belong to Chapters, not to feeds
 		}
 		e.enabled[r.Code] = r
 		out := new([]Diagnostic)
-		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r, pi: pi, out: out, url: DocsURL(r.Code)}
+		p := &Pass{Ctx: ctx, Doc: &e.doc, Config: cfg, rule: r, pi: pi, out: out, url: DocsURL(cfg.DocsRef, r.Code)}
 		if r.NewState != nil {
 			p.State = r.NewState()
 		}
@@ -218,11 +218,6 @@ func CheckCodes(pats []string) []string {
 	return bad
 }
 
-// DocsURL returns the documentation page of a rule code.
-func DocsURL(code string) string {
-	return "https://github.com/podfeed/podfeed/blob/" + DocsVersion + "/docs/rules/" + code + ".md"
-}
-
 // report adds an engine finding under code if that rule is enabled.
 func (e *engine) report(code string, pos Pos, sev Severity, msg string) {
 	r := e.enabled[code]
@@ -242,7 +237,7 @@ func (e *engine) report(code string, pos Pos, sev Severity, msg string) {
 		return
 	}
 	e.scanDiags = append(e.scanDiags, Diagnostic{Code: code, Severity: sev, Message: msg, Hint: r.Hint, Pos: pos,
-		URL: DocsURL(code), Profiles: r.Profiles, Shape: shape})
+		URL: DocsURL(e.cfg.DocsRef, code), Profiles: r.Profiles, Shape: shape})
 }
 
 func (e *engine) run(r io.Reader) (Result, error) {
@@ -286,7 +281,7 @@ func (e *engine) run(r io.Reader) (Result, error) {
 	}
 	e.diags = append(e.diags, e.scanDiags...)
 	for code, ks := range e.scanKinds {
-		e.diags = append(e.diags, ks.overflow(code, e.enabled[code], e.cfg, DocsURL(code))...)
+		e.diags = append(e.diags, ks.overflow(code, e.enabled[code], e.cfg, DocsURL(e.cfg.DocsRef, code))...)
 	}
 	slicesSortDiagnostics(e.diags)
 	res.Diagnostics = e.diags

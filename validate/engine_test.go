@@ -57,7 +57,7 @@ func TestHooksSeeTheTree(t *testing.T) {
 	}
 	for _, serial := range []bool{false, true} {
 		log = nil
-		e := newEngine(context.Background(), &Config{}, []*Rule{r})
+		e := newEngine(context.Background(), &Config{DocsRef: "v1.2.3"}, []*Rule{r})
 		e.serial = serial
 		res, err := e.run(strings.NewReader(tinyFeed))
 		if err != nil {
@@ -66,7 +66,7 @@ func TestHooksSeeTheTree(t *testing.T) {
 		if got := strings.Join(log, "; "); got != "item One; item Two; channel title,link; finish" {
 			t.Errorf("serial=%v: hooks ran as %q", serial, got)
 		}
-		if len(res.Diagnostics) != 1 || res.Diagnostics[0].Message != `done "x"` || res.Diagnostics[0].URL != DocsURL("test-hooks") {
+		if len(res.Diagnostics) != 1 || res.Diagnostics[0].Message != `done "x"` || res.Diagnostics[0].URL != "https://github.com/podfeed/podfeed/blob/v1.2.3/docs/rules/test-hooks.md" {
 			t.Errorf("diagnostics %+v", res.Diagnostics)
 		}
 	}
@@ -235,5 +235,54 @@ func TestMissingGUIDOnce(t *testing.T) {
 		if got := byLine[3]; len(got) != 2 {
 			t.Errorf("--profile %s: findings about the guid and the length on line 3: %v, want rss-guid-missing and rss-enclosure-attrs once each", p, got)
 		}
+	}
+}
+
+// A build that knows no published docs for itself gives findings no link;
+// one that does links the pages of its own tag or commit.
+func TestDocsURL(t *testing.T) {
+	if got := DocsURL("", "rss-no-items"); got != "" {
+		t.Errorf(`DocsURL("", …) = %q, want ""`, got)
+	}
+	want := "https://github.com/podfeed/podfeed/blob/0123456789ab/docs/rules/rss-no-items.md"
+	if got := DocsURL("0123456789ab", "rss-no-items"); got != want {
+		t.Errorf("DocsURL = %q, want %q", got, want)
+	}
+	res, err := Run(context.Background(), strings.NewReader(`<rss version="2.0"><channel><title>x</title></channel></rss>`), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diagnostics {
+		if d.URL != "" {
+			t.Errorf("%s carries URL %q without a DocsRef", d.Code, d.URL)
+		}
+	}
+}
+
+// Result.Rules counts exactly the rules FeedRules (for a feed) and
+// ChapterRules (for a chapter file) name: the count the summary line
+// gives and the list SARIF declares are one list.
+func TestRuleCountsAgree(t *testing.T) {
+	for _, cfg := range []Config{{}, {Profiles: []Profile{ProfileRSS}}, {Disable: []string{"apple-*"}}} {
+		res, err := Run(context.Background(), strings.NewReader(tinyFeed), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(FeedRules(cfg)); res.Rules != n {
+			t.Errorf("%+v: Run counted %d rules, FeedRules has %d", cfg, res.Rules, n)
+		}
+		ch := Chapters([]byte(`{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"}]}`), cfg)
+		if n := len(ChapterRules(cfg)); ch.Rules != n {
+			t.Errorf("%+v: Chapters counted %d rules, ChapterRules has %d", cfg, ch.Rules, n)
+		}
+	}
+	all := 0
+	for _, r := range Rules() {
+		if !r.Network {
+			all++
+		}
+	}
+	if f, c := len(FeedRules(Config{})), len(ChapterRules(Config{})); f+c != all {
+		t.Errorf("FeedRules %d + ChapterRules %d = %d, want every offline rule (%d)", f, c, f+c, all)
 	}
 }

@@ -70,8 +70,42 @@ func ParseSeverity(s string) (Severity, bool) {
 	return 0, false
 }
 
-// DocsVersion is the release the rule documentation URLs are pinned to.
-const DocsVersion = "v0.1.0"
+// DocsURL returns the documentation page of rule code in the repository
+// at ref (a release tag or a commit), or "" when ref is "".
+func DocsURL(ref, code string) string {
+	if ref == "" {
+		return ""
+	}
+	return "https://github.com/podfeed/podfeed/blob/" + ref + "/docs/rules/" + code + ".md"
+}
+
+// FeedRules returns the rules Run applies to a feed under cfg, in
+// catalogue order: the rules Result.Rules counts.
+func FeedRules(cfg Config) []*Rule {
+	var out []*Rule
+	for _, r := range Rules() {
+		if feedRule(r) && ruleSelected(r, &cfg) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ChapterRules returns the rules Chapters applies to a chapter file
+// under cfg: the rules its Result.Rules counts.
+func ChapterRules(cfg Config) []*Rule {
+	var out []*Rule
+	for _, r := range chaptersRules() {
+		if ruleSelected(r, &cfg) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// feedRule reports whether r judges feeds; the chapters-* rules judge
+// chapter files (Chapters) instead.
+func feedRule(r *Rule) bool { return !strings.HasPrefix(r.Code, "chapters-") }
 
 // Selected reports whether r runs under cfg: one of its profiles is
 // asked for (or cfg names none), and network rules only when cfg.Online.

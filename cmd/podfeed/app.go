@@ -19,16 +19,21 @@ type env struct {
 	stderr io.Writer
 	getenv func(string) string
 	now    func() time.Time
+
+	version version.Info // this binary's version, from its build information
 }
 
 // run is the only entry point: it parses args, runs one command and maps
 // its result to an exit code. It never calls os.Exit.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now, version: version.Read()}
 	app := newApp(e)
-	stop := startCPUProfile(getenv, stderr)
-	err := app.RunContext(ctx, hoistFlags(app, args))
-	stop()
+	args, err := prepareArgs(app, args)
+	if err == nil {
+		stop := startCPUProfile(getenv, stderr)
+		err = app.RunContext(ctx, args)
+		stop()
+	}
 	return finish(stderr, err)
 }
 
@@ -36,13 +41,12 @@ func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:    "podfeed",
 		Usage:   "build, check and convert podcast feeds",
-		Version: version.String(),
+		Version: e.version.Line(),
 		Description: "Exit codes: 0 ok; 1 invalid input, or findings at or above --fail-on;\n" +
 			"2 usage, I/O or network error.",
-		Reader:          e.stdin,
-		Writer:          e.stdout,
-		ErrWriter:       e.stderr,
-		HideHelpCommand: true,
+		Reader:    e.stdin,
+		Writer:    e.stdout,
+		ErrWriter: e.stderr,
 		// Errors are reported and mapped to exit codes by run, never by cli.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   usageErrorHandler,
@@ -54,8 +58,11 @@ func newApp(e *env) *cli.App {
 			chaptersCommand(e),
 			importCommand(e),
 			probeCommand(e),
+			versionCommand(e),
+			completionCommand(e),
 		},
 	}
+	app.Commands = append(app.Commands, manCommand(e, app), completeCommand(e, app))
 	for _, c := range app.Commands {
 		setUsageHandler(c)
 	}

@@ -3,11 +3,14 @@ package main
 import (
 	"io"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/version"
 )
 
-func TestHoistFlags(t *testing.T) {
-	app := newApp(&env{stdout: io.Discard, stderr: io.Discard})
+func TestPrepareArgs(t *testing.T) {
+	app := newApp(&env{stdout: io.Discard, stderr: io.Discard, version: version.Read()})
 	tests := []struct{ in, want []string }{
 		{[]string{"podfeed", "import", "feed.xml", "--out", "show"}, []string{"podfeed", "import", "--out", "show", "feed.xml"}},
 		{[]string{"podfeed", "import", "feed.xml", "--out=show", "--force"}, []string{"podfeed", "import", "--out=show", "--force", "feed.xml"}},
@@ -15,16 +18,48 @@ func TestHoistFlags(t *testing.T) {
 		{[]string{"podfeed", "build", "show", "--force"}, []string{"podfeed", "build", "--force", "show"}},
 		{[]string{"podfeed", "build", "--force", "show"}, []string{"podfeed", "build", "--force", "show"}},
 		{[]string{"podfeed", "chapters", "convert", "in.json", "--to", "psc"}, []string{"podfeed", "chapters", "convert", "--to", "psc", "in.json"}},
-		// After "--" nothing is a flag; unknown flags stay for cli to refuse.
-		{[]string{"podfeed", "import", "--", "--out"}, []string{"podfeed", "import", "--", "--out"}},
-		{[]string{"podfeed", "import", "f", "--nope"}, []string{"podfeed", "import", "f", "--nope"}},
-		{[]string{"podfeed", "import", "f", "--help"}, []string{"podfeed", "import", "--help", "f"}},
+		// Flags before the command belong to the command; global ones stay.
+		{[]string{"podfeed", "--quiet", "build", "show"}, []string{"podfeed", "build", "--quiet", "show"}},
+		{[]string{"podfeed", "--profile", "rss", "validate", "f.xml"}, []string{"podfeed", "validate", "--profile", "rss", "f.xml"}},
 		{[]string{"podfeed", "--version"}, []string{"podfeed", "--version"}},
-		{[]string{"podfeed", "nosuch", "a", "--out", "b"}, []string{"podfeed", "nosuch", "a", "--out", "b"}},
+		// After "--" nothing is a flag: an argument that looks like one is
+		// passed after a "--" of its own.
+		{[]string{"podfeed", "import", "--", "--out"}, []string{"podfeed", "import", "--", "--out"}},
+		{[]string{"podfeed", "validate", "--format", "json", "--", "-odd.xml"}, []string{"podfeed", "validate", "--format", "json", "--", "-odd.xml"}},
+		{[]string{"podfeed", "import", "f", "--help"}, []string{"podfeed", "import", "--help", "f"}},
+		// help COMMAND is COMMAND --help.
+		{[]string{"podfeed", "help"}, []string{"podfeed", "--help"}},
+		{[]string{"podfeed", "help", "chapters", "extract"}, []string{"podfeed", "chapters", "extract", "--help"}},
+		// A negative number is a flag's value, not a flag.
+		{[]string{"podfeed", "validate", "f.xml", "--max-episodes", "-1"}, []string{"podfeed", "validate", "--max-episodes", "-1", "f.xml"}},
 	}
 	for _, tt := range tests {
-		if got := hoistFlags(app, tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("hoistFlags(%q) = %q, want %q", tt.in, got, tt.want)
+		got, err := prepareArgs(app, tt.in)
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("prepareArgs(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestPrepareArgsRefuses(t *testing.T) {
+	app := newApp(&env{stdout: io.Discard, stderr: io.Discard, version: version.Read()})
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"podfeed", "import", "f", "--nope"}, `unknown flag --nope for 'podfeed import'`},
+		{[]string{"podfeed", "nosuch", "a", "--out", "b"}, `unknown command "nosuch" for 'podfeed'`},
+		{[]string{"podfeed", "biuld"}, `did you mean "build"?`},
+		{[]string{"podfeed", "bu"}, `did you mean "build"?`},
+		{[]string{"podfeed", "validate", "--formt=json", "f"}, `unknown flag --formt for 'podfeed validate'; did you mean --format?`},
+		{[]string{"podfeed", "chapters", "exract"}, `unknown command "exract" for 'podfeed chapters'; did you mean "extract"?`},
+		{[]string{"podfeed", "help", "chapters", "nope"}, `unknown command "nope" for 'podfeed chapters'`},
+		{[]string{"podfeed", "--nope"}, `unknown flag --nope for 'podfeed'`},
+	}
+	for _, tt := range tests {
+		got, err := prepareArgs(app, tt.in)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("prepareArgs(%q) = %q, %v; want an error with %q", tt.in, got, err, tt.want)
 		}
 	}
 }

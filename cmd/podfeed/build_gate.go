@@ -35,10 +35,10 @@ func gateFeed(ctx context.Context, e *env, path string, data []byte, force bool)
 		return nil
 	}
 	if force {
-		fmt.Fprintf(e.stderr, "podfeed: --force: writing a feed with %d validation error(s)\n", errs)
+		fmt.Fprintf(e.stderr, "podfeed: --force: writing a feed with %s\n", plural(errs, "validation error"))
 		return nil
 	}
-	return invalidInput(fmt.Errorf("the new feed has %d validation error(s); nothing was written (fix the definitions, or --force to write anyway)", errs))
+	return invalidInput(fmt.Errorf("the new feed has %s; nothing was written (fix the definitions, or --force to write anyway)", plural(errs, "validation error")))
 }
 
 // checkSubscribers compares the new feed with the one already published at
@@ -67,5 +67,5 @@ func checkSubscribers(e *env, path string, ch *feed.Channel, accept bool) error 
 		fmt.Fprintf(e.stderr, "podfeed: --accept-changes: replacing the feed anyway\n")
 		return nil
 	}
-	return invalidInput(fmt.Errorf("the new feed would break subscribers (%d change(s) above); nothing was written (use --accept-changes if this is intended)", len(changes)))
+	return invalidInput(fmt.Errorf("the new feed would break subscribers (%s above); nothing was written (use --accept-changes if this is intended)", plural(len(changes), "change")))
 }

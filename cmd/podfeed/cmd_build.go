@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/podfeed/podfeed/feed"
-	"github.com/podfeed/podfeed/internal/version"
 	"github.com/podfeed/podfeed/media/remote"
 	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
@@ -76,8 +75,14 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 
 	// Load's errors are reported again by Build, with Build's own, so that
 	// one run lists every problem; stop here only when nothing was read.
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageError(fmt.Errorf("%s: no such folder (build takes the show folder, the one that holds podcast.yaml)", dir))
+	}
 	def, err := show.Load(os.DirFS(dir), ".")
 	if def == nil {
+		if errors.Is(err, show.ErrNoShow) {
+			return invalidInput(fmt.Errorf("%s: no podcast.yaml here; 'podfeed init %s' starts a show in this folder", dir, dir))
+		}
 		return definitionError(e, dir, err)
 	}
 	prober, saveCache := newProber(e, dir, c.Bool("probe-remote"), net)
@@ -96,7 +101,7 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		Now:         now,
 		Prober:      prober,
 		ProbeRemote: c.Bool("probe-remote"),
-		Generator:   "podfeed " + version.String(),
+		Generator:   "podfeed " + e.version.Version,
 	}
 	var emb *audioEmbedder
 	if mp, ok := prober.(*mediaProber); ok {

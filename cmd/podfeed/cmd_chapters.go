@@ -66,14 +66,7 @@ func chaptersCommand(e *env) *cli.Command {
 // readInput reads the file named by the only argument, or stdin for "-".
 func readInput(c *cli.Context, e *env) (name string, data []byte, err error) {
 	if c.NArg() != 1 {
-		hint := ""
-		for _, a := range c.Args().Slice()[min(1, c.NArg()):] {
-			if strings.HasPrefix(a, "-") && a != "-" {
-				hint = fmt.Sprintf(" (%s is not a flag of %s; see --help)", a, c.Command.HelpName)
-				break
-			}
-		}
-		return "", nil, usageError(fmt.Errorf("%s: want one input file (or - for stdin), got %d arguments%s", c.Command.FullName(), c.NArg(), hint))
+		return "", nil, usageError(fmt.Errorf("%s: want one input file (or - for stdin), got %d arguments", c.Command.FullName(), c.NArg()))
 	}
 	name = c.Args().First()
 	if name == "-" {
@@ -247,7 +240,7 @@ func chaptersConvert(c *cli.Context, e *env) error {
 			for i, se := range list {
 				msgs[i] = fmt.Sprintf("%s:%d:%d: %s", name, se.Pos.Line, se.Pos.Col, se.Msg)
 			}
-			return invalidInput(fmt.Errorf("%s: %d problem(s) in %s chapters:\n%s", name, len(list), from, strings.Join(msgs, "\n")))
+			return invalidInput(fmt.Errorf("%s: %s in %s chapters:\n%s", name, plural(len(list), "problem"), from, strings.Join(msgs, "\n")))
 		}
 		return invalidInput(fmt.Errorf("%s: %w", name, err))
 	}

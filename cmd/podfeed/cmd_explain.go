@@ -28,16 +28,16 @@ func explainCommand(e *env) *cli.Command {
 			if r == nil {
 				msg := fmt.Sprintf("unknown rule %q", code)
 				if s := suggestCodes(code); len(s) > 0 {
-					msg += "; did you mean " + strings.Join(s, " or ") + "?"
+					msg += "; did you mean " + orList(s) + "?"
 				}
 				return invalidInput(errors.New(msg + " ('podfeed rules' lists them)"))
 			}
-			return writeExplain(e.stdout, r)
+			return writeExplain(e.stdout, r, e.version.DocsRef())
 		},
 	}
 }
 
-func writeExplain(w io.Writer, r *validate.Rule) error {
+func writeExplain(w io.Writer, r *validate.Rule, docsRef string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", r.Code, r.Title)
 	fmt.Fprintf(&b, "Severity:  %s\n", r.Severity)
@@ -55,7 +55,9 @@ func writeExplain(w io.Writer, r *validate.Rule) error {
 			fmt.Fprintf(&b, "  %s\n", ref)
 		}
 	}
-	fmt.Fprintf(&b, "\nDocs: %s\n", validate.DocsURL(r.Code))
+	if u := validate.DocsURL(docsRef, r.Code); u != "" {
+		fmt.Fprintf(&b, "\nDocs: %s\n", u)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -110,7 +110,7 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 // reading and what podfeed left out.
 func printSummary(w io.Writer, name, out string, r *importer.Result) {
 	// Text read from the feed is echoed as a short excerpt only.
-	fmt.Fprintf(w, "import: %s: %q, %d episodes, written to %s\n", name, cut(r.Show.Title, 80), len(r.Episodes), out)
+	fmt.Fprintf(w, "import: %s: %q, %s, written to %s\n", name, cut(r.Show.Title, 80), plural(len(r.Episodes), "episode"), out)
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "import: note: %s\n", excerpt(n, 240))
 	}

@@ -24,21 +24,13 @@ func rulesCommand(e *env) *cli.Command {
 			if c.NArg() > 0 {
 				return usageError(fmt.Errorf("rules takes no arguments (got %q)", c.Args().First()))
 			}
-			var profiles []validate.Profile
-			for _, v := range c.StringSlice("profile") {
-				for _, name := range strings.Split(v, ",") {
-					if name = strings.TrimSpace(name); name == "" {
-						continue
-					}
-					p, ok := validate.ParseProfile(name)
-					if !ok {
-						return usageError(fmt.Errorf("unknown profile %q (want rss, apple, spotify or podcastindex)", name))
-					}
-					profiles = append(profiles, p)
-				}
+			profiles, err := parseProfiles(c.StringSlice("profile"))
+			if err != nil {
+				return err
 			}
 			cfg := validate.Config{Profiles: profiles, Online: true}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			listed := 0
 			for _, r := range validate.Rules() {
 				if !validate.Selected(r, cfg) {
 					continue
@@ -48,8 +40,17 @@ func rulesCommand(e *env) *cli.Command {
 					title += " [online]"
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Severity, profileList(r.Profiles), title)
+				listed++
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			// The counts validate's summary line and SARIF give, explained.
+			offline := validate.Config{Profiles: profiles}
+			feed, chapters := len(validate.FeedRules(offline)), len(validate.ChapterRules(offline))
+			fmt.Fprintf(e.stderr, "%s: %d check a feed, %d more with --online, %d check a chapter file\n",
+				plural(listed, "rule"), feed, listed-feed-chapters, chapters)
+			return nil
 		},
 	}
 }

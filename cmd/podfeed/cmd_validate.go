@@ -21,7 +21,6 @@ import (
 
 	"github.com/podfeed/podfeed/batch"
 	"github.com/podfeed/podfeed/fetch"
-	"github.com/podfeed/podfeed/internal/version"
 	"github.com/podfeed/podfeed/report"
 	"github.com/podfeed/podfeed/validate"
 )
@@ -104,42 +103,38 @@ func codeList(c *cli.Context, flag string) ([]string, error) {
 		}
 	}
 	if bad := validate.CheckCodes(out); len(bad) > 0 {
-		return nil, usageError(fmt.Errorf("--%s: no rule is called %q ('podfeed rules' lists them)", flag, bad[0]))
+		msg := fmt.Sprintf("--%s: no rule is called %q", flag, bad[0])
+		if s := suggestCodes(bad[0]); len(s) > 0 {
+			msg += "; did you mean " + orList(s) + "?"
+		}
+		return nil, usageError(fmt.Errorf("%s ('podfeed rules' lists them)", msg))
 	}
 	return out, nil
 }
 
-func parseValidateFlags(c *cli.Context) (validateOptions, error) {
+func parseValidateFlags(c *cli.Context, docsRef string) (validateOptions, error) {
 	var o validateOptions
-	for _, v := range c.StringSlice("profile") {
-		for _, name := range strings.Split(v, ",") {
-			name = strings.TrimSpace(name)
-			if name == "" {
-				continue
-			}
-			p, ok := validate.ParseProfile(name)
-			if !ok {
-				return o, usageError(fmt.Errorf("unknown profile %q (want rss, apple, spotify or podcastindex)", name))
-			}
-			o.profiles = append(o.profiles, p)
-		}
+	profiles, err := parseProfiles(c.StringSlice("profile"))
+	if err != nil {
+		return o, err
 	}
+	o.profiles = profiles
 	o.format = c.String("format")
-	if !isOneOf(o.format, report.Formats()) {
-		return o, usageError(fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(report.Formats(), ", ")))
+	if err := checkChoice("--format", o.format, choices("validate", "--format")); err != nil {
+		return o, err
 	}
 	switch f := c.String("fail-on"); f {
 	case "none":
 	default:
 		s, ok := validate.ParseSeverity(f)
 		if !ok {
-			return o, usageError(fmt.Errorf("unknown --fail-on %q (want error, warning, info or none)", f))
+			return o, choiceError("--fail-on", f, choices("validate", "--fail-on"))
 		}
 		o.failOn = s
 	}
 	sev, ok := validate.ParseSeverity(c.String("min-severity"))
 	if !ok {
-		return o, usageError(fmt.Errorf("unknown --min-severity %q (want error, warning or info)", c.String("min-severity")))
+		return o, choiceError("--min-severity", c.String("min-severity"), choices("validate", "--min-severity"))
 	}
 	o.minSeverity = sev
 	o.all, o.hints = c.Bool("all"), c.Bool("hints")
@@ -185,6 +180,7 @@ func parseValidateFlags(c *cli.Context) (validateOptions, error) {
 	o.allowFetchFailures = c.Bool("allow-fetch-failures")
 	o.many = o.from != "" || o.shard.N > 0 || o.format == "jsonl"
 	o.cfg = validate.Config{
+		DocsRef:      docsRef,
 		Profiles:     o.profiles,
 		Online:       c.Bool("online"),
 		AllowPrivate: c.Bool("allow-private"),
@@ -236,7 +232,7 @@ func parseSize(s string) (int64, error) {
 }
 
 func runValidate(c *cli.Context, e *env) error {
-	o, err := parseValidateFlags(c)
+	o, err := parseValidateFlags(c, e.version.DocsRef())
 	if err != nil {
 		return err
 	}
@@ -273,14 +269,15 @@ func runValidate(c *cli.Context, e *env) error {
 		}
 	}
 
-	rules := selectedRules(o.cfg)
-	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: version.String(), All: o.all, Hints: o.hints}
+	chapterFile := res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res)
+	rules := validate.FeedRules(o.cfg)
+	what := plural(res.Document.ItemCount, "item")
+	if chapterFile {
+		rules, what = validate.ChapterRules(o.cfg), "chapter file"
+	}
+	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: e.version.Version, DocsRef: o.cfg.DocsRef, All: o.all, Hints: o.hints}
 	if err := report.Write(e.stdout, o.format, rin); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
-	}
-	what := fmt.Sprintf("%d items", res.Document.ItemCount)
-	if res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res) {
-		what = "chapter file"
 	}
 	fmt.Fprintf(e.stderr, "%s: %s, %s, %s (%d rules, %s)\n", target,
 		plural(errs, "error"), plural(warns, "warning"), plural(infos, "info"), res.Rules, what)
@@ -365,17 +362,6 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// selectedRules returns the rules the run used, for SARIF.
-func selectedRules(cfg validate.Config) []*validate.Rule {
-	var out []*validate.Rule
-	for _, r := range validate.Rules() {
-		if validate.Selected(r, cfg) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // looksLikeJSON peeks at the first non-space byte.
 func looksLikeJSON(br *bufio.Reader) bool {
 	head, _ := br.Peek(512)
@@ -410,7 +396,7 @@ func openTarget(ctx context.Context, e *env, target string, o validateOptions, h
 			if r.Permanent() {
 				continue
 			}
-			extra = append(extra, redirectFinding(r))
+			extra = append(extra, redirectFinding(r, o.cfg.DocsRef))
 		}
 		return resp.Body, validate.Source{URL: resp.URL, HTTPCharset: resp.Charset}, extra, func() { resp.Body.Close(); release() }, nil
 	}
@@ -463,7 +449,7 @@ func getPolitely(ctx context.Context, target string, o validateOptions, hosts *b
 
 // redirectFinding reports a temporary redirect of the feed URL: apps keep
 // requesting the old URL and never learn the new one.
-func redirectFinding(r fetch.Redirect) validate.Diagnostic {
+func redirectFinding(r fetch.Redirect, docsRef string) validate.Diagnostic {
 	code := "net-feed-redirect"
 	const format = "the feed URL %q redirects temporarily (HTTP %d) to %q; use a permanent redirect (301 or 308) or update the URL"
 	d := validate.Diagnostic{
@@ -475,7 +461,7 @@ func redirectFinding(r fetch.Redirect) validate.Diagnostic {
 	}
 	if rule := validate.Lookup(code); rule != nil {
 		d.Hint = rule.Hint
-		d.URL = validate.DocsURL(code)
+		d.URL = validate.DocsURL(docsRef, code)
 		d.Profiles = rule.Profiles
 	}
 	return d

@@ -12,7 +12,6 @@ import (
 
 	"github.com/podfeed/podfeed/batch"
 	"github.com/podfeed/podfeed/fetch"
-	"github.com/podfeed/podfeed/internal/version"
 	"github.com/podfeed/podfeed/report"
 	"github.com/podfeed/podfeed/validate"
 )
@@ -67,7 +66,7 @@ func validateMany(ctx context.Context, e *env, args []string, o validateOptions)
 	defer o.client.CloseIdleConnections()
 	o.cfg.Client = o.client
 	hosts := batch.NewHosts(o.perHost)
-	rules := selectedRules(o.cfg)
+	rules := validate.FeedRules(o.cfg)
 	stream, err := report.NewStream(e.stdout, o.format, rules)
 	if err != nil {
 		return fmt.Errorf("writing the report: %w", err)
@@ -130,7 +129,7 @@ func validateMany(ctx context.Context, e *env, args []string, o validateOptions)
 
 // checkOne validates one target of a run over many feeds.
 func checkOne(ctx context.Context, e *env, t batch.Target, o validateOptions, hosts *batch.Hosts, rules []*validate.Rule) report.Feed {
-	f := report.Feed{Input: report.Input{Path: t.Name, Rules: rules, ToolVersion: version.String(), All: o.all, Hints: o.hints}, Index: t.Index}
+	f := report.Feed{Input: report.Input{Path: t.Name, Rules: rules, ToolVersion: e.version.Version, DocsRef: o.cfg.DocsRef, All: o.all, Hints: o.hints}, Index: t.Index}
 	chk, err := checkTarget(ctx, e, t.Name, o, hosts)
 	if err != nil {
 		f.Err = err
