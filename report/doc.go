@@ -5,8 +5,8 @@
 // commands, GitLab Code Quality JSON, JUnit XML and Checkstyle XML.
 //
 // Write renders one feed. A Stream renders the results of many feeds in
-// one output (JSON Lines among them), each feed as it is handed over, so
-// memory does not grow with the number of feeds.
+// one output (JSON Lines and one SARIF run among them), each feed as it is
+// handed over, so memory does not grow with the number of feeds.
 //
 // It only formats what it is given. It must not read files, filter
 // findings by severity or decide exit codes: that policy belongs to the

@@ -59,7 +59,7 @@ func TestStreamGolden(t *testing.T) {
 }
 
 func TestStreamRefusesDocumentFormats(t *testing.T) {
-	for _, format := range []string{"json", "sarif", "xml"} {
+	for _, format := range []string{"json", "xml"} {
 		if _, err := NewStream(io.Discard, format, nil); err == nil {
 			t.Errorf("NewStream(%s): no error, want one naming the stream formats", format)
 		}
@@ -381,5 +381,66 @@ func TestJSONLLines(t *testing.T) {
 	}
 	if len(indexes) != 3 || indexes[0] != 0 || indexes[1] != 2 || indexes[2] != 1 {
 		t.Errorf("indexes %v, want 0, 2, 1 (as handed over)", indexes)
+	}
+}
+
+// TestSARIFStream checks the SARIF of many feeds: one run, every result's
+// ruleIndex pointing at its rule, each feed's findings under its own
+// artifact, the failed fetch as a result of its own rule.
+func TestSARIFStream(t *testing.T) {
+	out := writeStream(t, "sarif", streamFixture())
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			ColumnKind string `json:"columnKind"`
+			Tool       struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatalf("sarif stream is not JSON: %v\n%s", err, out)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("version %q, %d runs; want 2.1.0 and one run", log.Version, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Name != "podfeed" || run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("driver %q, columnKind %q", run.Tool.Driver.Name, run.ColumnKind)
+	}
+	if len(run.Results) != 5 {
+		t.Fatalf("%d results, want 4 findings + 1 failed fetch", len(run.Results))
+	}
+	uris := map[string]int{}
+	for i, r := range run.Results {
+		if r.RuleIndex < 0 || r.RuleIndex >= len(run.Tool.Driver.Rules) || run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("result %d: ruleIndex %d does not point at %s", i, r.RuleIndex, r.RuleID)
+		}
+		uris[r.Locations[0].PhysicalLocation.ArtifactLocation.URI]++
+	}
+	if uris["shows/my show/feed.xml"] != 4 || uris["https://example.com/gone.xml"] != 1 {
+		t.Errorf("results per artifact %v", uris)
+	}
+	// No feed at all is still a valid log.
+	var empty map[string]any
+	if err := json.Unmarshal(writeStream(t, "sarif", nil), &empty); err != nil {
+		t.Errorf("sarif stream of no feed is not JSON: %v", err)
 	}
 }

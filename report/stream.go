@@ -67,7 +67,7 @@ func (s *Summary) Add(f Feed) {
 // StreamFormats returns the formats a Stream writes: every format that can
 // hold the results of many feeds in one output, written as each finishes.
 func StreamFormats() []string {
-	return []string{"text", "jsonl", "github-actions", "gitlab", "junit", "checkstyle"}
+	return []string{"text", "jsonl", "github-actions", "gitlab", "junit", "checkstyle", "sarif"}
 }
 
 // Stream writes the results of many feeds in one format, each feed as it
@@ -79,6 +79,7 @@ type Stream struct {
 	rules  []*validate.Rule
 	n      int // feeds written
 	fp     fingerprints
+	sarif  *sarifStream
 	err    error
 }
 
@@ -94,6 +95,8 @@ func NewStream(w io.Writer, format string, rules []*validate.Rule) (*Stream, err
 		s.write(xmlHeader + "<testsuites name=\"podfeed validate\">\n")
 	case "checkstyle":
 		s.write(xmlHeader + "<checkstyle version=\"4.3\">\n")
+	case "sarif":
+		s.sarif, s.err = newSARIFStream(w)
 	default:
 		return nil, fmt.Errorf("report: format %q cannot hold many feeds (want one of %s)", format, strings.Join(StreamFormats(), ", "))
 	}
@@ -124,6 +127,8 @@ func (s *Stream) Feed(f Feed) error {
 		s.err = writeJUnitFeed(s.w, f, s.rules)
 	case "checkstyle":
 		s.err = writeCheckstyleFeed(s.w, f)
+	case "sarif":
+		s.err = s.sarif.feed(s.w, f)
 	}
 	s.n++
 	return s.err
@@ -147,6 +152,8 @@ func (s *Stream) Close(sum Summary) error {
 		s.write("</testsuites>\n")
 	case "checkstyle":
 		s.write("</checkstyle>\n")
+	case "sarif":
+		s.err = s.sarif.close(s.w)
 	}
 	return s.err
 }

@@ -40,9 +40,10 @@ if [[ "${#feeds[@]}" -eq 0 && "${#from[@]}" -eq 0 ]]; then
 	exit 2
 fi
 
-if [[ -n "${PODFEED_SARIF:-}" && "${#feeds[@]}" -gt 0 ]]; then
-	# A report for code scanning; its exit status is the annotated run's.
-	"$podfeed" validate "${args[@]}" --fail-on none --format sarif "${feeds[0]}" >"$PODFEED_SARIF"
+if [[ -n "${PODFEED_SARIF:-}" ]]; then
+	# A report of every feed for code scanning; the step's exit status is
+	# the annotated run's below.
+	"$podfeed" validate "${args[@]}" --fail-on none --format sarif "${from[@]}" "${feeds[@]}" >"$PODFEED_SARIF" || true
 	echo "sarif=$PODFEED_SARIF" >>"$GITHUB_OUTPUT"
 fi
 
