@@ -373,7 +373,7 @@ func (e *engine) note(code string, pos Pos, sev Severity, format string, args ..
 		return // counted; the message is never made
 	}
 	e.scanDiags = append(e.scanDiags, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...),
-		Hint: r.Hint, Pos: pos, URL: DocsURL(code), Profiles: r.Profiles, Shape: format})
+		Hint: r.Hint, Pos: pos, URL: DocsURL(e.cfg.DocsRef, code), Profiles: r.Profiles, Shape: format})
 }
 
 // knownPrefix returns the namespace an undeclared use of a well-known
