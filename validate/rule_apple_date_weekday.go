@@ -5,6 +5,11 @@ func ruleAppleDateWeekday() *Rule {
 		if n == nil {
 			return
 		}
+		// A date with its weekday starts with a letter: parse only the
+		// ones that start with a digit (the day of the month).
+		if v := raTrim(n.Text); v == "" || v[0] < '0' || v[0] > '9' {
+			return
+		}
 		if d := raParseDate(n.Text); d.ok && d.weekday < 0 {
 			p.Reportf(raTextPos(n), "<%s> %q has no day of the week; Apple asks for one (e.g. %q)", n.Name(), raTrim(n.Text), d.t.UTC().Format("Mon, 02 Jan 2006 15:04:05 GMT"))
 		}

@@ -37,7 +37,8 @@ func ruleXmlMojibake() *Rule {
 // mojibakeTree checks the text and attributes of n and its descendants,
 // with an explicit stack (no recursion on the input's depth).
 func mojibakeTree(p *Pass, n *Node) {
-	stack := []*Node{n}
+	var buf [32]*Node // most items fit: no allocation
+	stack := append(buf[:0], n)
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
