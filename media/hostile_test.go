@@ -105,6 +105,25 @@ func vbrRegion(t testing.TB) []byte {
 
 const vbrRegionSamples = 181 * 1152
 
+// vbrParts splits vbrRegion into its first frames (silence, at a low
+// bitrate) and the rest (noise, at a high one), each whole frames.
+func vbrParts(t testing.TB) (quiet, loud []byte, quietFrames, loudFrames int64) {
+	r := vbrRegion(t)
+	pos, n := 0, 0
+	for pos+4 <= len(r) {
+		h, ok := parseMPEGHeader(r[pos:])
+		if !ok {
+			t.Fatalf("vbr-noxing.mp3: no frame at %d", pos)
+		}
+		if n == 60 { // 1.57 s: silence
+			quiet, quietFrames = r[:pos], int64(n)
+		}
+		pos += h.frameLen
+		n++
+	}
+	return quiet, r[len(quiet):], quietFrames, int64(n) - quietFrames
+}
+
 // xingHead is a first frame with a Xing header giving frames and bytes.
 func xingHead(frames, bytes uint32) []byte {
 	f := make([]byte, mp3Frame128Len)
@@ -192,6 +211,8 @@ func hostileCases(t testing.TB) []hostileCase {
 	}
 	audio := int64(framesIn(100*mb)) * mp3Frame128Len // 100 MB of whole frames
 	vbrLen := int64(len(vbrRegion(t)))
+	quiet, loud, qf, lf := vbrParts(t)
+	swingDur := samplesToDuration(uint64(100*((800<<10)/int64(len(quiet))*qf+(1200<<10)/int64(len(loud))*lf)*1152), 44100)
 	vbrDur := func(n int64) time.Duration {
 		return samplesToDuration(uint64(n/vbrLen)*vbrRegionSamples, 44100)
 	}
@@ -256,7 +277,23 @@ func hostileCases(t testing.TB) []hostileCase {
 			},
 			source: "estimate", duration: vbrDur(200 * mb), tol: -1, // 1 %
 			warn:     "duration estimated",
-			maxBytes: 7 << 20, maxCalls: 256,
+			maxBytes: 5 << 20, maxCalls: 1100,
+		},
+		{
+			name: "mp3 200 MB VBR without a header, its bitrate swinging every 2 MB (estimated)",
+			file: func(t testing.TB) segments {
+				quiet, loud, _, _ := vbrParts(t)
+				qn := int64(len(quiet)) * (800 << 10 / int64(len(quiet)))
+				ln := int64(len(loud)) * (1200 << 10 / int64(len(loud)))
+				var segs segments
+				for range 100 {
+					segs = append(segs, repeat(quiet, qn), repeat(loud, ln))
+				}
+				return segs
+			},
+			source: "estimate", duration: swingDur, tol: -1,
+			warn:     "duration estimated",
+			maxBytes: 5 << 20, maxCalls: 1100,
 		},
 		{
 			name: "mp3 1 GB: 200 MB VBR without a header, then 824 MB of junk",
@@ -267,7 +304,7 @@ func hostileCases(t testing.TB) []hostileCase {
 			},
 			source: "estimate", duration: vbrDur(200 * mb), tol: -1,
 			warn:     "are not MPEG audio",
-			maxBytes: 7 << 20, maxCalls: 256,
+			maxBytes: 5 << 20, maxCalls: 1100,
 		},
 		{
 			name: "mp3 3 MB VBR without a header (well-formed, every frame walked)",
