@@ -74,6 +74,10 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > net.MaxBytes {
+			f.Close() // refused before reading; pipes (<(curl …)) are read up to the cap
+			return fmt.Errorf("import: read %s: %d bytes, larger than the %d-byte limit (--max-size)", src, fi.Size(), net.MaxBytes)
+		}
 		data, err = readCapped(f, net.MaxBytes)
 		f.Close()
 		if err != nil {
