@@ -811,3 +811,38 @@ func (r *sparseReader) ReadAt(p []byte, off int64) (int, error) {
 	}
 	return n, nil
 }
+
+// TestEmbedID3Unsync: a tag with whole-tag unsynchronisation is written
+// back without it, its frames decoded.
+func TestEmbedID3Unsync(t *testing.T) {
+	audio := readFixture(t, "cbr.mp3")
+	_, start, _, err := scanID3Tags(srcOf(audio))
+	if err != nil {
+		t.Fatal(err)
+	}
+	audio = audio[start:]
+	frames := encodeFrames(3, []id3Frame{{"TIT2", []byte("\x00Kept")}, {"PRIV", []byte("x\x00\xFF\xE0\xFF\x00data")}})
+	body := bytes.ReplaceAll(frames, []byte{0xFF}, []byte{0xFF, 0x00})
+	tag := append([]byte{'I', 'D', '3', 3, 0, 0x80}, synchsafeBytes(len(body))...)
+	in := append(append(tag, body...), audio...)
+	out, res, err := embedBytes(t, in, embedChapters, EmbedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[5]&0x80 != 0 {
+		t.Error("the unsynchronisation flag is still set")
+	}
+	if !bytes.Contains(out, []byte("x\x00\xFF\xE0\xFF\x00data")) {
+		t.Error("the PRIV frame was not kept, decoded")
+	}
+	info := probeBytes(t, out)
+	if info.Title != "Kept" {
+		t.Errorf("title %q, want Kept", info.Title)
+	}
+	if diff := cmp.Diff(res.Chapters, info.Chapters); diff != "" {
+		t.Errorf("chapters (-want +got):\n%s", diff)
+	}
+	if !bytes.HasSuffix(out, audio) {
+		t.Error("the audio changed")
+	}
+}

@@ -24,6 +24,9 @@ const maxID3Tag = 1<<28 - 1
 // tools can edit the tag later without rewriting the file.
 const id3Padding = 1024
 
+// pageSize is the alignment the writers keep for the audio they copy.
+const pageSize = 4096
+
 // srcFrame is one frame of an existing tag, located in the file (or in a
 // tag body decoded in memory).
 type srcFrame struct {
@@ -333,6 +336,12 @@ func (p *Plan) planID3(s src, chs []Chapter, opt EmbedOptions) error {
 			size += f.n
 		}
 	}
+	// More padding, so that the audio keeps its offset modulo 4 KiB: the
+	// copy then moves whole pages, and a file system that can share
+	// blocks between files (XFS, Btrfs) can do so, which it does for
+	// block-aligned ranges only. Embedding again gives the same size.
+	pad := id3Padding + ((audio-(10+size))%pageSize+pageSize)%pageSize
+	size += pad - id3Padding
 	if size > maxID3Tag {
 		return fmt.Errorf("the new ID3v2 tag would be %d bytes, more than the %d an ID3v2 tag can hold", size, maxID3Tag)
 	}
@@ -346,7 +355,7 @@ func (p *Plan) planID3(s src, chs []Chapter, opt EmbedOptions) error {
 			p.copySrc(f.off, f.n)
 		}
 	}
-	p.add(append(chap.Bytes(), make([]byte, id3Padding)...))
+	p.add(append(chap.Bytes(), make([]byte, pad)...))
 	p.copySrc(audio, s.size-audio)
 	return nil
 }
