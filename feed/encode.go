@@ -32,6 +32,11 @@ func Encode(w io.Writer, ch *Channel) error {
 	}
 	x := &xw{b: bufio.NewWriterSize(w, 64<<10), num: make([]byte, 0, 64)}
 	x.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	if ch.Stylesheet != "" {
+		x.b.WriteString(`<?xml-stylesheet type="text/xsl" href="`)
+		x.escape(ch.Stylesheet, true)
+		x.b.WriteString("\"?>\n")
+	}
 	x.start("rss")
 	x.attr("version", "2.0")
 	x.attr("xmlns:itunes", NSItunes)

@@ -467,3 +467,30 @@ func FuzzEncodeText(f *testing.F) {
 		}
 	})
 }
+
+// TestEncodeStylesheet checks the xml-stylesheet processing instruction:
+// written right after the declaration when Stylesheet is set, never
+// otherwise, and escaped so that no href can end the instruction early.
+func TestEncodeStylesheet(t *testing.T) {
+	plain := encode(t, minimalChannel())
+	if bytes.Contains(plain, []byte("xml-stylesheet")) {
+		t.Errorf("feed without Stylesheet has an xml-stylesheet instruction")
+	}
+	ch := minimalChannel()
+	ch.Stylesheet = "feed.xsl"
+	got := encode(t, ch)
+	want := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?>\n<rss "
+	if !bytes.HasPrefix(got, []byte(want)) {
+		t.Errorf("feed starts %q, want %q", got[:min(len(got), len(want))], want)
+	}
+	// Apart from that line, the bytes are those of the feed without it.
+	if rest := bytes.Replace(got, []byte("<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?>\n"), nil, 1); !bytes.Equal(rest, plain) {
+		t.Errorf("the stylesheet changed more than its own line")
+	}
+	ch.Stylesheet = `a"?>b<&.xsl`
+	got = encode(t, ch)
+	line, _, _ := bytes.Cut(got[bytes.IndexByte(got, '\n')+1:], []byte("\n"))
+	if want := `<?xml-stylesheet type="text/xsl" href="a&quot;?&gt;b&lt;&amp;.xsl"?>`; string(line) != want {
+		t.Errorf("hostile href written as %s, want %s", line, want)
+	}
+}

@@ -6,6 +6,11 @@ import "time"
 // podcast and psc namespaces. Zero values mean "absent": the encoder writes
 // no element for an empty string, a nil pointer or an empty slice.
 type Channel struct {
+	// Stylesheet is the href of an XSLT stylesheet that browsers apply to
+	// show the feed as a page (<?xml-stylesheet type="text/xsl"?> before
+	// <rss>); "" writes none. Apps and validators do not read it.
+	Stylesheet string
+
 	// RSS 2.0.
 	Title       string
 	Link        string

@@ -67,6 +67,10 @@ type Result struct {
 	Warnings []*Error // problems worth saying that do not stop the build
 }
 
+// StylesheetName is the file the feed's xml-stylesheet instruction links
+// (feed_stylesheet): the caller writes it beside the feed.
+const StylesheetName = "feed.xsl"
+
 // podcastGUIDNamespace is the UUID namespace the Podcasting 2.0 namespace
 // defines for podcast:guid (a UUIDv5 of the feed URL without scheme).
 var podcastGUIDNamespace = uuid.MustParse("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -265,6 +269,16 @@ func (b *builder) channel() *feed.Channel {
 		if v != "" && !isAbsURL(v) {
 			b.errAt(w, key, "%s: expected an absolute http(s) URL, found %q", key, v)
 		}
+	}
+	if s.Subscribe != nil {
+		for _, kv := range [][2]string{{"subscribe.apple", s.Subscribe.Apple}, {"subscribe.spotify", s.Subscribe.Spotify}} {
+			if kv[1] != "" && !isAbsURL(kv[1]) {
+				b.errAt(w, kv[0], "%s: expected an absolute http(s) URL, found %q", kv[0], kv[1])
+			}
+		}
+	}
+	if s.Stylesheet() {
+		ch.Stylesheet = StylesheetName
 	}
 	if s.Link != "" && s.Link == s.FeedURL {
 		b.warnAt(w, "link", "link is the feed URL: it should be the show's web page")

@@ -52,10 +52,26 @@ type Show struct {
 	// ChaptersInDescription appends the chapters to each episode's
 	// description as the timestamp list Spotify and Apple read.
 	ChaptersInDescription bool `yaml:"chapters_in_description"`
+	// FeedStylesheet writes feed.xsl beside the feed and links it, so a
+	// browser shows the feed as the show's page; nil means true.
+	FeedStylesheet *bool `yaml:"feed_stylesheet"`
+	// Subscribe gives the show's pages on Apple Podcasts and Spotify for
+	// that page's subscribe links.
+	Subscribe *Subscribe `yaml:"subscribe"`
 
 	// Episodes defined inline, for pipelines that generate the definitions.
 	Episodes []Episode `yaml:"episodes"`
 }
+
+// Subscribe lists the show's pages in the big directories.
+type Subscribe struct {
+	Apple   string `yaml:"apple"`
+	Spotify string `yaml:"spotify"`
+}
+
+// Stylesheet reports whether the build writes feed.xsl and links it from
+// the feed (feed_stylesheet, true unless set to false).
+func (s *Show) Stylesheet() bool { return s.FeedStylesheet == nil || *s.FeedStylesheet }
 
 // Owner is the itunes:owner contact.
 type Owner struct {

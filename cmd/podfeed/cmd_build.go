@@ -17,6 +17,7 @@ import (
 	"github.com/podfeed/podfeed/media/remote"
 	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
+	"github.com/podfeed/podfeed/stylesheet"
 )
 
 func buildCommand(e *env) *cli.Command {
@@ -253,6 +254,18 @@ func renderOutputs(def *show.Definition, res *show.Result) ([]publish.File, erro
 		return nil, err
 	}
 	files = append(files, extra...)
+	if res.Channel.Stylesheet != "" {
+		files = append(files, publish.File{Name: res.Channel.Stylesheet, Data: stylesheet.XSL(stylesheetOptions(&def.Show))})
+	}
 	slices.SortStableFunc(files[1:], func(a, b publish.File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// stylesheetOptions are what feed.xsl takes from podcast.yaml.
+func stylesheetOptions(s *show.Show) stylesheet.Options {
+	o := stylesheet.Options{Title: s.Title, FeedURL: s.FeedURL}
+	if s.Subscribe != nil {
+		o.Apple, o.Spotify = s.Subscribe.Apple, s.Subscribe.Spotify
+	}
+	return o
 }
