@@ -224,15 +224,17 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem 0 2rem}
 <!-- Show notes are HTML kept as text in the feed. They are shown without
      disable-output-escaping (which not every browser has, and which would
      run whatever markup the notes hold): paragraphs, line breaks and list
-     items keep their shape, http(s) and mailto links stay links, any other
-     markup is dropped. Long notes are split in halves at a tag so that the
+     items keep their shape, http(s) and mailto links stay links, scripts
+     and styles are dropped with their content, any other markup is
+     dropped. Long notes are split in halves at a tag so that the
      recursion stays shallow. -->
 <xsl:template name="html">
   <xsl:param name="s"/>
   <xsl:choose>
-    <xsl:when test="string-length($s) &gt; 2000 and contains(substring($s, 1001), '&lt;')">
-      <xsl:variable name="tail" select="substring($s, 1001)"/>
-      <xsl:call-template name="html"><xsl:with-param name="s" select="concat(substring($s, 1, 1000), substring-before($tail, '&lt;'))"/></xsl:call-template>
+    <xsl:when test="string-length($s) &gt; 1000 and contains(substring($s, floor(string-length($s) div 2) + 1), '&lt;')">
+      <xsl:variable name="half" select="floor(string-length($s) div 2)"/>
+      <xsl:variable name="tail" select="substring($s, $half + 1)"/>
+      <xsl:call-template name="html"><xsl:with-param name="s" select="concat(substring($s, 1, $half), substring-before($tail, '&lt;'))"/></xsl:call-template>
       <xsl:call-template name="html"><xsl:with-param name="s" select="concat('&lt;', substring-after($tail, '&lt;'))"/></xsl:call-template>
     </xsl:when>
     <xsl:when test="contains($s, '&lt;') and contains(substring-after($s, '&lt;'), '&gt;')">
@@ -258,6 +260,12 @@ footer{color:var(--muted);font-size:.8rem;text-align:center;padding:1rem 0 2rem}
             <xsl:call-template name="html"><xsl:with-param name="s" select="substring-before($after, '&lt;/a&gt;')"/></xsl:call-template>
           </a>
           <xsl:call-template name="html"><xsl:with-param name="s" select="substring-after($after, '&lt;/a&gt;')"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="($name = 'script' or $name = 'style') and not($closing)">
+          <xsl:variable name="end" select="concat('&lt;/', $name)"/>
+          <xsl:if test="contains($after, $end)">
+            <xsl:call-template name="html"><xsl:with-param name="s" select="substring-after(substring-after($after, $end), '&gt;')"/></xsl:call-template>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <xsl:choose>
