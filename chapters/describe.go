@@ -19,10 +19,10 @@ const (
 const MinDescriptionGapMS = 10000
 
 // DescriptionLine is one line of a chapter list written for an episode
-// description: "12:34 Title".
+// description: "00:12:34 Title".
 type DescriptionLine struct {
 	Index int    // the chapter's index in the list given
-	Time  string // MM:SS, or HH:MM:SS when the list reaches an hour
+	Time  string // HH:MM:SS
 	Title string // plain text: no HTML, no emoji
 }
 
@@ -32,13 +32,13 @@ func (l DescriptionLine) String() string { return l.Time + " " + l.Title }
 // ForDescription writes chs as the timestamp list Spotify, Apple Podcasts
 // (iOS 26.2 and later) and YouTube read from an episode's description:
 // one chapter per line, each a timestamp then its title, in order. Silent
-// chapters (toc: false) are left out. Titles lose HTML and emoji (a title
-// left empty becomes "Chapter N"). durationMS (0 if unknown) decides
-// whether hours are written. The warnings say which of the platforms'
-// rules the list does not meet: the first chapter at 00:00, at least
-// three chapters, ten seconds or more between chapters, Latin-script
-// titles (Spotify).
-func ForDescription(chs []Chapter, durationMS int64) ([]DescriptionLine, []Problem) {
+// chapters (toc: false) are left out. Times are HH:MM:SS, which all three
+// read (Apple asks for the first to be 00:00:00). Titles lose HTML and
+// emoji (a title left empty becomes "Chapter N"). The warnings say which
+// of the platforms' rules the list does not meet: the first chapter at
+// 00:00:00, at least three chapters, ten seconds or more between
+// chapters, Latin-script titles (Spotify).
+func ForDescription(chs []Chapter) ([]DescriptionLine, []Problem) {
 	var ps []Problem
 	add := func(i int, code, format string, args ...any) {
 		ps = append(ps, Problem{Index: i, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
@@ -48,10 +48,6 @@ func ForDescription(chs []Chapter, durationMS int64) ([]DescriptionLine, []Probl
 		if c.Listed() {
 			listed = append(listed, i)
 		}
-	}
-	long := durationMS >= 3600000
-	for _, i := range listed {
-		long = long || chs[i].Start >= 3600000
 	}
 	var out []DescriptionLine
 	for k, i := range listed {
@@ -72,10 +68,10 @@ func ForDescription(chs []Chapter, durationMS int64) ([]DescriptionLine, []Probl
 				add(i, CodeTooClose, "chapter %d %q starts %s after chapter %d: YouTube needs 10 s between chapters and Spotify advises 30 s", i+1, title, gapString(gap), listed[k-1]+1)
 			}
 		}
-		out = append(out, DescriptionLine{Index: i, Time: descriptionTime(c.Start, long), Title: title})
+		out = append(out, DescriptionLine{Index: i, Time: descriptionTime(c.Start), Title: title})
 	}
 	if len(out) > 0 && chs[listed[0]].Start != 0 {
-		add(listed[0], CodeFirstNotZero, "the first chapter starts at %s, not 00:00: Spotify and Apple ignore a description list that does not start at 0 (add an Intro, e.g. chapters_intro: true)", FormatNPT(chs[listed[0]].Start))
+		add(listed[0], CodeFirstNotZero, "the first chapter starts at %s, not 00:00:00: Spotify and Apple ignore a description list that does not start at 0 (add an Intro, e.g. chapters_intro: true)", FormatNPT(chs[listed[0]].Start))
 	}
 	if len(out) > 0 && len(out) < MinDescriptionChapters {
 		add(-1, CodeTooFew, "%d chapters: Spotify and Apple read a description list of at least %d", len(out), MinDescriptionChapters)
@@ -83,14 +79,10 @@ func ForDescription(chs []Chapter, durationMS int64) ([]DescriptionLine, []Probl
 	return out, ps
 }
 
-// descriptionTime writes ms as MM:SS, or HH:MM:SS in a list that reaches
-// an hour (Spotify reads both; minutes past 59 it does not).
-func descriptionTime(ms int64, long bool) string {
+// descriptionTime writes ms as HH:MM:SS, whole seconds.
+func descriptionTime(ms int64) string {
 	s := ms / 1000
-	if long {
-		return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+	return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%60, s%60)
 }
 
 func gapString(ms int64) string {

@@ -11,42 +11,34 @@ func TestForDescription(t *testing.T) {
 	tests := []struct {
 		name  string
 		chs   []Chapter
-		dur   int64
 		lines []string
 		codes []string
 	}{
 		{
 			name:  "short show",
 			chs:   []Chapter{{Start: 0, Title: "Intro"}, {Start: 65000, Title: "Why <b>habits</b> are hard 🎉"}, {Start: 754500, Title: "Q&amp;A"}},
-			dur:   1500000,
-			lines: []string{"00:00 Intro", "01:05 Why habits are hard", "12:34 Q&A"},
+			lines: []string{"00:00:00 Intro", "00:01:05 Why habits are hard", "00:12:34 Q&A"},
 		},
 		{
-			name:  "past an hour: hours everywhere",
+			name:  "past an hour",
 			chs:   []Chapter{{Start: 0, Title: "Intro"}, {Start: 1800000, Title: "Middle"}, {Start: 3723000, Title: "End"}},
 			lines: []string{"00:00:00 Intro", "00:30:00 Middle", "01:02:03 End"},
 		},
 		{
-			name:  "long media, short list",
-			chs:   []Chapter{{Start: 0, Title: "A"}, {Start: 60000, Title: "B"}, {Start: 120000, Title: "C"}},
-			dur:   4000000,
-			lines: []string{"00:00:00 A", "00:01:00 B", "00:02:00 C"},
-		},
-		{
 			name:  "every rule broken",
 			chs:   []Chapter{{Start: 5000, Title: "🎉🎉"}, {Start: 9000, Title: "Привет"}},
-			lines: []string{"00:05 Chapter 1", "00:09 Привет"},
+			lines: []string{"00:00:05 Chapter 1", "00:00:09 Привет"},
 			codes: []string{CodeTitleEmptied, CodeTitleNotLatin, CodeTooClose, CodeFirstNotZero, CodeTooFew},
 		},
 		{
 			name:  "silent chapters are left out",
 			chs:   []Chapter{{Start: 0, Title: "A"}, {Start: 5000, Title: "hidden", TOC: &f}, {Start: 60000, Title: "B"}, {Start: 120000, Title: "C — ok, señor"}},
-			lines: []string{"00:00 A", "01:00 B", "02:00 C — ok, señor"},
+			lines: []string{"00:00:00 A", "00:01:00 B", "00:02:00 C — ok, señor"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines, ps := ForDescription(tt.chs, tt.dur)
+			lines, ps := ForDescription(tt.chs)
 			var got []string
 			for _, l := range lines {
 				got = append(got, l.String())

@@ -101,7 +101,7 @@ func (b *builder) chapters(ep *Episode, w where, it *feed.Item, media MediaInfo)
 	}
 	b.embedChapters(ep, w, it, media, chs, at, formats)
 	if b.def.Show.ChaptersInDescription {
-		b.describeChapters(w, it, media, chs, at)
+		b.describeChapters(w, it, chs, at)
 	}
 }
 

@@ -136,8 +136,8 @@ const (
 // describeChapters appends chs to the item's description (and
 // content:encoded) as the timestamp list Spotify and Apple read, and
 // warns about each of their rules the list does not meet.
-func (b *builder) describeChapters(w where, it *feed.Item, media MediaInfo, chs []chapters.Chapter, at []Pos) {
-	lines, problems := chapters.ForDescription(chs, media.Duration.Milliseconds())
+func (b *builder) describeChapters(w where, it *feed.Item, chs []chapters.Chapter, at []Pos) {
+	lines, problems := chapters.ForDescription(chs)
 	for _, p := range problems {
 		if p.Code == chapters.CodeTooFew || p.Code == chapters.CodeFirstNotZero {
 			continue // chapters.Check said so already
