@@ -117,7 +117,9 @@ func (a *audioEmbedder) Embed(ctx context.Context, src string, chs []chapters.Ch
 		}
 		if current {
 			p.keep, p.size = true, rec.Size
-			a.add(p)
+			if err := a.add(p); err != nil {
+				return show.Embedded{}, err
+			}
 			return show.Embedded{Length: rec.Size}, nil
 		}
 	}
@@ -130,14 +132,27 @@ func (a *audioEmbedder) Embed(ctx context.Context, src string, chs []chapters.Ch
 		return show.Embedded{}, err
 	}
 	p.size = plan.Result.Size
-	a.add(p)
+	if err := a.add(p); err != nil {
+		return show.Embedded{}, err
+	}
 	return show.Embedded{Length: p.size, Notes: plan.Result.Notes}, nil
 }
 
-func (a *audioEmbedder) add(p *pendingAudio) {
+// add remembers p; an episode that shares its audio file with another
+// must want the same chapters in it.
+func (a *audioEmbedder) add(p *pendingAudio) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	for _, q := range a.pending {
+		if q.src == p.src {
+			if q.fp != p.fp || q.inPlace != p.inPlace {
+				return fmt.Errorf("%s is the audio of another episode too, with other chapters: one file cannot hold both", p.src)
+			}
+			return nil // the same file with the same chapters: written once
+		}
+	}
 	a.pending = append(a.pending, p)
+	return nil
 }
 
 // files returns the files to publish: copies go to the output folder
