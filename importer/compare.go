@@ -130,7 +130,7 @@ func (c *comparer) url(raw string) string {
 func (c *comparer) channel(a, b parsedFeed) {
 	ca, cb := (&converter{sc: a.sc}).exts(a.f.Extensions), (&converter{sc: b.sc}).exts(b.f.Extensions)
 	same := func(field, was, is string) { c.same("channel", field, was, is) }
-	same("title", strings.TrimSpace(a.f.Title), strings.TrimSpace(b.f.Title))
+	same("title", a.sc.title(-1, a.f.Title), b.sc.title(-1, b.f.Title))
 	same("link", c.url(a.f.Link), strings.TrimSpace(b.f.Link))
 	same("description (text)", words(a.f.Description), words(b.f.Description))
 	same("language", strings.TrimSpace(a.f.Language), strings.TrimSpace(b.f.Language))
@@ -198,7 +198,7 @@ func (c *comparer) item(where string, a, b parsedFeed, i, j int) {
 	xa, xb := (&converter{sc: a.sc}).exts(ia.Extensions), (&converter{sc: b.sc}).exts(ib.Extensions)
 	cb := (&converter{sc: b.sc}).exts(b.f.Extensions)
 	same := func(field, was, is string) { c.same(where, field, was, is) }
-	same("title", strings.TrimSpace(ia.Title), strings.TrimSpace(ib.Title))
+	same("title", a.sc.title(i, ia.Title), b.sc.title(j, ib.Title))
 	same("link", c.url(ia.Link), strings.TrimSpace(ib.Link))
 	ea, eb := ia.Enclosures[0], &gofeed.Enclosure{}
 	if len(ib.Enclosures) > 0 {

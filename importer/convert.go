@@ -422,7 +422,7 @@ func explicitValue(s string) (v, ok bool) {
 
 func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	x := c.exts(f.Extensions)
-	s.Title = strings.TrimSpace(f.Title)
+	s.Title = c.sc.title(-1, f.Title)
 	s.Description = c.markdown(f.Description, "channel description")
 	if sum := x.text("itunes", "summary"); sum != "" && f.Description != "" && !sameText(sum, f.Description) {
 		c.lose("channel", "itunes:summary (differs from description)")
@@ -713,7 +713,7 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	var ep Episode
 	d := &ep.Def
 	label := fmt.Sprintf("item %d", i+1)
-	d.Title = strings.TrimSpace(it.Title)
+	d.Title = c.sc.title(i, it.Title)
 	if d.Title != "" {
 		label = fmt.Sprintf("item %d %q", i+1, d.Title)
 	} else {

@@ -43,7 +43,9 @@ const (
 
 // wellKnown maps the prefixes podcast feeds use without declaring them
 // (the declaration lost in copying, or never written) to their standard
-// namespace URIs. Any other unbound prefix is an error.
+// namespace URIs. Any other prefix used without a declaration is bound to
+// undeclaredNS + prefix: podfeed models nothing in an unknown namespace, so
+// such elements are read as unknown ones and listed as not modelled.
 var wellKnown = map[string]string{
 	"itunes":     nsItunes,
 	"podcast":    "https://podcastindex.org/namespace/1.0",
@@ -53,6 +55,18 @@ var wellKnown = map[string]string{
 	"googleplay": "http://www.google.com/schemas/play-podcasts/1.0",
 	"media":      "http://search.yahoo.com/mrss/",
 	"dc":         "http://purl.org/dc/elements/1.1/",
+}
+
+// undeclaredNS prefixes the namespace URI given to an unknown prefix that
+// the feed uses without declaring it.
+const undeclaredNS = "urn:podfeed:undeclared:"
+
+// nsFor is the URI an undeclared prefix is bound to.
+func nsFor(prefix string) string {
+	if uri, ok := wellKnown[prefix]; ok {
+		return uri
+	}
+	return undeclaredNS + prefix
 }
 
 // kind names a namespace podfeed knows, by its usual prefix, whatever
@@ -90,8 +104,8 @@ type scan struct {
 	ttl      string
 	items    int
 
-	// unbound lists the well-known prefixes (see wellKnown) the feed uses
-	// without declaring them, in order of first use; rootEnd is the byte
+	// unbound lists the prefixes the feed uses without declaring them
+	// (see wellKnown), in order of first use; rootEnd is the byte
 	// offset just past the root element's start tag.
 	unbound []string
 	rootEnd int
@@ -108,6 +122,30 @@ type scan struct {
 	// attributes of the category or source element being read.
 	rss               rssExtras
 	domain, sourceURL string
+
+	// atomTitleType is the type attribute of an Atom feed's <title>, and
+	// atomEntryTitleType that of each entry's (in document order):
+	// "html" and "xhtml" titles are markup, not text (see title).
+	atomTitleType      string
+	atomEntryTitleType []string
+}
+
+// title returns the text of a title gofeed read: the channel's for item
+// -1, else item i's. An Atom title of type "html" or "xhtml" is markup
+// (gofeed hands on "Q&amp;A" for <title type="html">Q&amp;amp;A</title>),
+// so its text is what a browser shows.
+func (sc *scan) title(item int, raw string) string {
+	typ := sc.atomTitleType
+	if item >= 0 {
+		typ = ""
+		if item < len(sc.atomEntryTitleType) {
+			typ = sc.atomEntryTitleType[item]
+		}
+	}
+	if sc.format == "atom" && (typ == "html" || typ == "xhtml") {
+		return strings.Join(strings.Fields(plainText(raw)), " ")
+	}
+	return strings.TrimSpace(raw)
 }
 
 // rssExtras are RSS 2.0 elements gofeed's model drops: the channel's
@@ -144,7 +182,11 @@ func read(data []byte) ([]byte, *scan, []string, error) {
 	}
 	clean = bindPrefixes(clean, sc)
 	for _, p := range sc.unbound {
-		notes = append(notes, fmt.Sprintf("the prefix %s: is used without an xmlns:%s declaration: bound it to %s", p, p, wellKnown[p]))
+		if uri, ok := wellKnown[p]; ok {
+			notes = append(notes, fmt.Sprintf("the prefix %s: is used without an xmlns:%s declaration: bound it to %s", p, p, uri))
+		} else {
+			notes = append(notes, fmt.Sprintf("the prefix %s: is used without an xmlns:%s declaration and names no namespace podfeed knows: its elements are left out (listed as not modelled)", p, p))
+		}
 	}
 	if sc, err = check(clean); err != nil {
 		return nil, nil, nil, err
@@ -175,7 +217,7 @@ func bindPrefixes(data []byte, sc *scan) []byte {
 	}
 	var decl bytes.Buffer
 	for _, p := range sc.unbound {
-		fmt.Fprintf(&decl, " xmlns:%s=\"%s\"", p, wellKnown[p])
+		fmt.Fprintf(&decl, " xmlns:%s=\"%s\"", p, nsFor(p))
 	}
 	out := make([]byte, 0, len(data)+decl.Len())
 	out = append(out, data[:at]...)
@@ -211,6 +253,18 @@ func prepare(data []byte) ([]byte, []string, error) {
 		}
 		data = dropEncoding(out)
 		notes = append(notes, "converted UTF-16 text to UTF-8")
+	default:
+		// UTF-16 without a byte-order mark: XML's own detection (XML 1.0
+		// appendix F) reads the order from the first characters, which
+		// are ASCII ("<?" or "<r"), so every other byte is zero.
+		if order, ok := utf16Order(data); ok {
+			out, _, err := transform.Bytes(unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder(), data)
+			if err != nil {
+				return nil, nil, &ReadError{Msg: fmt.Sprintf("UTF-16 text cannot be decoded: %v", err)}
+			}
+			data = dropEncoding(out)
+			notes = append(notes, "converted UTF-16 text (without a byte-order mark) to UTF-8")
+		}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &ReadError{Msg: "empty document: expected an RSS or Atom feed"}
@@ -246,17 +300,37 @@ func prepare(data []byte) ([]byte, []string, error) {
 	switch label {
 	case "", "utf-8", "utf8":
 		if !utf8.Valid(data) {
-			out, err := decode(charmap.Windows1252, data)
-			if err != nil {
-				return nil, nil, err
-			}
+			out, fx := fromMixed(data)
 			data = dropEncoding(out)
-			notes = append(notes, "text is not valid UTF-8: read it as Windows-1252")
+			if fx.utf8 == 0 {
+				notes = append(notes, "text is not valid UTF-8: read it as Windows-1252")
+			} else {
+				// Mostly UTF-8 with a few stray bytes (an episode pasted
+				// from another program): reading the whole file as
+				// Windows-1252 would garble every correct character.
+				notes = append(notes, fmt.Sprintf("%d byte(s) are not valid UTF-8 (first at %d:%d, %s): read them as Windows-1252, the rest as UTF-8", fx.bad, fx.line, fx.col, fx.example))
+			}
 		}
 	default:
 		enc, name := charset.Lookup(label)
 		if enc == nil {
 			return nil, nil, &ReadError{Line: 1, Col: 1, Msg: fmt.Sprintf("unknown character encoding %q in the XML declaration", label)}
+		}
+		if ex, ok := reallyUTF8(data, name); ok {
+			// The declaration says one thing and the bytes another:
+			// text that is valid UTF-8 with characters beyond ASCII is
+			// UTF-8 (Latin-1 text is almost never valid UTF-8 as well).
+			data = dropEncoding(data)
+			notes = append(notes, fmt.Sprintf("the XML declaration says %s, but the text is UTF-8 (%s): read it as UTF-8", label, ex))
+			break
+		}
+		if strings.HasPrefix(strings.ToLower(name), "utf-16") {
+			// Eight-bit text (UTF-16 was detected above) that is not
+			// UTF-8 either: the declaration was copied from elsewhere.
+			out, _ := fromMixed(data)
+			data = dropEncoding(out)
+			notes = append(notes, fmt.Sprintf("the XML declaration says %s, but the text is neither UTF-16 nor UTF-8: read it as Windows-1252", label))
+			break
 		}
 		out, err := decode(enc, data)
 		if err != nil {
@@ -273,9 +347,108 @@ func prepare(data []byte) ([]byte, []string, error) {
 		notes = append(notes, fmt.Sprintf("replaced %d HTML entity references (such as &nbsp;) with characters", fixes.named))
 	}
 	if fixes.bare > 0 {
-		notes = append(notes, fmt.Sprintf("kept %d bare & or unknown entity references as literal text (first: %q)", fixes.bare, fixes.example))
+		notes = append(notes, fmt.Sprintf("kept %d bare & or unknown entity references as literal text (first: %s)", fixes.bare, fixes.example))
 	}
 	return data, notes, nil
+}
+
+// utf16Order detects UTF-16 without a byte-order mark from the zero
+// bytes of its first two (ASCII) characters.
+func utf16Order(data []byte) (unicode.Endianness, bool) {
+	if len(data) < 4 {
+		return unicode.BigEndian, false
+	}
+	switch {
+	case data[0] != 0 && data[0] < 0x80 && data[1] == 0 && data[2] != 0 && data[2] < 0x80 && data[3] == 0:
+		return unicode.LittleEndian, true
+	case data[0] == 0 && data[1] != 0 && data[1] < 0x80 && data[2] == 0 && data[3] != 0 && data[3] < 0x80:
+		return unicode.BigEndian, true
+	}
+	return unicode.BigEndian, false
+}
+
+// reallyUTF8 reports whether data, declared in the encoding called name,
+// is UTF-8 all the same: valid UTF-8 with at least one character beyond
+// ASCII (quoted in ex), or, for a declared UTF-16 that has no zero bytes
+// (real UTF-16 would have been detected before), any valid UTF-8.
+func reallyUTF8(data []byte, name string) (ex string, ok bool) {
+	if !utf8.Valid(data) {
+		return "", false
+	}
+	i := 0
+	for i < len(data) && data[i] < 0x80 {
+		i++
+	}
+	if i == len(data) {
+		if strings.HasPrefix(strings.ToLower(name), "utf-16") {
+			return "no character takes two bytes", true
+		}
+		return "", false
+	}
+	// quote the word holding the first such character
+	stop := func(c byte) bool { return strings.IndexByte(" \t\r\n<>\"'&;", c) >= 0 }
+	start, end := i, i
+	for start > 0 && i-start < 40 && !stop(data[start-1]) {
+		start--
+	}
+	for end < len(data) && end-i < 40 && !stop(data[end]) {
+		end++
+	}
+	for start < i && !utf8.RuneStart(data[start]) {
+		start++
+	}
+	for end < len(data) && !utf8.RuneStart(data[end]) {
+		end++
+	}
+	ctx := string(data[start:end])
+	line := 1 + bytes.Count(data[:start], []byte("\n"))
+	col := utf8.RuneCount(data[bytes.LastIndexByte(data[:start], '\n')+1:start]) + 1
+	return fmt.Sprintf("%q at %d:%d", ctx, line, col), true
+}
+
+// mixedFixes is what fromMixed found.
+type mixedFixes struct {
+	bad, utf8 int    // bytes read as Windows-1252; valid multi-byte UTF-8 characters kept
+	line, col int    // the first bad byte's place (columns in characters)
+	example   string // the first bad byte, e.g. "0x92 as ’"
+}
+
+// fromMixed converts text that is meant as UTF-8 but holds bytes that are
+// not: valid UTF-8 sequences are kept, and every other byte is read as
+// Windows-1252 (what a Windows program writes, and what browsers assume
+// for ISO-8859-1).
+func fromMixed(data []byte) ([]byte, mixedFixes) {
+	var fx mixedFixes
+	out := make([]byte, 0, len(data)+len(data)/8)
+	line, lineStart := 1, 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c == '\n' {
+			line, lineStart = line+1, i+1
+		}
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError || n > 1 {
+			out = append(out, data[i:i+n]...)
+			fx.utf8++
+			i += n
+			continue
+		}
+		rr := charmap.Windows1252.DecodeByte(c)
+		if fx.bad == 0 {
+			fx.line = line
+			fx.col = utf8.RuneCount(data[lineStart:i]) + 1
+			fx.example = fmt.Sprintf("0x%02X as %q", c, rr)
+		}
+		fx.bad++
+		out = utf8.AppendRune(out, rr)
+		i++
+	}
+	return out, fx
 }
 
 // sniff refuses, in one sentence, documents that are plainly not a feed:
@@ -350,7 +523,7 @@ func dropEncoding(data []byte) []byte {
 
 type entityFixes struct {
 	named, bare int
-	example     string
+	example     string // the first bare or unknown reference, with its line:col
 }
 
 // fixEntities makes entity references well-formed outside CDATA sections,
@@ -400,7 +573,9 @@ func fixEntities(data []byte) ([]byte, entityFixes) {
 				i += n
 			default:
 				if fx.example == "" {
-					fx.example = refExample(data[i:])
+					line := 1 + bytes.Count(data[:i], []byte("\n"))
+					col := utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i]) + 1
+					fx.example = fmt.Sprintf("%q at %d:%d", refExample(data[i:]), line, col)
 				}
 				out = append(out, "&amp;"...)
 				fx.bare++
@@ -413,17 +588,18 @@ func fixEntities(data []byte) ([]byte, entityFixes) {
 }
 
 // refExample quotes the would-be reference at the start of b (b[0] ==
-// '&'): up to its ';', or the & alone when none follows within the word.
+// '&'): up to its ';', else the & and the rest of its word ("&max-w=3000"
+// in a URL, "& " in text), at most 24 bytes.
 func refExample(b []byte) string {
-	for i := 1; i < len(b) && i < 32; i++ {
+	for i := 1; i < len(b) && i < 24; i++ {
 		switch b[i] {
 		case ';':
 			return string(b[:i+1])
 		case ' ', '\t', '\r', '\n', '<', '&', '"', '\'':
-			return "&"
+			return strings.ToValidUTF8(string(b[:i]), "")
 		}
 	}
-	return "&"
+	return strings.ToValidUTF8(string(b[:min(len(b), 24)]), "")
 }
 
 // entityRef inspects the reference at the start of b (b[0] == '&'). It
@@ -539,7 +715,7 @@ func check(data []byte) (*scan, error) {
 				}
 			}
 			if t.Name.Space != "" && !known[t.Name.Space] {
-				if _, ok := wellKnown[t.Name.Space]; !ok {
+				if _, ok := wellKnown[t.Name.Space]; !ok && len(stack) == 0 {
 					return nil, fail(fmt.Sprintf("element <%s:%s> uses the prefix %q, which no xmlns:%s declaration binds", t.Name.Space, t.Name.Local, t.Name.Space, t.Name.Space))
 				}
 				if !contains(sc.unbound, t.Name.Space) {
@@ -548,9 +724,6 @@ func check(data []byte) (*scan, error) {
 			}
 			for _, a := range t.Attr {
 				if a.Name.Space != "" && a.Name.Space != "xmlns" && !known[a.Name.Space] {
-					if _, ok := wellKnown[a.Name.Space]; !ok {
-						return nil, fail(fmt.Sprintf("attribute %s:%s uses the prefix %q, which no xmlns:%s declaration binds", a.Name.Space, a.Name.Local, a.Name.Space, a.Name.Space))
-					}
 					if !contains(sc.unbound, a.Name.Space) {
 						sc.unbound = append(sc.unbound, a.Name.Space)
 					}
@@ -583,6 +756,18 @@ func check(data []byte) (*scan, error) {
 				sc.elements[lvl+"\x00"+name]++
 				if sc.format == "atom" && lvl == "channel" && name == "entry" || sc.format != "atom" && name == "item" {
 					sc.items++
+				}
+			}
+			if sc.format == "atom" && t.Name.Space == rootSpace && t.Name.Local == "title" {
+				typ := strings.ToLower(strings.TrimSpace(attr(t, "type", "text")))
+				switch level(sc.format, stack) {
+				case "channel":
+					sc.atomTitleType = typ
+				case "item":
+					for len(sc.atomEntryTitleType) < sc.items {
+						sc.atomEntryTitleType = append(sc.atomEntryTitleType, "")
+					}
+					sc.atomEntryTitleType[sc.items-1] = typ
 				}
 			}
 			if t.Name.Space == rootSpace && sc.format != "atom" && level(sc.format, stack) == "item" {

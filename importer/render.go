@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -56,6 +58,101 @@ func (r *Result) Files() ([]File, error) {
 }
 
 func encode(n *yaml.Node) ([]byte, error) {
+	// yaml.v3 writes every character outside the Basic Multilingual Plane
+	// as an escape ("\U0001F399" for 🎙) in a double-quoted string, which
+	// reads back right but is no text a person can edit. So such
+	// characters are swapped for private-use ones the emitter writes as
+	// they are, and swapped back in the output.
+	back, restore := shieldAstral(n)
+	defer restore()
+	data, err := encodeNode(n)
+	if err != nil || len(back) == 0 {
+		return data, err
+	}
+	var out bytes.Buffer
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if orig, ok := back[r]; ok {
+			out.WriteRune(orig)
+		} else {
+			out.Write(data[:size])
+		}
+		data = data[size:]
+	}
+	return out.Bytes(), nil
+}
+
+// shieldAstral replaces, in the scalars of n, each character above
+// U+FFFF with a private-use character that appears nowhere in n. It
+// returns the map back to the originals and a function that puts the
+// scalars back as they were. It changes nothing when there are no such
+// characters or not enough unused private-use characters.
+func shieldAstral(n *yaml.Node) (map[rune]rune, func()) {
+	var scalars []*yaml.Node
+	used := map[rune]bool{}
+	astral := map[rune]bool{}
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		if n.Kind == yaml.ScalarNode {
+			scalars = append(scalars, n)
+			for _, r := range n.Value {
+				if r > 0xFFFF {
+					astral[r] = true
+				} else if r >= 0xE000 && r <= 0xF8FF {
+					used[r] = true
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(astral) == 0 {
+		return nil, func() {}
+	}
+	to, back := map[rune]rune{}, map[rune]rune{}
+	next := rune(0xE000)
+	for _, r := range sortedRunes(astral) {
+		for next <= 0xF8FF && used[next] {
+			next++
+		}
+		if next > 0xF8FF {
+			return nil, func() {}
+		}
+		to[r], back[next] = next, r
+		next++
+	}
+	orig := make([]string, len(scalars))
+	for i, sc := range scalars {
+		orig[i] = sc.Value
+		sc.Value = strings.Map(func(r rune) rune {
+			if p, ok := to[r]; ok {
+				return p
+			}
+			return r
+		}, sc.Value)
+	}
+	return back, func() {
+		for i, sc := range scalars {
+			sc.Value = orig[i]
+		}
+	}
+}
+
+func sortedRunes(set map[rune]bool) []rune {
+	out := make([]rune, 0, len(set))
+	for r := range set {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func encodeNode(n *yaml.Node) ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)

@@ -309,21 +309,26 @@ type codeCount struct {
 	count int
 }
 
-// countByCode counts the occurrences of each code (at its highest
-// severity), most severe first, then most frequent, then by code.
+// countByCode counts the occurrences of each code and severity (a rule
+// that reports some findings as errors and others as warnings has a row
+// for each, so that no count claims a severity its findings do not
+// have), most severe first, then most frequent, then by code.
 func countByCode(ds []validate.Diagnostic) []codeCount {
-	idx := map[string]int{}
+	type key struct {
+		code string
+		sev  validate.Severity
+	}
+	idx := map[key]int{}
 	var rows []codeCount
 	for i := range ds {
 		d := &ds[i]
-		k, ok := idx[d.Code]
+		k, ok := idx[key{d.Code, d.Severity}]
 		if !ok {
 			k = len(rows)
-			idx[d.Code] = k
+			idx[key{d.Code, d.Severity}] = k
 			rows = append(rows, codeCount{code: d.Code, sev: d.Severity})
 		}
 		rows[k].count += d.Occurrences()
-		rows[k].sev = max(rows[k].sev, d.Severity)
 	}
 	slices.SortFunc(rows, func(a, b codeCount) int {
 		if a.sev != b.sev {

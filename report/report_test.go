@@ -111,6 +111,45 @@ func TestJSONSummary(t *testing.T) {
 	}
 }
 
+// TestSummaryMixedSeverity: a rule that reports some findings as errors
+// and others as warnings (rss-date-rfc822: an impossible date is an
+// error, a wrong weekday a warning) gets a row per severity, so that no
+// row counts warnings as errors; beside it, the one-severity rows of
+// TestTextLines.
+func TestSummaryMixedSeverity(t *testing.T) {
+	in := Input{Path: "feed.xml", Rules: []*validate.Rule{{Code: "rss-date-rfc822", Title: "Dates must be RFC 822 date-times"}}}
+	at := func(line int, sev validate.Severity, msg string) validate.Diagnostic {
+		return validate.Diagnostic{Code: "rss-date-rfc822", Severity: sev, Message: msg, Pos: validate.Pos{Line: line, Col: 10}}
+	}
+	in.Diagnostics = []validate.Diagnostic{
+		at(5, validate.Warning, "weekday"), at(9, validate.Error, "no such day"), at(13, validate.Warning, "weekday"),
+		{Code: "rss-date-rfc822", Severity: validate.Warning, Message: "… and 40 more", Pos: validate.Pos{Line: 17, Col: 10},
+			More: &validate.Repeats{Count: 40, Last: validate.Pos{Line: 200, Col: 10}}},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", in); err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(buf.String(), "feed.xml: summary\n")
+	want := "  error     1  rss-date-rfc822  Dates must be RFC 822 date-times\n" +
+		"  warning  42  rss-date-rfc822  Dates must be RFC 822 date-times\n"
+	if table != want {
+		t.Errorf("summary table:\n%s\nwant a row per severity:\n%s", table, want)
+	}
+	buf.Reset()
+	if err := Write(&buf, "json", in); err != nil {
+		t.Fatal(err)
+	}
+	var got jsonReport
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	wantCodes := []jsonCount{{"rss-date-rfc822", "error", 1}, {"rss-date-rfc822", "warning", 42}}
+	if d := cmp.Diff(wantCodes, got.Summary.Codes); d != "" || got.Summary.Errors != 1 || got.Summary.Warnings != 42 {
+		t.Errorf("json summary %+v; codes (-want +got):\n%s", got.Summary, d)
+	}
+}
+
 // TestSARIFShape checks the fields SARIF 2.1.0 requires and the ones code
 // scanning services read, on the parsed output.
 func TestSARIFShape(t *testing.T) {

@@ -1,0 +1,144 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// twinFeed is a small, well-formed UTF-8 podcast feed whose text goes
+// beyond Latin-1 (a curly apostrophe, Japanese, an emoji): each case of
+// TestTraitTwins breaks it in one way real feeds are broken and expects
+// the import of the broken copy to equal the import of this one.
+const twinFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:spotify="http://www.spotify.com/ns/rss">
+<channel>
+<title>Köln Nights</title>
+<link>https://koeln.example.com/</link>
+<description>Stories from Köln, 東京 and elsewhere.</description>
+<language>de</language>
+<itunes:author>Jana Ärger</itunes:author>
+<spotify:countryOfOrigin>de</spotify:countryOfOrigin>
+<item>
+<title>Don’t stop 🎙</title>
+<guid isPermaLink="false">kn-1</guid>
+<pubDate>Wed, 01 May 2024 09:00:00 +0200</pubDate>
+<enclosure url="https://koeln.example.com/1.mp3" length="48213504" type="audio/mpeg"/>
+<description>Grüße aus Köln – the first night.</description>
+<spotify:limit recentCount="3"/>
+</item>
+</channel>
+</rss>
+`
+
+// TestTraitTwins: every trait beside its well-formed twin. Each broken
+// copy must import to the same show and episodes as twinFeed, with a note
+// that says what was repaired.
+func TestTraitTwins(t *testing.T) {
+	want := mustParse(t, []byte(twinFeed), Options{})
+	utf16 := func(order unicode.Endianness, s string) string {
+		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	decl := func(enc string) string {
+		return strings.Replace(twinFeed, `encoding="UTF-8"`, `encoding="`+enc+`"`, 1)
+	}
+	tests := []struct {
+		name, src, note string
+	}{
+		{"a stray Windows-1252 byte in UTF-8 text",
+			strings.Replace(twinFeed, "Don’t", "Don\x92t", 1),
+			"1 byte(s) are not valid UTF-8 (first at 11:11, 0x92 as '’'): read them as Windows-1252, the rest as UTF-8"},
+		{"declared ISO-8859-1, written in UTF-8", decl("ISO-8859-1"),
+			`the XML declaration says iso-8859-1, but the text is UTF-8 ("Köln" at 4:8): read it as UTF-8`},
+		{"declared windows-1252, written in UTF-8", decl("windows-1252"), "but the text is UTF-8"},
+		{"UTF-16LE without a byte-order mark", utf16(unicode.LittleEndian, decl("UTF-16")),
+			"converted UTF-16 text (without a byte-order mark) to UTF-8"},
+		{"UTF-16BE without a byte-order mark", utf16(unicode.BigEndian, decl("UTF-16")),
+			"converted UTF-16 text (without a byte-order mark) to UTF-8"},
+		{"declared UTF-16, written in UTF-8", decl("UTF-16"), "the XML declaration says utf-16, but the text is UTF-8"},
+		{"an unknown prefix used without its declaration",
+			strings.Replace(twinFeed, ` xmlns:spotify="http://www.spotify.com/ns/rss"`, "", 1),
+			"the prefix spotify: is used without an xmlns:spotify declaration and names no namespace podfeed knows"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustParse(t, []byte(tt.src), Options{})
+			if !hasNote(got, tt.note) {
+				t.Errorf("notes %q, want one with %q", got.Notes, tt.note)
+			}
+			if d := cmp.Diff(want, got, cmpopts.IgnoreFields(Result{}, "Notes")); d != "" {
+				t.Errorf("import differs from the well-formed twin's (-twin +got):\n%s", d)
+			}
+		})
+	}
+	// The twin's own import: the unknown namespace is listed, not lost
+	// silently, and the text is what the feed says.
+	if want.Show.Title != "Köln Nights" || want.Episodes[0].Def.Title != "Don’t stop 🎙" {
+		t.Errorf("twin: show %q, episode %q", want.Show.Title, want.Episodes[0].Def.Title)
+	}
+	if d := cmp.Diff([]Unmodelled{{"channel", "spotify:countryOfOrigin", 1}, {"item", "spotify:limit", 1}}, want.Unmodelled); d != "" {
+		t.Errorf("not modelled (-want +got):\n%s", d)
+	}
+}
+
+// TestAtomTitleTypes: an Atom title of type html or xhtml is markup; its
+// text is what the entry is called, as with the plain-text twin.
+func TestAtomTitleTypes(t *testing.T) {
+	atom := func(title string) string {
+		return `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Show</title><id>urn:x</id>` +
+			`<entry><id>urn:1</id>` + title + `<published>2024-05-01T09:00:00Z</published>` +
+			`<link rel="enclosure" href="https://a.example.com/1.mp3" length="42" type="audio/mpeg"/></entry></feed>`
+	}
+	twin := mustParse(t, []byte(atom(`<title>Q&amp;A &lt;live&gt; in Köln</title>`)), Options{})
+	if got := twin.Episodes[0].Def.Title; got != "Q&A <live> in Köln" {
+		t.Fatalf("text title %q", got)
+	}
+	for name, title := range map[string]string{
+		"html":        `<title type="html">Q&amp;amp;A &amp;lt;live&amp;gt; in &lt;b&gt;Köln&lt;/b&gt;</title>`,
+		"html cdata":  `<title type="html"><![CDATA[Q&amp;A &lt;live&gt; in <b>Köln</b>]]></title>`,
+		"xhtml":       `<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Q&amp;A &lt;live&gt; in <b>Köln</b></div></title>`,
+		"html spaced": "<title type=\"html\">\n  Q&amp;amp;A &amp;lt;live&amp;gt;\n  in Köln\n</title>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := mustParse(t, []byte(atom(title)), Options{})
+			if d := cmp.Diff(twin.Episodes, got.Episodes); d != "" {
+				t.Errorf("(-text twin +%s):\n%s", name, d)
+			}
+		})
+	}
+}
+
+// TestAstralCharactersWritten: characters beyond U+FFFF (emoji, rare CJK)
+// are written as themselves, as the rest of the text is, not as YAML
+// escapes ("\U0001F399"), and read back the same; a private-use
+// character already in the text keeps its own meaning.
+func TestAstralCharactersWritten(t *testing.T) {
+	src := strings.NewReplacer("Don’t stop 🎙", "🎙️🎧 \U0002000B \ue000 Don’t \\U0001F399", "Köln Nights", "Köln Nights 🌃").Replace(twinFeed)
+	r := mustParse(t, []byte(src), Options{})
+	files, err := r.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		var v struct{ Title string }
+		data, _, _ := strings.Cut(strings.TrimPrefix(string(f.Data), "---\n"), "---\n")
+		if err := yaml.Unmarshal([]byte(data), &v); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		want, raw := "🎙️🎧 \U0002000B \ue000 Don’t \\U0001F399", "🎙️🎧 \U0002000B"
+		if f.Path == "podcast.yaml" {
+			want, raw = "Köln Nights 🌃", "Köln Nights 🌃"
+		}
+		if v.Title != want || !strings.Contains(string(f.Data), raw) {
+			t.Errorf("%s: title reads back as %q, want %q, written as it is:\n%s", f.Path, v.Title, want, f.Data)
+		}
+	}
+}
