@@ -44,6 +44,9 @@ type BuildOptions struct {
 	// Embedder writes chapters into local audio, for the chapter_formats
 	// id3, mp4 and vorbis; nil: those formats are errors.
 	Embedder Embedder
+	// Fetcher downloads remote artwork to check it, with ProbeRemote;
+	// nil leaves remote artwork unchecked. Local artwork is always read.
+	Fetcher Fetcher
 }
 
 // File is one output file, relative to the output folder.
@@ -98,12 +101,13 @@ type builder struct {
 	// unlinked counts chapter files written without a podcast:chapters
 	// link, for want of feed_url to place them.
 	unlinked int
+	art      *artChecks // shared by the episodes' forks
 }
 
 // Build turns a loaded definition into the feed model and the files that go
 // with it. Every problem is reported at once, as Errors.
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
-	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New()}
+	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New(), art: &artChecks{}}
 	b.errs.errs = append(b.errs.errs, def.loadErrs...)
 	if def.showBroken {
 		return nil, b.errs.err()
@@ -303,6 +307,7 @@ func (b *builder) channel() *feed.Channel {
 	}
 	if s.Image != "" {
 		ch.ItunesImage = b.url(w, "image", s.Image)
+		b.checkArtwork(w, "image", s.Image)
 		ch.Image = &feed.Image{URL: ch.ItunesImage, Title: s.Title, Link: s.Link}
 	}
 	if s.Owner != nil {
@@ -567,6 +572,7 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	}
 	if ep.Image != "" {
 		it.ItunesImage = b.url(w, "image", ep.Image)
+		b.checkArtwork(w, "image", ep.Image)
 	}
 	for _, c := range ep.Categories {
 		it.Categories = append(it.Categories, feed.ItemCategory{Text: c.Name, Domain: c.Domain})

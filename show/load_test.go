@@ -17,7 +17,7 @@ feed_url: https://example.org/feed.xml
 language: en
 author: Tester
 owner: {name: Tester, email: t@example.org}
-image: art.jpg
+image: https://cdn.example.org/art.jpg
 categories: [Technology]
 media_base_url: https://cdn.example.org/
 `

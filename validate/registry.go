@@ -3,6 +3,8 @@ package validate
 import (
 	"slices"
 	"strings"
+
+	"github.com/podfeed/podfeed/internal/version"
 )
 
 // Rules returns every rule of every family, sorted by code. Each call
@@ -73,10 +75,7 @@ func ParseSeverity(s string) (Severity, bool) {
 // DocsURL returns the documentation page of rule code in the repository
 // at ref (a release tag or a commit), or "" when ref is "".
 func DocsURL(ref, code string) string {
-	if ref == "" {
-		return ""
-	}
-	return "https://github.com/podfeed/podfeed/blob/" + ref + "/docs/rules/" + code + ".md"
+	return version.DocURL(ref, "docs/rules/"+code+".md")
 }
 
 // FeedRules returns the rules Run applies to a feed under cfg, in

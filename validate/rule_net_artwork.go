@@ -8,15 +8,16 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/podfeed/podfeed/artwork"
 	"github.com/podfeed/podfeed/fetch"
 )
 
 // Artwork limits (catalogue §2.3 apple-image-size; Apple's artwork page).
 const (
-	netArtMin      = 1400
-	netArtMax      = 3000
-	netArtMaxBytes = 20 << 20 // download cap for one artwork file
-	netArtBigBytes = 1 << 20  // above this, an info that large art loads slowly
+	netArtMin      = artwork.MinSide
+	netArtMax      = artwork.MaxSide
+	netArtMaxBytes = artwork.MaxBytes // download cap for one artwork file
+	netArtBigBytes = artwork.BigBytes // above this, an info that large art loads slowly
 )
 
 // netArtFinding is one thing the artwork check found.

@@ -51,6 +51,7 @@ func newApp(e *env) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   usageErrorHandler,
 		Commands: []*cli.Command{
+			initCommand(e),
 			buildCommand(e),
 			validateCommand(e),
 			rulesCommand(e),

@@ -36,7 +36,7 @@ func buildCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "publish up to this time instead of now: a date as episodes write it (2025-03-12, 2025-03-12T06:00:00Z)"},
 			&cli.BoolFlag{Name: "accept-changes", Usage: "replace the feed even if episodes disappear, GUIDs change or the feed URL moves"},
 			&cli.BoolFlag{Name: "force", Usage: "write the feed even if validation finds errors"},
-			&cli.BoolFlag{Name: "probe-remote", Usage: "read length, type and duration of audio URLs over HTTP"},
+			&cli.BoolFlag{Name: "probe-remote", Usage: "read length, type and duration of audio URLs, and check remote artwork, over HTTP"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 		}, netFlags(netDefaults{timeout: remote.DefaultTimeout})...),
 		Action: func(c *cli.Context) error {
@@ -103,6 +103,9 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 		Prober:      prober,
 		ProbeRemote: c.Bool("probe-remote"),
 		Generator:   "podfeed " + e.version.Version,
+	}
+	if opts.ProbeRemote {
+		opts.Fetcher = artFetcher{opt: net}
 	}
 	var emb *audioEmbedder
 	if mp, ok := prober.(*mediaProber); ok {

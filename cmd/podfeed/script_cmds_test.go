@@ -23,6 +23,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"jsonlcover": cmdJSONLCover,
 		"sparse":     cmdSparse,
 		"flacblocks": cmdFLACBlocks,
+		"mkimage":    cmdMkimage,
 	}
 }
 

@@ -21,6 +21,19 @@ import (
 // the package's only variable, written once before main runs.
 var stamped string
 
+// Repo is podfeed's source repository.
+const Repo = "https://github.com/podfeed/podfeed"
+
+// DocURL returns the address of a file of the repository (a slash path
+// such as "docs/format.md") at ref, a release tag or a commit; "" when
+// ref is "".
+func DocURL(ref, path string) string {
+	if ref == "" {
+		return ""
+	}
+	return Repo + "/blob/" + ref + "/" + path
+}
+
 // Dev is the version of a build that was neither stamped nor given a
 // version by the toolchain: go test, or go build without VCS information.
 // It is not a release number, so that no such build claims one.
