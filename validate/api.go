@@ -63,6 +63,11 @@ type Attr struct {
 // Node is one element of the feed. The engine builds the channel's nodes
 // (without its items) and one item at a time; a rule never sees the whole
 // document at once, so memory stays flat however many items there are.
+//
+// An item's nodes are reused for a later item once every hook has seen
+// it: a rule must not keep an item's *Node, Attrs or Children past the
+// hook call (keep the strings and positions it needs; strings are never
+// reused). The channel's nodes live for the whole run.
 type Node struct {
 	Space, Local string // namespace URI (after prefix resolution) and local name
 	Prefix       string // the prefix as written ("itunes" in <itunes:image>), for messages
@@ -74,6 +79,8 @@ type Node struct {
 	Parent       *Node
 	Pos          Pos // position of '<' of the start tag
 	TextPos      Pos // position of the first character of Text (Pos when empty)
+
+	gen uint64 // an item's number in the feed (from 1); 0 for other elements
 }
 
 // Name returns the element's name as written, prefix included.
@@ -232,7 +239,9 @@ func (p *Pass) Reportf(pos Pos, format string, args ...any) {
 func (p *Pass) ReportSeverityf(sev Severity, pos Pos, format string, args ...any) {
 	k := p.kinds.find(format, sev)
 	k.item = k.item || p.inItem
-	if !k.keep(pos, p.Config) {
+	// Only item findings collapse: the channel's and Finish's come after
+	// every item's but may sort before them, and are few.
+	if p.inItem && !k.keep(pos, p.Config) {
 		return // past the cap: counted, message never formatted
 	}
 	*p.out = append(*p.out, Diagnostic{

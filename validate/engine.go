@@ -85,7 +85,7 @@ type engine struct {
 	scanDiags []Diagnostic // from the scanner and the engine itself
 	scanKinds map[string]*kindSet
 
-	queues    []chan []work // batches of items and the channel, one queue per rules worker
+	queues    []chan *batch // batches of items and the channel, one queue per rules worker
 	batch     []work        // work not yet handed to the workers
 	rulesDone chan struct{} // a value per rules worker that has drained its queue
 	scanned   int           // items read so far
@@ -123,15 +123,12 @@ type engine struct {
 	unbound   map[string]bool
 	snap      *Node // the channel as the last item saw it
 	sniff     sniffed
-	nodeSlab  []Node
-	attrSlab  []Attr
-	kidSlab   []*Node
-	// elements, attributes and children of the current item in slabs
-	// already filled (for sizing the next item's slabs)
-	slabNodes, slabAttrs, slabKids int
-	lastNodes, lastAttrs, lastKids int     // what the previous item used
-	scratch                        []*Node // children of the open elements, innermost last
-	kids                           []int   // per open element: where its children start in scratch
+	itemSlabs *slabSet      // the current item's tree memory (engine_slabs.go)
+	chanSlabs slabSet       // the channel's own elements
+	free      chan *slabSet // item slab sets the workers are done with
+	noRecycle bool          // never reuse slabs (tests)
+	scratch   []*Node       // children of the open elements, innermost last
+	kids      []int         // per open element: where its children start in scratch
 }
 
 type nsBind struct {
@@ -140,7 +137,8 @@ type nsBind struct {
 }
 
 func newEngine(ctx context.Context, cfg *Config, rules []*Rule) *engine {
-	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool), chanText: itemTextBudget}
+	e := &engine{ctx: ctx, cfg: cfg, enabled: make(map[string]*Rule), unbound: make(map[string]bool), chanText: itemTextBudget,
+		free: make(chan *slabSet, freeSlabSets)}
 	pi := new(piIndex) // for hooks run on the scanning goroutine
 	for _, r := range rules {
 		if !feedRule(r) || !ruleSelected(r, cfg) {
@@ -545,7 +543,7 @@ func (e *engine) startElement(t *startTag) error {
 		return nil
 	}
 	if isItem {
-		e.freshSlabs(true)
+		e.itemStarts()
 		e.itemText, e.itemParts, e.itemPos = itemTextBudget, 0, t.Pos
 	}
 	if err := e.countParts(t, e.item != nil || isItem); err != nil {
@@ -583,6 +581,7 @@ func (e *engine) startElement(t *startTag) error {
 		e.chanDepth = depth
 	case isItem:
 		e.item = n
+		n.gen = uint64(e.scanned) + 1
 	case parent == e.channel:
 		// The channel's children are visible to Item hooks (through
 		// Parent) as they arrive.
@@ -596,67 +595,6 @@ func (e *engine) startElement(t *startTag) error {
 	e.nodes = append(e.nodes, n)
 	e.kids = append(e.kids, len(e.scratch))
 	return nil
-}
-
-// freshSlabs starts new slabs, at each item's start and end. No slab is
-// shared by two items: a slab stays alive as a whole while anything
-// points into it, and nodes point at their parents, so slabs shared across
-// items would chain every item to the one before and memory would grow
-// with the feed.
-func (e *engine) freshSlabs(itemStart bool) {
-	if !itemStart {
-		// remember the item's needs; the channel's elements after it
-		// get slabs of their own
-		e.lastNodes = len(e.nodeSlab) + e.slabNodes
-		e.lastAttrs = len(e.attrSlab) + e.slabAttrs
-		e.lastKids = len(e.kidSlab) + e.slabKids
-		e.nodeSlab, e.attrSlab, e.kidSlab = nil, nil, nil
-		return
-	}
-	// Size the first slabs like the previous item: items of a feed are
-	// alike, so most items need exactly one slab of each kind.
-	e.nodeSlab = make([]Node, 0, max(8, e.lastNodes))
-	e.attrSlab = make([]Attr, 0, max(8, e.lastAttrs))
-	e.kidSlab = make([]*Node, 0, max(8, e.lastKids))
-	e.slabNodes, e.slabAttrs, e.slabKids = 0, 0, 0
-}
-
-// newNode hands out nodes from a slab, so an item costs a few
-// allocations instead of one per element. Slabs are never reused: a rule
-// that keeps a node keeps valid memory.
-func (e *engine) newNode() *Node {
-	if len(e.nodeSlab) == cap(e.nodeSlab) {
-		e.slabNodes += len(e.nodeSlab)
-		e.nodeSlab = make([]Node, 0, max(16, min(2*cap(e.nodeSlab), 256)))
-	}
-	e.nodeSlab = e.nodeSlab[:len(e.nodeSlab)+1]
-	return &e.nodeSlab[len(e.nodeSlab)-1]
-}
-
-// childSlice copies an element's children, collected on the scratch
-// stack while it was open, into an exactly sized slice from a slab.
-func (e *engine) childSlice(kids []*Node) []*Node {
-	if len(kids) > 256 {
-		return append([]*Node(nil), kids...)
-	}
-	if cap(e.kidSlab)-len(e.kidSlab) < len(kids) {
-		e.slabKids += len(e.kidSlab)
-		e.kidSlab = make([]*Node, 0, max(len(kids), min(2*cap(e.kidSlab), 512), 32))
-	}
-	l := len(e.kidSlab)
-	e.kidSlab = append(e.kidSlab, kids...)
-	return e.kidSlab[l : l+len(kids) : l+len(kids)]
-}
-
-// newAttrs hands out an attribute slice of length n from a slab.
-func (e *engine) newAttrs(n int) []Attr {
-	if cap(e.attrSlab)-len(e.attrSlab) < n {
-		e.slabAttrs += len(e.attrSlab)
-		e.attrSlab = make([]Attr, 0, max(n, min(2*cap(e.attrSlab), 512), 16))
-	}
-	l := len(e.attrSlab)
-	e.attrSlab = e.attrSlab[:l+n]
-	return e.attrSlab[l : l+n : l+n]
 }
 
 func isBlank(s string) bool {
@@ -690,7 +628,8 @@ func (e *engine) endElement() error {
 	case n == nil:
 	case n == e.item:
 		e.item = nil
-		e.freshSlabs(false)
+		slabs := e.itemSlabs
+		e.itemSlabs = nil
 		e.scanned++
 		e.batchSize += itemTextBudget - e.itemText
 		// The item sees the channel as it was when the item ended: a
@@ -708,7 +647,7 @@ func (e *engine) endElement() error {
 				return err
 			}
 		}
-		e.dispatch(work{item: n})
+		e.dispatch(work{item: n, slabs: slabs})
 	case n == e.channel:
 		e.chanDone = true
 		e.dispatch(work{channel: n})
@@ -726,6 +665,7 @@ func sameSnapshot(snap, ch *Node) bool {
 // work is a unit for the rules: one item, or the finished channel.
 type work struct {
 	item, channel *Node
+	slabs         *slabSet // the item's memory, recycled after its hooks
 }
 
 // dispatchBatch is how many items go to the workers at a time: one
@@ -749,6 +689,7 @@ func (e *engine) dispatch(w work) {
 		return
 	}
 	e.runHooks(w, e.items, e.channels)
+	e.recycle([]work{w})
 }
 
 // flush sends the pending batch to every worker; they share it read-only.
@@ -756,8 +697,10 @@ func (e *engine) flush() {
 	if len(e.batch) == 0 {
 		return
 	}
+	b := &batch{ws: e.batch}
+	b.left.Store(int32(len(e.queues)))
 	for _, q := range e.queues {
-		q <- e.batch
+		q <- b
 	}
 	e.batch = make([]work, 0, dispatchBatch)
 	e.batchSize = 0
@@ -810,13 +753,16 @@ func (e *engine) startRules(workers int) {
 			}
 			n++
 		}
-		q := make(chan []work, 4)
+		q := make(chan *batch, 4)
 		e.queues = append(e.queues, q)
 		go func() {
 			defer func() { e.rulesDone <- struct{}{} }()
-			for ws := range q {
-				for _, w := range ws {
+			for b := range q {
+				for _, w := range b.ws {
 					e.runHooks(w, items, channels)
+				}
+				if b.left.Add(-1) == 0 {
+					e.recycle(b.ws)
 				}
 			}
 		}()

@@ -1,9 +1,8 @@
 package validate
 
-import "strings"
-
 func ruleAppleEnclosureUrlDuplicate() *Rule {
-	type state struct{ seen map[string]int }
+	// the set holds hashes, not the values: it grows with the feed
+	type state struct{ seen map[uint64]int32 }
 	return &Rule{
 		Code:     "apple-enclosure-url-duplicate",
 		Title:    "Each episode needs its own enclosure URL",
@@ -17,18 +16,19 @@ func ruleAppleEnclosureUrlDuplicate() *Rule {
 		Bad:      "<item>…<enclosure url=\"https://example.com/ep1.mp3\" …/></item><item>…<enclosure url=\"https://example.com/ep1.mp3\" …/></item>",
 		Good:     "<item>…<enclosure url=\"https://example.com/ep1.mp3\" …/></item><item>…<enclosure url=\"https://example.com/ep2.mp3\" …/></item>",
 		Refs:     []string{"https://podcasters.apple.com/support/823-podcast-requirements"},
-		NewState: func() any { return &state{seen: make(map[string]int)} },
+		NewState: func() any { return &state{seen: make(map[uint64]int32)} },
 		Item: func(p *Pass, it *Node) {
 			st := p.State.(*state)
 			raEachAttr(it, NSNone, "enclosure", "url", func(_ *Node, a *Attr, v string) {
 				if v == "" {
 					return
 				}
-				if line, dup := st.seen[v]; dup {
+				h := consHash(v)
+				if line, dup := st.seen[h]; dup {
 					p.Reportf(a.Pos, "enclosure url %q is already used at line %d; Apple ignores this episode", v, line)
 					return
 				}
-				st.seen[strings.Clone(v)] = a.Pos.Line
+				st.seen[h] = int32(a.Pos.Line)
 			})
 		},
 	}

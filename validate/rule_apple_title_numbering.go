@@ -36,13 +36,23 @@ func ruleAppleTitleNumbering() *Rule {
 				p.Reportf(raTextPos(t), "<%s> %q carries %s; use itunes:episode and itunes:season instead", t.Name(), title, what)
 				return
 			}
-			if raText(it.Child(NSItunes, "episodeType")) != "trailer" { // a trailer introduces the show by name
-				p.State.(*raTitleBuf).add(raTextPos(t), title)
+			if raText(it.Child(NSItunes, "episodeType")) == "trailer" { // a trailer introduces the show by name
+				return
 			}
+			// The channel's title usually comes before the items, and the
+			// item sees it; only titles before it wait for the Channel
+			// hook, so memory does not grow with the feed.
+			if st := it.Parent.Child(NSNone, "title"); st != nil {
+				if show := raText(st); raTitleRepeatsShow(title, show) {
+					p.Reportf(raTextPos(t), raRepeatsShow, title, show)
+				}
+				return
+			}
+			p.State.(*raTitleBuf).add(raTextPos(t), title)
 		},
 		Channel: func(p *Pass, ch *Node) {
 			p.State.(*raTitleBuf).each(raText(ch.Child(NSNone, "title")), func(pos Pos, title, show string) {
-				p.Reportf(pos, "the episode title %q repeats the show's name %q; Apple shows it already", title, show)
+				p.Reportf(pos, raRepeatsShow, title, show)
 			})
 		},
 	}
@@ -160,11 +170,20 @@ func (b *raTitleBuf) each(show string, report func(pos Pos, title, show string))
 	all := string(b.buf)
 	start := 0
 	for i, end := range b.ends {
-		if title := all[start:end]; raContainsWordFold(title, show) {
+		if title := all[start:end]; raTitleRepeatsShow(title, show) {
 			report(b.pos[i], title, show)
 		}
 		start = end
 	}
+}
+
+const raRepeatsShow = "the episode title %q repeats the show's name %q; Apple shows it already"
+
+// raTitleRepeatsShow reports whether an episode title contains the
+// show's title as whole words. A show title under 8 characters ("Serial")
+// is too likely to be an ordinary word, so it is not compared.
+func raTitleRepeatsShow(title, show string) bool {
+	return len(show) >= 8 && raContainsWordFold(title, show)
 }
 
 // raContainsWordFold reports whether sub occurs in s, ASCII

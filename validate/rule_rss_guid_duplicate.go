@@ -1,9 +1,8 @@
 package validate
 
-import "strings"
-
 func ruleRssGuidDuplicate() *Rule {
-	type state struct{ seen map[string]int }
+	// the set holds hashes, not the values: it grows with the feed
+	type state struct{ seen map[uint64]int32 }
 	return &Rule{
 		Code:     "rss-guid-duplicate",
 		Title:    "Episode <guid>s must be unique",
@@ -18,7 +17,7 @@ func ruleRssGuidDuplicate() *Rule {
 		Bad:      "<item><guid>ep1</guid>…</item><item><guid>ep1</guid>…</item>",
 		Good:     "<item><guid>ep1</guid>…</item><item><guid>ep2</guid>…</item>",
 		Refs:     []string{"https://podcasters.apple.com/support/823-podcast-requirements"},
-		NewState: func() any { return &state{seen: make(map[string]int)} },
+		NewState: func() any { return &state{seen: make(map[uint64]int32)} },
 		Item: func(p *Pass, it *Node) {
 			g := it.Child(NSNone, "guid")
 			if g == nil {
@@ -29,11 +28,12 @@ func ruleRssGuidDuplicate() *Rule {
 				return
 			}
 			st := p.State.(*state)
-			if line, dup := st.seen[v]; dup {
+			h := consHash(v)
+			if line, dup := st.seen[h]; dup {
 				p.Reportf(raTextPos(g), "<guid> %q is already used by the item at line %d", v, line)
 				return
 			}
-			st.seen[strings.Clone(v)] = g.Pos.Line
+			st.seen[h] = int32(g.Pos.Line)
 		},
 	}
 }

@@ -199,15 +199,16 @@ func piEachWalk(root *Node, local string, p *Pass, fn func(p *Pass, n *Node)) {
 // the passes of the rules it runs point to it.
 type piIndex struct {
 	root  *Node
-	kids  int // len(root.Children) when listed
+	gen   uint64 // root.gen when listed: the engine reuses item nodes
+	kids  int    // len(root.Children) when listed
 	nodes []*Node
 }
 
 // of returns the podcast: elements under root, listing them on the first
 // call for a root.
 func (x *piIndex) of(root *Node) []*Node {
-	if x.root != root || x.kids != len(root.Children) {
-		x.root, x.kids = root, len(root.Children)
+	if x.root != root || x.gen != root.gen || x.kids != len(root.Children) {
+		x.root, x.gen, x.kids = root, root.gen, len(root.Children)
 		x.nodes = piCollect(x.nodes[:0], root)
 	}
 	return x.nodes

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -179,5 +180,36 @@ func TestValidateStdinUnending(t *testing.T) {
 	}
 	if y.n > 51e6 {
 		t.Errorf("read %d bytes of standard input, want the 50 MB cap and a buffer more", y.n)
+	}
+}
+
+// TestValidateTextKeepsWhatItPrints: the text report keeps only the
+// messages it prints (textMaxDetails of a kind), yet a channel finding of
+// a kind with hundreds of item findings still shows its own message, and
+// the fold counts every one.
+func TestValidateTextKeepsWhatItPrints(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel><title>Show</title><link>https://example.com/</link><description>D</description>
+<itunes:image href="http://example.com/show.jpg"/>
+`)
+	for i := range 250 {
+		fmt.Fprintf(&b, "<item><title>T%d</title><guid>g%d</guid><enclosure url=\"https://example.com/%d.mp3\" length=\"1\" type=\"audio/mpeg\"/><itunes:image href=\"http://example.com/%d.jpg\"/></item>\n", i, i, i, i)
+	}
+	b.WriteString("</channel></rss>\n")
+	dir := t.TempDir()
+	name := dir + "/feed.xml"
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	run(context.Background(), []string{"podfeed", "validate", "--fail-on", "none", name}, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" })
+	out := stdout.String()
+	if !strings.Contains(out, `feed.xml:4:15: warning: <itunes:image> href "http://example.com/show.jpg" uses http`) {
+		t.Errorf("the channel's finding lost its message:\n%s", out)
+	}
+	if !strings.Contains(out, "… and 248 more items like this (first at 7:126, last at 254:132") {
+		t.Errorf("want the 251 item-and-channel findings folded after 3 (248 more):\n%s", out)
 	}
 }
