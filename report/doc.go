@@ -2,7 +2,8 @@
 // for tools: text (one parseable line per finding, like a compiler), a
 // versioned JSON document (see docs/validate-json.md), SARIF 2.1.0 for
 // code-scanning services, and for CI systems GitHub Actions workflow
-// commands, GitLab Code Quality JSON, JUnit XML and Checkstyle XML.
+// commands, GitLab Code Quality JSON, JUnit XML and Checkstyle XML, and for people
+// one self-contained HTML page (html.go).
 //
 // Write renders one feed. A Stream renders the results of many feeds in
 // one output (JSON Lines and one SARIF run among them), each feed as it is

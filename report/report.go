@@ -23,6 +23,9 @@ type Input struct {
 	Rules []*validate.Rule
 	// ToolVersion is podfeed's version for SARIF's driver; "" omits it.
 	ToolVersion string
+	// Source is the document that was validated, as read, for the html
+	// format's source lines; nil shows none.
+	Source []byte
 	// DocsRef is the git ref rule documentation links point at
 	// (validate.Config.DocsRef), for rules no finding links; "" links none.
 	DocsRef string
@@ -56,6 +59,7 @@ var formats = []struct {
 	{"gitlab", streamOne("gitlab")},
 	{"junit", streamOne("junit")},
 	{"checkstyle", streamOne("checkstyle")},
+	{"html", writeHTML},
 }
 
 // Formats returns the names Write accepts, the default first.

@@ -44,8 +44,34 @@ func fixture() Input {
 		},
 		ToolVersion: "v0.1.0",
 		DocsRef:     "v0.1.0",
+		Source:      []byte(fixtureSource),
 	}
 }
+
+// fixtureSource is the document the fixture's findings are about (only
+// the html format shows it).
+const fixtureSource = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+  <channel>
+    <title>My Show</title>
+    <link>https://example.com/</link>
+    <description>Things &amp; more.</description>
+    <language>en</language>
+    <itunes:category text="Technology"/>
+    <itunes:explicit>false</itunes:explicit>
+    <item>
+      <title>Episode 1</title>
+      <guid isPermaLink="false">ep-1</guid>
+      <enclosure url="https://example.com/1.mp3" length="10" type="audio/mpeg"/>
+    </item>
+    <item>
+      <title><![CDATA[Episode <2> & more]]></title>
+      <enclosure url="https://example.com/2.mp3" length="0" type="audio/mpeg"/>
+      <description><![CDATA[<strong>Bold</strong>]]></description>
+    </item>
+  </channel>
+</rss>
+`
 
 func TestGolden(t *testing.T) {
 	for _, format := range Formats() {

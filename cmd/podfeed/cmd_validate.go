@@ -93,6 +93,9 @@ type validateOptions struct {
 	client  *http.Client // shared by every feed request of a run; nil: one per request
 	// allowFetchFailures keeps feeds that cannot be read out of the exit status.
 	allowFetchFailures bool
+	// keepSource keeps the document's bytes for the report (html shows
+	// the lines around each finding).
+	keepSource bool
 }
 
 // codeList splits the values of a repeatable, comma-separated flag of
@@ -182,6 +185,7 @@ func parseValidateFlags(c *cli.Context, docsRef string) (validateOptions, error)
 		o.shard = sh
 	}
 	o.allowFetchFailures = c.Bool("allow-fetch-failures")
+	o.keepSource = o.format == "html"
 	o.many = o.from != "" || o.shard.N > 0 || o.format == "jsonl"
 	o.cfg = validate.Config{
 		DocsRef:      docsRef,
@@ -287,7 +291,7 @@ func runValidate(c *cli.Context, e *env) error {
 	if chapterFile {
 		rules, what = validate.ChapterRules(o.cfg), "chapter file"
 	}
-	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: e.version.Version, DocsRef: o.cfg.DocsRef, All: o.all, Hints: o.hints}
+	rin := report.Input{Path: target, Diagnostics: chk.shown, Rules: rules, ToolVersion: e.version.Version, DocsRef: o.cfg.DocsRef, All: o.all, Hints: o.hints, Source: chk.source}
 	if err := report.Write(e.stdout, o.format, rin); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
@@ -305,6 +309,7 @@ type checked struct {
 	shown  []validate.Diagnostic // the findings at --min-severity or above
 	failed bool                  // a finding reaches --fail-on
 	url    string                // the final URL, when fetched
+	source []byte                // the document as read, with validateOptions.keepSource
 }
 
 // checkTarget reads one feed (or chapter file) from a file, standard
@@ -318,6 +323,11 @@ func checkTarget(ctx context.Context, e *env, target string, o validateOptions, 
 		return checked{}, err
 	}
 	defer closeIn()
+	var kept *bytes.Buffer
+	if o.keepSource {
+		kept = &bytes.Buffer{}
+		in = io.TeeReader(in, kept)
+	}
 
 	br := bufio.NewReaderSize(in, 64<<10)
 	var res validate.Result
@@ -354,6 +364,9 @@ func checkTarget(ctx context.Context, e *env, target string, o validateOptions, 
 	}
 	res.Diagnostics = append(fetchDiags, res.Diagnostics...)
 	chk := checked{res: res, url: src.URL}
+	if kept != nil {
+		chk.source = kept.Bytes()
+	}
 	for _, d := range res.Diagnostics {
 		if o.failOn != 0 && d.Severity >= o.failOn {
 			chk.failed = true
