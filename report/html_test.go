@@ -22,6 +22,9 @@ func writeHTMLString(t *testing.T, in Input) string {
 // and nothing runs.
 func TestHTMLSelfContained(t *testing.T) {
 	page := writeHTMLString(t, fixture())
+	// The one link is the empty icon that keeps a browser from asking
+	// for /favicon.ico.
+	page = strings.Replace(page, `<link rel="icon" href="data:,">`, "", 1)
 	for _, re := range []string{`<script`, `<link`, `<img`, `<iframe`, `\ssrc=`, `@import`, `url\(`, `@font-face`} {
 		if regexp.MustCompile(re).MatchString(page) {
 			t.Errorf("the page matches %s: it would fetch or run something", re)

@@ -59,6 +59,7 @@ func newApp(e *env) *cli.App {
 			chaptersCommand(e),
 			importCommand(e),
 			probeCommand(e),
+			serveCommand(e),
 			versionCommand(e),
 			completionCommand(e),
 		},

@@ -48,6 +48,8 @@ code,pre,.mono{font-family:ui-monospace,&quot;SFMono-Regular&quot;,Menlo,Consola
 .episode .head img{width:72px;height:72px;border-radius:8px;object-fit:cover;flex:none}
 .meta{color:var(--muted);font-size:.9rem;margin:0 0 .5rem}
 .meta span+span:before{content:&quot; · &quot;}
+.meta span.badge{margin-left:.4rem}
+.meta span.badge:before{content:none}
 .badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;padding:.05rem .45rem;border-radius:4px;background:var(--code-bg);color:var(--muted);vertical-align:middle}
 .badge.error{background:var(--error-bg);color:var(--error)}
 .badge.warning{background:var(--warning-bg);color:var(--warning)}
