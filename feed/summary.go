@@ -17,6 +17,7 @@ type Summary struct {
 	Link       string // channel <link>
 	SelfURL    string // <atom:link rel="self" href="…"> of the channel
 	NewFeedURL string // <itunes:new-feed-url>
+	GUID       string // <podcast:guid> of the channel
 	Items      []SummaryItem
 
 	// Truncated is set when the document broke off (cut short or malformed)
@@ -29,10 +30,12 @@ type SummaryItem struct {
 	GUID         string // <guid>, trimmed; empty when the item has none
 	Title        string
 	EnclosureURL string // url of the first <enclosure>
+	Line         int    // line of the <item> start tag; 0 when not read from a document
 }
 
-// ReadSummary reads the channel link, self URL, itunes:new-feed-url and the
-// GUID, title and enclosure URL of every item of an RSS feed. It is lenient:
+// ReadSummary reads the channel link, self URL, itunes:new-feed-url and
+// podcast:guid, and the GUID, title, enclosure URL and line of every item of
+// an RSS feed. It is lenient:
 // HTML entities, mismatched or missing end tags, undeclared prefixes, a
 // byte-order mark (UTF-8 or UTF-16) and ISO-8859-1 or Windows-1252
 // declarations are accepted, and a document cut off after the channel
@@ -101,6 +104,8 @@ type summaryScanner struct {
 	capture   *string // the field the text of the current element goes to
 	capDepth  int
 	text      []byte
+	line      int // the line at lineOff
+	lineOff   int
 }
 
 // run scans the whole document; it returns nil when no channel was found.
@@ -203,6 +208,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // start reads a start tag at sc.pos; false means the document ends inside it.
 func (sc *summaryScanner) start() bool {
 	d := sc.data
+	start := sc.pos
 	i := sc.pos + 1
 	n := i
 	for n < len(d) && !isSpace(d[n]) && d[n] != '>' && d[n] != '/' {
@@ -289,7 +295,9 @@ func (sc *summaryScanner) start() bool {
 	case depth == 2 && string(local) == "channel" && len(prefix) == 0:
 		sc.inChannel = true
 	case sc.inChannel && depth == 3 && len(prefix) == 0 && string(local) == "item":
-		sc.s.Items = append(sc.s.Items, SummaryItem{})
+		sc.line += bytes.Count(sc.data[sc.lineOff:start], []byte{'\n'})
+		sc.lineOff = start
+		sc.s.Items = append(sc.s.Items, SummaryItem{Line: sc.line + 1})
 		sc.item = &sc.s.Items[len(sc.s.Items)-1]
 		sc.sawEnc = false
 	case sc.item != nil && depth == 4 && len(prefix) == 0:
@@ -314,6 +322,8 @@ func (sc *summaryScanner) start() bool {
 			}
 		case string(local) == "new-feed-url" && sc.nsIs(prefix, NSItunes, "itunes"):
 			sc.startCapture(&sc.s.NewFeedURL, depth)
+		case string(local) == "guid" && sc.s.GUID == "" && sc.nsIs(prefix, NSPodcast, "podcast"):
+			sc.startCapture(&sc.s.GUID, depth)
 		}
 	}
 	if selfClosing {
@@ -499,7 +509,7 @@ func cp1252Rune(c byte) rune {
 // SummaryOf gives the Summary of a channel about to be written, to compare
 // with the Summary of the feed it replaces.
 func SummaryOf(ch *Channel) *Summary {
-	s := &Summary{Link: ch.Link, SelfURL: ch.SelfURL, NewFeedURL: ch.NewFeedURL}
+	s := &Summary{Link: ch.Link, SelfURL: ch.SelfURL, NewFeedURL: ch.NewFeedURL, GUID: ch.GUID}
 	if len(ch.Items) > 0 {
 		s.Items = make([]SummaryItem, len(ch.Items))
 	}

@@ -11,9 +11,37 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/podfeed/podfeed/internal/corpus"
 )
+
+// ignoreLine leaves SummaryItem.Line, which TestReadSummaryLines checks,
+// out of comparisons.
+var ignoreLine = cmpopts.IgnoreFields(SummaryItem{}, "Line")
+
+// TestReadSummaryLines: each item's line, and the channel's podcast:guid
+// (under any prefix bound to the namespace), are read too.
+func TestReadSummaryLines(t *testing.T) {
+	in := "\uFEFF<?xml version=\"1.0\"?>\n<rss xmlns:p=\"https://podcastindex.org/namespace/1.0\">\n<channel><p:guid> 9b024349-ccf0-5f69-a609-6b82873eab3c </p:guid>\n" +
+		"<item><guid>a</guid><description><![CDATA[two\nlines]]></description></item>\n\n<item>\n<guid>b</guid><p:guid>not the channel's</p:guid></item></channel></rss>"
+	got, err := ReadSummary(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Summary{GUID: "9b024349-ccf0-5f69-a609-6b82873eab3c", Items: []SummaryItem{{GUID: "a", Line: 4}, {GUID: "b", Line: 7}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadSummary mismatch (-want +got):\n%s", diff)
+	}
+	// UTF-16 counts the same lines.
+	got, err = ReadSummary(strings.NewReader(utf16LE(strings.TrimPrefix(in, "\uFEFF"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadSummary of UTF-16 mismatch (-want +got):\n%s", diff)
+	}
+}
 
 func TestReadSummary(t *testing.T) {
 	for _, tc := range []struct {
@@ -25,7 +53,7 @@ func TestReadSummary(t *testing.T) {
 		in:   string(mustEncode(t, fullChannel())),
 		want: &Summary{
 			Link: "https://example.com/show", SelfURL: "https://example.com/feed.xml",
-			NewFeedURL: "https://new.example.com/feed.xml",
+			NewFeedURL: "https://new.example.com/feed.xml", GUID: "917393e3-1b1e-5cef-ace4-edaa54e1f810",
 			Items: []SummaryItem{
 				{GUID: "https://example.com/show/2", Title: `Episode "2": Q&A`, EnclosureURL: "https://cdn.example.com/ep%202.mp3?a=1&b=2"},
 				{GUID: "ep-1", Title: "Episode 1", EnclosureURL: "https://cdn.example.com/1.mp3"},
@@ -93,7 +121,7 @@ func TestReadSummary(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ReadSummary: %v", err)
 			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			if diff := cmp.Diff(tc.want, got, ignoreLine); diff != "" {
 				t.Errorf("ReadSummary mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -213,7 +241,7 @@ func TestSummaryOf(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Whitespace is trimmed on reading; the fixtures have none to trim.
-		if diff := cmp.Diff(read, SummaryOf(ch)); diff != "" {
+		if diff := cmp.Diff(read, SummaryOf(ch), ignoreLine); diff != "" {
 			t.Errorf("SummaryOf differs from ReadSummary(Encode) (-read +SummaryOf):\n%s", diff)
 		}
 	}

@@ -20,6 +20,10 @@ const (
 	// FeedURLChanged: the feed's self URL changes and the new feed does not
 	// point at it with itunes:new-feed-url, so subscribers do not follow.
 	FeedURLChanged
+	// PodcastGUIDChanged: the channel's podcast:guid changes; Podcasting
+	// 2.0 apps and indexes know the show by it, and it must never change,
+	// even when the feed moves.
+	PodcastGUIDChanged
 )
 
 // String returns the kind's kebab-case name, such as "guid-changed".
@@ -31,6 +35,8 @@ func (k Kind) String() string {
 		return "guid-changed"
 	case FeedURLChanged:
 		return "feed-url-changed"
+	case PodcastGUIDChanged:
+		return "podcast-guid-changed"
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
@@ -50,6 +56,12 @@ type Change struct {
 
 	// FeedURLChanged: the old and new self URLs.
 	OldURL, NewURL string
+	// PodcastGUIDChanged: the old and new podcast:guid (in GUID and
+	// NewGUID).
+
+	// Line is the line of the old episode's <item> in the old feed (0 when
+	// unknown or not an episode).
+	Line int
 }
 
 // String is the change as one line for a person.
@@ -60,7 +72,9 @@ func (c Change) String() string {
 	case GUIDChanged:
 		return fmt.Sprintf("episode %q changes guid from %q to %q (%s): apps will show it again as a new episode", c.Title, c.GUID, c.NewGUID, c.Match)
 	case FeedURLChanged:
-		return fmt.Sprintf("feed URL changes from %q to %q without new_feed_url (itunes:new-feed-url) set to %q: subscribers will not follow the move", c.OldURL, c.NewURL, c.NewURL)
+		return fmt.Sprintf("feed URL changes from %q to %q, and the feed does not announce the move: set new_feed_url: %s in podcast.yaml (itunes:new-feed-url), and serve this feed, or a 301 redirect to it, at the old URL, so that subscribers follow (docs/migration.md)", c.OldURL, c.NewURL, c.NewURL)
+	case PodcastGUIDChanged:
+		return fmt.Sprintf("the show's podcast:guid changes from %q to %q: Podcasting 2.0 apps and indexes know the show by it, and it must never change; set guid: %s in podcast.yaml", c.GUID, c.NewGUID, c.GUID)
 	}
 	return c.Kind.String()
 }
@@ -85,6 +99,9 @@ func Check(old, new *feed.Summary) []Change {
 	if oldSelf != "" && newSelf != "" && oldSelf != newSelf &&
 		strings.TrimSpace(new.NewFeedURL) != newSelf && strings.TrimSpace(old.NewFeedURL) != newSelf {
 		changes = append(changes, Change{Kind: FeedURLChanged, OldURL: oldSelf, NewURL: newSelf})
+	}
+	if og, ng := strings.TrimSpace(old.GUID), strings.TrimSpace(new.GUID); og != "" && ng != "" && og != ng {
+		changes = append(changes, Change{Kind: PodcastGUIDChanged, GUID: og, NewGUID: ng})
 	}
 
 	oldKeys := make(map[string]bool, len(old.Items))
@@ -120,7 +137,7 @@ func Check(old, new *feed.Summary) []Change {
 		if k == "" || newKeys[k] {
 			continue
 		}
-		c := Change{Kind: EpisodeRemoved, Title: it.Title, GUID: it.GUID}
+		c := Change{Kind: EpisodeRemoved, Title: it.Title, GUID: it.GUID, Line: it.Line}
 		if i, ok := byEnclosure[strings.TrimSpace(it.EnclosureURL)]; ok && it.EnclosureURL != "" && !used[i] {
 			used[i] = true
 			c.Kind, c.NewGUID, c.Match = GUIDChanged, new.Items[i].GUID, "same enclosure URL"

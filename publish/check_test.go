@@ -93,6 +93,14 @@ func TestCheck(t *testing.T) {
 		name: "no_self_url_before",
 		old:  sum("", "", e1), new: sum(feedB, "", e1),
 	}, {
+		name: "podcast_guid_changed",
+		old:  &feed.Summary{SelfURL: feedA, GUID: "g-old", Items: []feed.SummaryItem{e1}},
+		new:  &feed.Summary{SelfURL: feedA, GUID: "g-new", Items: []feed.SummaryItem{e1}},
+		want: []Change{{Kind: PodcastGUIDChanged, GUID: "g-old", NewGUID: "g-new"}},
+	}, {
+		name: "podcast_guid_added",
+		old:  sum(feedA, "", e1), new: &feed.Summary{SelfURL: feedA, GUID: "g", Items: []feed.SummaryItem{e1}},
+	}, {
 		name: "feed_url_and_episode",
 		old:  sum(feedA, "", e2, e1), new: sum(feedB, "", e1),
 		want: []Change{{Kind: FeedURLChanged, OldURL: feedA, NewURL: feedB}, {Kind: EpisodeRemoved, Title: "Two", GUID: "g2"}},
@@ -113,7 +121,8 @@ func TestChangeMessages(t *testing.T) {
 	}{
 		{Change{Kind: EpisodeRemoved, Title: "Two", GUID: "g2"}, []string{`"Two"`, `"g2"`, "disappears"}},
 		{Change{Kind: GUIDChanged, Title: "One", GUID: "g1", NewGUID: "n1", Match: "same title"}, []string{`"One"`, `"g1"`, `"n1"`, "same title"}},
-		{Change{Kind: FeedURLChanged, OldURL: feedA, NewURL: feedB}, []string{feedA, feedB, "itunes:new-feed-url"}},
+		{Change{Kind: FeedURLChanged, OldURL: feedA, NewURL: feedB}, []string{feedA, feedB, "itunes:new-feed-url", "new_feed_url: " + feedB}},
+		{Change{Kind: PodcastGUIDChanged, GUID: "g-old", NewGUID: "g-new"}, []string{`"g-old"`, `"g-new"`, "guid: g-old"}},
 	} {
 		s := tc.c.String()
 		for _, w := range tc.want {
@@ -147,8 +156,8 @@ func TestCheckRoundTrip(t *testing.T) {
 	ch.Items[0].GUID = "changed"
 	got := Check(old, feed.SummaryOf(ch))
 	want := []Change{
-		{Kind: EpisodeRemoved, Title: "Two", GUID: "g2"},
-		{Kind: GUIDChanged, Title: "One", GUID: "g1", NewGUID: "changed", Match: "same enclosure URL"},
+		{Kind: EpisodeRemoved, Title: "Two", GUID: "g2", Line: 6},
+		{Kind: GUIDChanged, Title: "One", GUID: "g1", NewGUID: "changed", Match: "same enclosure URL", Line: 11},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Check mismatch (-want +got):\n%s", diff)

@@ -68,6 +68,76 @@ type Result struct {
 	Files    []File   // extra files to publish beside the feed (chapters)
 	Held     []Held   // drafts and scheduled episodes
 	Warnings []*Error // problems worth saying that do not stop the build
+	// Unpinned is the warning among Warnings that podcast.yaml has no guid
+	// (nil when it has one): the show's podcast:guid and default episode
+	// GUIDs derive from feed_url. A caller that compares with the published
+	// feed may say something more precise instead.
+	Unpinned *Error
+
+	items []itemSource // where each of Channel.Items was defined
+	show  where
+}
+
+// itemSource is where one item of the feed was defined.
+type itemSource struct {
+	ep *Episode
+	w  where
+}
+
+// byDate sorts items newest first (then by GUID), their sources alongside.
+type byDate struct {
+	items []feed.Item
+	srcs  []itemSource
+}
+
+func (s byDate) Len() int { return len(s.items) }
+func (s byDate) Swap(i, j int) {
+	s.items[i], s.items[j] = s.items[j], s.items[i]
+	s.srcs[i], s.srcs[j] = s.srcs[j], s.srcs[i]
+}
+func (s byDate) Less(i, j int) bool {
+	a, b := &s.items[i], &s.items[j]
+	if !a.PubDate.Equal(b.PubDate) {
+		return a.PubDate.After(b.PubDate)
+	}
+	return a.GUID < b.GUID
+}
+
+// Place is where a value of the feed was defined: a file of the show and
+// a position in it.
+type Place struct {
+	File      string
+	Line, Col int  // 0 when unknown
+	Found     bool // false: the key is not set; the position is the nearest enclosing key, or where the definition starts
+}
+
+// ShowPlace returns where podcast.yaml sets key, a key path such as
+// "feed_url", "owner.email" or "categories[1]".
+func (r *Result) ShowPlace(key string) Place {
+	return sourceOf(r.show, key)
+}
+
+// ItemPlace returns where the i-th item of r.Channel.Items sets key, a key
+// path of the episode such as "audio" or "transcripts[0].url"; "notes" is
+// the Markdown body of an episode file. An i out of range gives the zero
+// Place.
+func (r *Result) ItemPlace(i int, key string) Place {
+	if i < 0 || i >= len(r.items) {
+		return Place{}
+	}
+	s := r.items[i]
+	if key == "notes" && s.ep.BodyLine > 0 {
+		if _, ok := s.w.Keys["notes"]; !ok {
+			return Place{File: s.w.File, Line: s.ep.BodyLine, Col: 1, Found: true}
+		}
+	}
+	return sourceOf(s.w, key)
+}
+
+func sourceOf(w where, key string) Place {
+	f, l, c := w.at(key)
+	_, ok := w.Keys[key]
+	return Place{File: f, Line: l, Col: c, Found: ok}
 }
 
 // StylesheetName is the file the feed's xml-stylesheet instruction links
@@ -81,13 +151,35 @@ var podcastGUIDNamespace = uuid.MustParse("ead4c236-bf58-58c6-a2c6-a6b28d128cb6"
 // PodcastGUID returns the podcast:guid the namespace defines for feedURL:
 // a UUIDv5 of the URL with its scheme and trailing slashes removed.
 func PodcastGUID(feedURL string) string {
+	return uuid.NewSHA1(podcastGUIDNamespace, []byte(podcastGUIDSeed(feedURL))).String()
+}
+
+func podcastGUIDSeed(feedURL string) string {
 	s := feedURL
 	if i := strings.Index(s, "://"); i >= 0 {
 		s = s[i+3:]
 	}
-	s = strings.TrimRight(s, "/")
-	return uuid.NewSHA1(podcastGUIDNamespace, []byte(s)).String()
+	return strings.TrimRight(s, "/")
 }
+
+// EpisodeNamespace is the UUID namespace of the GUIDs Build gives episodes
+// that have no guid of their own (a UUIDv5 of the slug in it): the show's
+// guid when it is a UUID, a UUIDv5 of it when it is some other text, and
+// only when the show has no guid, PodcastGUID(feedURL).
+func EpisodeNamespace(showGUID, feedURL string) uuid.UUID {
+	g := strings.TrimSpace(showGUID)
+	if g == "" {
+		return uuid.NewSHA1(podcastGUIDNamespace, []byte(podcastGUIDSeed(feedURL)))
+	}
+	if u, err := uuid.Parse(g); err == nil {
+		return u
+	}
+	return uuid.NewSHA1(podcastGUIDNamespace, []byte(g))
+}
+
+// unpinnedFormat is the warning for a show without guid in podcast.yaml;
+// its argument is the guid the show has now, which the line pins.
+const unpinnedFormat = "no guid: the show's podcast:guid, and the GUID of every episode without its own, derive from feed_url, so moving the feed would change them all; pin them with this line in podcast.yaml:\n    guid: %s"
 
 // builder holds one Build's state.
 type builder struct {
@@ -102,12 +194,16 @@ type builder struct {
 	// link, for want of feed_url to place them.
 	unlinked int
 	art      *artChecks // shared by the episodes' forks
+	// episodeNS is the namespace of the default episode GUIDs: the show's
+	// guid (see EpisodeNamespace).
+	episodeNS uuid.UUID
 }
 
 // Build turns a loaded definition into the feed model and the files that go
 // with it. Every problem is reported at once, as Errors.
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
-	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New(), art: &artChecks{}}
+	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New(), art: &artChecks{},
+		episodeNS: EpisodeNamespace(def.Show.GUID, def.Show.FeedURL)}
 	b.errs.errs = append(b.errs.errs, def.loadErrs...)
 	if def.showBroken {
 		return nil, b.errs.err()
@@ -154,6 +250,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	}
 	guids := map[string]*Episode{}
 	ch.Items = make([]feed.Item, 0, len(pub))
+	srcs := make([]itemSource, 0, len(pub))
 	for _, p := range pub {
 		b.errs.errs = append(b.errs.errs, p.eb.errs.errs...)
 		b.warns.errs = append(b.warns.errs, p.eb.warns.errs...)
@@ -169,14 +266,10 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 			guids[p.it.GUID] = p.ep
 		}
 		ch.Items = append(ch.Items, *p.it)
+		srcs = append(srcs, itemSource{ep: p.ep, w: p.w})
 	}
-	sort.SliceStable(ch.Items, func(i, j int) bool {
-		a, b := ch.Items[i], ch.Items[j]
-		if !a.PubDate.Equal(b.PubDate) {
-			return a.PubDate.After(b.PubDate)
-		}
-		return a.GUID < b.GUID
-	})
+	sort.Stable(byDate{ch.Items, srcs})
+	res.items, res.show = srcs, def.showWhere
 	if len(ch.Items) > 0 {
 		ch.PubDate = ch.Items[0].PubDate
 		ch.LastBuildDate = ch.Items[0].PubDate
@@ -187,6 +280,11 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].Slug < res.Held[j].Slug })
 	res.Files = b.files
 	res.Warnings = b.warns.errs.sorted()
+	for _, w := range res.Warnings {
+		if w.unpinned {
+			res.Unpinned = w
+		}
+	}
 	if err := b.errs.err(); err != nil {
 		return nil, err
 	}
@@ -287,9 +385,8 @@ func (b *builder) channel() *feed.Channel {
 	if s.Link != "" && s.Link == s.FeedURL {
 		b.warnAt(w, "link", "link is the feed URL: it should be the show's web page")
 	}
-	if s.NewFeedURL != "" && s.NewFeedURL == s.FeedURL {
-		b.errAt(w, "new_feed_url", "new_feed_url is the same as feed_url: set it to the URL the show moves to")
-	}
+	// new_feed_url equal to feed_url is how a moved feed announces its new
+	// home (Apple: "use this tag in your new feed"); docs/migration.md.
 	if s.Language != "" && !validLanguage(s.Language) {
 		b.errAt(w, "language", "language: expected an ISO 639 code with an optional region (en, en-us, pt-BR), found %q", s.Language)
 	}
@@ -343,13 +440,19 @@ func (b *builder) channel() *feed.Channel {
 		}
 	}
 
-	// Podcasting 2.0.
+	// Podcasting 2.0. The show's guid never changes, even when the feed
+	// moves: podcast.yaml pins it. Until it does, it derives from feed_url.
 	ch.GUID = s.GUID
-	if ch.GUID == "" && s.FeedURL != "" {
+	switch {
+	case ch.GUID == "" && s.FeedURL != "":
 		ch.GUID = PodcastGUID(s.FeedURL)
-	} else if ch.GUID != "" {
+		b.warnAt(w, "feed_url", unpinnedFormat, ch.GUID)
+		b.warns.errs[len(b.warns.errs)-1].unpinned = true
+	case ch.GUID != strings.TrimSpace(ch.GUID):
+		b.errAt(w, "guid", "guid %q has leading or trailing spaces", s.GUID)
+	case ch.GUID != "":
 		if u, err := uuid.Parse(ch.GUID); err != nil || u.Version() != 5 {
-			b.warnAt(w, "guid", "guid: %q is not a UUIDv5; the namespace asks for the UUIDv5 of the feed URL (%s), which podfeed uses when guid is left out", s.GUID, PodcastGUID(s.FeedURL))
+			b.warnAt(w, "guid", "guid: %q is not a UUIDv5, which the Podcasting 2.0 namespace asks for; keep it only if apps already know the show by it", s.GUID)
 		}
 	}
 	if s.Locked != nil {
@@ -603,19 +706,16 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 		b.warnAt(w, "", "no show notes or summary: Apple and Spotify show an empty description")
 	}
 
-	// GUID: stable forever. The default derives from the show's podcast
-	// guid and the slug, so it changes if the file is renamed; build's
-	// subscriber-safety check catches that.
+	// GUID: stable forever. The default derives from the show's guid and
+	// the slug, so it changes if the file is renamed (build's
+	// subscriber-safety check catches that), never when the feed moves
+	// once guid is pinned in podcast.yaml.
 	it.GUID = strings.TrimSpace(ep.GUID)
 	if ep.GUID != it.GUID {
 		b.errAt(w, "guid", "guid %q has leading or trailing spaces", ep.GUID)
 	}
 	if it.GUID == "" {
-		ns, err := uuid.Parse(b.def.Show.GUID)
-		if err != nil {
-			ns, _ = uuid.Parse(PodcastGUID(b.def.Show.FeedURL))
-		}
-		it.GUID = uuid.NewSHA1(ns, []byte(ep.Slug)).String()
+		it.GUID = uuid.NewSHA1(b.episodeNS, []byte(ep.Slug)).String()
 	}
 	it.GUIDPermaLink = false
 

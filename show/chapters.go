@@ -230,16 +230,20 @@ func (b *builder) fileChapters(w where, keyPos Pos, v string) ([]chapters.Chapte
 		return nil, nil, false
 	}
 	name := path.Join(b.def.Dir, p)
-	data, err := fs.ReadFile(b.def.fsys, name)
+	text, err := readText(b.def.fsys, name, "the chapter file", MaxChapterFile)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		var fp *fileProblem
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			b.errs.addf(w.File, keyPos.Line, keyPos.Col, "chapters: %q: no such file in the show folder (or write none, embedded, or a list)", v)
-		} else {
+		case errors.As(err, &fp):
+			b.errs.addf(w.File, keyPos.Line, keyPos.Col, "chapters: %q: %s", v, fp.msg)
+		default:
 			b.errs.addf(w.File, keyPos.Line, keyPos.Col, "chapters: %v", err)
 		}
 		return nil, nil, false
 	}
-	chs, _, err := chapters.Decode(data)
+	chs, _, err := chapters.Decode([]byte(text))
 	if err != nil {
 		var list chapters.ErrorList
 		if errors.As(err, &list) {

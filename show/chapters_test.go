@@ -28,7 +28,7 @@ func resultFile(res *Result, name string) []byte {
 // the Podcasting 2.0 file, the Podlove file and the inline PSC.
 func TestChaptersFromDottedNotes(t *testing.T) {
 	fsys := fstest.MapFS{
-		"podcast.yaml": {Data: []byte(goodShow)},
+		"podcast.yaml": {Data: []byte(pinnedShow)},
 		"episodes/ep-1.md": ep(chapEp, "We talk about habits.\n\n## Topics\n\n- Intro [00.00]\n- Why habits are hard to change [03.00]\n"+
 			"- [Listener questions](https://example.org/q) [12.34]\n- Outro [75.05]\n"),
 	}
@@ -90,7 +90,7 @@ func TestChaptersFrontMatter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{
-				"podcast.yaml":   {Data: []byte(goodShow)},
+				"podcast.yaml":   {Data: []byte(pinnedShow)},
 				"episodes/ep.md": ep(chapEp+tt.front, tt.body),
 			}
 			for k, v := range tt.files {
@@ -166,7 +166,7 @@ func TestChaptersProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{
-				"podcast.yaml":   {Data: []byte(goodShow)},
+				"podcast.yaml":   {Data: []byte(pinnedShow)},
 				"episodes/ep.md": ep(chapEp+tt.front, tt.body),
 			}
 			for k, v := range tt.files {
@@ -212,7 +212,7 @@ func match(t *testing.T, what string, got, want []string) {
 }
 
 func TestChaptersIntroAndFormats(t *testing.T) {
-	show := goodShow + "chapters_intro: true\nchapter_formats: [psc]\n"
+	show := pinnedShow + "chapters_intro: true\nchapter_formats: [psc]\n"
 	fsys := fstest.MapFS{
 		"podcast.yaml":   {Data: []byte(show)},
 		"episodes/ep.md": ep(chapEp, "(01:00) Topic\n(02:00) Other\n(03:00) Third\n"),
@@ -241,7 +241,7 @@ func TestChaptersEmbedded(t *testing.T) {
 	embedded := []chapters.Chapter{{Title: "One"}, {Start: 30000, Title: "Two"}, {Start: 60000, Title: "Three"}}
 	p := fakeProber{"a.mp3": {Length: 1, Type: "audio/mpeg", Duration: 90 * time.Second, Chapters: embedded}}
 	fsys := fstest.MapFS{
-		"podcast.yaml":   {Data: []byte(goodShow)},
+		"podcast.yaml":   {Data: []byte(pinnedShow)},
 		"episodes/ep.md": ep("title: A\ndate: 2025-01-01\naudio: a.mp3\nchapters: embedded\n", "00:00 Ignored\n00:10 Notes\n"),
 	}
 	res, err := build(t, fsys, BuildOptions{Prober: p})

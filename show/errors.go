@@ -12,6 +12,8 @@ type Error struct {
 	Line int // 1-based; 0 when the problem concerns the whole file
 	Col  int // 1-based; 0 when unknown
 	Msg  string
+
+	unpinned bool // the warning that podcast.yaml has no guid
 }
 
 // Error formats the error as "file:line:col: message".
@@ -71,8 +73,12 @@ type errorList struct {
 	errs Errors
 }
 
+// addf records a problem. Long strings among args are cut to an excerpt,
+// and the message to a few lines: a message never echoes a long value, or
+// a file read by mistake, whole.
 func (l *errorList) addf(file string, line, col int, format string, args ...any) {
-	l.errs = append(l.errs, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	msg := shortMessage(fmt.Sprintf(format, shortArgs(args)...))
+	l.errs = append(l.errs, &Error{File: file, Line: line, Col: col, Msg: msg})
 }
 
 func (l *errorList) err() error {

@@ -3,7 +3,6 @@ package show
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -86,7 +85,8 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 
 	var found []string
 	for _, name := range showFiles {
-		if _, err := fs.Stat(fsys, path.Join(dir, name)); err == nil {
+		// Lstat: a link out of the show folder is found, then refused.
+		if _, err := fs.Lstat(fsys, path.Join(dir, name)); err == nil {
 			found = append(found, name)
 		}
 	}
@@ -98,7 +98,11 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		return nil, fmt.Errorf("%s: both %s and %s define the show; keep one", displayDir(dir), found[0], found[1])
 	}
 	def.ShowFile = path.Join(dir, found[0])
-	text, err := readText(fsys, def.ShowFile)
+	text, err := readText(fsys, def.ShowFile, "the file", MaxShowFile)
+	var fp *fileProblem
+	if errors.As(err, &fp) {
+		return nil, Errors{{File: def.ShowFile, Msg: fp.msg}}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read show: %w", err)
 	}
@@ -114,9 +118,12 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		def.showBroken = true
 	}
 	def.showWhere = where{File: def.ShowFile, Keys: d.pos}
+	capNotes(errs, def.ShowFile, d.pos, "description", &def.Show.Description)
 	for i := range def.Show.Episodes {
 		ep := &def.Show.Episodes[i]
 		prefix := fmt.Sprintf("episodes[%d]", i)
+		capNotes(errs, def.ShowFile, d.pos, prefix+".notes", &ep.Notes)
+		capNotes(errs, def.ShowFile, d.pos, prefix+".summary", &ep.Summary)
 		w := where{File: def.ShowFile, Keys: map[string]Pos{}}
 		for k, p := range d.pos {
 			if k == prefix {
@@ -132,6 +139,9 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	}
 
 	entries, err := fs.ReadDir(fsys, path.Join(dir, "episodes"))
+	if p := linkProblem(fsys, path.Join(dir, "episodes"), err); p != nil {
+		return nil, Errors{{File: path.Join(dir, "episodes"), Msg: p.msg}}
+	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("read episodes: %w", err)
 	}
@@ -159,7 +169,12 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	// cores.
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		text, err := readText(fsys, j.file)
+		text, err := readText(fsys, j.file, "the episode file", MaxEpisodeFile)
+		var fp *fileProblem
+		if errors.As(err, &fp) {
+			j.errs.addf(j.file, 0, 0, "%s", fp.msg)
+			return
+		}
 		if err != nil {
 			j.readErr = err
 			return
@@ -235,6 +250,8 @@ func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*E
 			ep.BodyLine = p.Line
 		}
 	}
+	capNotes(errs, file, d.pos, "notes", &ep.Notes)
+	capNotes(errs, file, d.pos, "summary", &ep.Summary)
 	ep.File = file
 	ep.Line = d.pos[""].Line
 	return ep, where{File: file, Keys: d.pos}
@@ -263,34 +280,6 @@ func splitFrontMatter(text string) (fm, body string, fmLine, bodyLine int, ok bo
 		off = next
 	}
 	return "", "", 0, 0, false
-}
-
-// readBuf holds the read buffers of readText.
-var readBuf = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
-
-// readText reads a file into a string with one allocation of its size.
-func readText(fsys fs.FS, name string) (string, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	var sb strings.Builder
-	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<30 {
-		sb.Grow(int(st.Size()))
-	}
-	bp := readBuf.Get().(*[]byte)
-	defer readBuf.Put(bp)
-	for {
-		n, err := f.Read(*bp)
-		sb.Write((*bp)[:n])
-		if err == io.EOF {
-			return sb.String(), nil
-		}
-		if err != nil {
-			return "", err
-		}
-	}
 }
 
 // parseYAML parses YAML or JSON into a node tree, turning a syntax error

@@ -22,6 +22,10 @@ categories: [Technology]
 media_base_url: https://cdn.example.org/
 `
 
+// pinnedShow is goodShow with its guid pinned (the one feed_url gives), for
+// tests that want no warning at all.
+const pinnedShow = goodShow + "guid: bab2ba12-9757-5da6-a770-0e70e6bcf214\n"
+
 func ep(front, body string) *fstest.MapFile {
 	return &fstest.MapFile{Data: []byte("---\n" + front + "---\n" + body)}
 }

@@ -5,21 +5,76 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/publish"
+	"github.com/podfeed/podfeed/show"
 	"github.com/podfeed/podfeed/validate"
 )
 
-// gateFeed runs the validator on the feed about to be written. Errors stop
-// the build unless force is set; warnings are printed either way.
-func gateFeed(ctx context.Context, e *env, path string, data []byte, force bool) error {
-	res, err := validate.Run(ctx, bytes.NewReader(data), validate.Config{Path: path})
+// perRuleShown is how many findings of one rule a build prints; the rest
+// are counted.
+const perRuleShown = 20
+
+// gateInput is the feed about to be written and where it came from.
+type gateInput struct {
+	dir      string // the show folder, as the user gave it
+	res      *show.Result
+	feedName string // the feed's name in the output folder
+	feed     []byte
+}
+
+// missingKeys names, for the findings about something absent, the key of
+// the definitions that supplies it: the finding is reported where the key
+// goes, with a hint to add it when it is not set.
+var missingKeys = map[string]string{
+	"apple-author":                 "author",
+	"apple-category-missing":       "categories",
+	"apple-explicit-missing":       "explicit",
+	"apple-image-missing":          "image",
+	"apple-owner-email":            "owner.email",
+	"apple-serial-episode-number":  "episode",
+	"rss-atom-self":                "feed_url",
+	"rss-channel-description":      "description",
+	"rss-channel-language":         "language",
+	"rss-channel-link":             "link",
+	"rss-channel-title":            "title",
+	"rss-enclosure-length-suspect": "length",
+	"rss-enclosure-missing":        "audio",
+	"rss-guid-missing":             "guid",
+	"rss-item-title":               "title",
+	"spotify-artwork":              "image",
+	"spotify-owner-email":          "owner.email",
+}
+
+// gateFinding is one validator finding traced back to the show.
+type gateFinding struct {
+	place show.Place
+	d     validate.Diagnostic
+	sev   string
+	msg   string
+}
+
+// gateFeed runs the validator on the feed about to be written. Each finding
+// is reported at the place in the show's files that produced it (the
+// episode file or podcast.yaml, line and column), followed by its place in
+// the feed. Errors stop the build unless force is set; warnings are
+// printed unless quiet (then only counted). Each rule prints at most
+// perRuleShown findings.
+func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) error {
+	res, err := validate.Run(ctx, bytes.NewReader(in.feed), validate.Config{Path: in.feedName})
 	if err != nil {
 		return fmt.Errorf("validate the new feed: %w", err)
 	}
-	errs := 0
+	var (
+		layout   *feed.Layout
+		findings []gateFinding
+		errs     int
+		hidden   int // warnings not shown (quiet)
+	)
 	for _, d := range res.Diagnostics {
 		sev := "warning"
 		switch d.Severity {
@@ -28,8 +83,59 @@ func gateFeed(ctx context.Context, e *env, path string, data []byte, force bool)
 			errs++
 		case validate.Info:
 			continue
+		default:
+			if quiet {
+				hidden++
+				continue
+			}
 		}
-		fmt.Fprintf(e.stderr, "%s:%d:%d: %s: %s [%s]\n", path, d.Pos.Line, d.Pos.Col, sev, d.Message, d.Code)
+		if layout == nil {
+			layout = feed.NewLayout(in.feed)
+		}
+		spot := layout.At(d.Pos.Line, d.Pos.Col)
+		place, _ := in.res.PlaceOf(spot)
+		msg := d.Message
+		if key, ok := missingKeys[d.Code]; ok {
+			p := in.res.ShowPlace(key)
+			if spot.Item >= 0 {
+				p = in.res.ItemPlace(spot.Item, key)
+			}
+			place = p
+			if !p.Found {
+				msg += fmt.Sprintf(" (add %s: to %s)", key, p.File)
+			}
+		}
+		findings = append(findings, gateFinding{place: place, d: d, sev: sev, msg: msg})
+	}
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i].place, findings[j].place
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	shown := map[string]int{}
+	var codes []string
+	for _, f := range findings {
+		if shown[f.d.Code] == 0 {
+			codes = append(codes, f.d.Code)
+		}
+		shown[f.d.Code]++
+		if shown[f.d.Code] > perRuleShown {
+			continue
+		}
+		fmt.Fprintf(e.stderr, "%s: %s: %s [%s] (%s:%d:%d)\n", placeString(in.dir, f.place), f.sev, f.msg, f.d.Code, in.feedName, f.d.Pos.Line, f.d.Pos.Col)
+	}
+	for _, code := range codes {
+		if n := shown[code] - perRuleShown; n > 0 {
+			fmt.Fprintf(e.stderr, "podfeed: %s of [%s] not shown\n", plural(n, "more finding"), code)
+		}
+	}
+	if hidden > 0 {
+		fmt.Fprintf(e.stderr, "podfeed: %s from the validator not shown (--quiet)\n", plural(hidden, "warning"))
 	}
 	if errs == 0 {
 		return nil
@@ -41,31 +147,97 @@ func gateFeed(ctx context.Context, e *env, path string, data []byte, force bool)
 	return invalidInput(fmt.Errorf("the new feed has %s; nothing was written (fix the definitions, or --force to write anyway)", plural(errs, "validation error")))
 }
 
-// checkSubscribers compares the new feed with the one already published at
-// path and refuses changes that break subscribers unless accept is set.
-func checkSubscribers(e *env, path string, ch *feed.Channel, accept bool) error {
-	old, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil // first build
+// placeString formats a place in the show folder dir: "dir/file:line:col".
+func placeString(dir string, p show.Place) string {
+	f := filepath.Join(dir, filepath.FromSlash(p.File))
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", f, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", f, p.Line)
 	}
-	if err != nil {
-		return fmt.Errorf("read the published feed: %w", err)
+	return f
+}
+
+// checkSubscribers compares the new feed with the one subscribers have
+// (prev) and refuses changes that break them unless accept is set. Each
+// change is reported where the show causes it. A show without guid whose
+// guid would change with feed_url is refused even with accept: the fix is
+// one line, and accepting would show every episode twice.
+func checkSubscribers(e *env, dir string, def *show.Definition, res *show.Result, prev *previousFeed, accept bool) error {
+	ch := res.Channel
+	if was := unpinnedMove(def, res, prev); was != "" {
+		why := fmt.Sprintf("feed_url is %q and the published feed's was %q", ch.SelfURL, prev.sum.SelfURL)
+		if prev.sum.SelfURL == "" || prev.sum.SelfURL == ch.SelfURL {
+			why = fmt.Sprintf("the published feed's podcast:guid is %q and this build's would be %q", was, ch.GUID)
+		}
+		fmt.Fprintf(e.stderr, "%s: error: %s: with no guid in podcast.yaml, the show's podcast:guid and the GUID of every episode without its own derive from feed_url, so they would all change and apps would list every episode again. Keep them with this line in podcast.yaml:\n    guid: %s\n",
+			placeString(dir, res.ShowPlace("feed_url")), why, was)
+		return invalidInput(errors.New("the show's guid would change; nothing was written (add the guid line above to podcast.yaml; --accept-changes does not apply)"))
 	}
-	oldSum, err := feed.ReadSummary(bytes.NewReader(old))
-	if err != nil {
-		fmt.Fprintf(e.stderr, "podfeed: warning: %s is not a feed podfeed can read (%v); replacing it without the subscriber-safety check\n", path, err)
-		return nil
-	}
-	changes := subscriberChanges(oldSum, feed.SummaryOf(ch))
+	changes := publish.Check(prev.sum, feed.SummaryOf(ch))
 	if len(changes) == 0 {
 		return nil
 	}
+	items := make(map[string]int, len(ch.Items))
+	for i, it := range ch.Items {
+		items[it.GUID] = i
+	}
+	sev := "error"
+	if accept {
+		sev = "warning"
+	}
 	for _, c := range changes {
-		fmt.Fprintf(e.stderr, "%s: %s\n", path, c)
+		where, msg := changePlace(dir, res, prev, items, c)
+		fmt.Fprintf(e.stderr, "%s: %s: %s\n", where, sev, msg)
 	}
 	if accept {
 		fmt.Fprintf(e.stderr, "podfeed: --accept-changes: replacing the feed anyway\n")
 		return nil
 	}
-	return invalidInput(fmt.Errorf("the new feed would break subscribers (%s above); nothing was written (use --accept-changes if this is intended)", plural(len(changes), "change")))
+	return invalidInput(fmt.Errorf("the new feed would break subscribers (%s above, compared with %s); nothing was written (use --accept-changes if this is intended)", plural(len(changes), "change"), prev.where))
+}
+
+// unpinnedMove returns the guid the published feed has (its podcast:guid,
+// else the one its self URL gives) when podcast.yaml has no guid and the
+// new feed's derived guid differs from it; "" otherwise.
+func unpinnedMove(def *show.Definition, res *show.Result, prev *previousFeed) string {
+	if strings.TrimSpace(def.Show.GUID) != "" {
+		return ""
+	}
+	was := prev.sum.GUID
+	if was == "" && prev.sum.SelfURL != "" {
+		was = show.PodcastGUID(prev.sum.SelfURL)
+	}
+	if was == res.Channel.GUID {
+		return ""
+	}
+	return was
+}
+
+// changePlace says where a change comes from: the key of the show that
+// causes it, or, for an episode that is gone, its place in the previous
+// feed.
+func changePlace(dir string, res *show.Result, prev *previousFeed, items map[string]int, c publish.Change) (string, string) {
+	msg := c.String()
+	switch c.Kind {
+	case publish.FeedURLChanged:
+		return placeString(dir, res.ShowPlace("feed_url")), msg
+	case publish.PodcastGUIDChanged:
+		return placeString(dir, res.ShowPlace("guid")), msg
+	case publish.GUIDChanged:
+		i, ok := items[c.NewGUID]
+		if !ok {
+			break
+		}
+		p := res.ItemPlace(i, "guid")
+		if !p.Found && c.GUID != "" {
+			msg += fmt.Sprintf("; its GUID is derived (from the show's guid and the slug, the file name): to keep the one apps know, add this line to it:\n    guid: %s", c.GUID)
+		}
+		return placeString(dir, p), msg
+	}
+	if c.Line > 0 {
+		return fmt.Sprintf("%s:%d", prev.where, c.Line), msg
+	}
+	return prev.where, msg
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"net/url"
+	"path/filepath"
+	"slices"
 
 	"github.com/podfeed/podfeed/companion"
 	"github.com/podfeed/podfeed/feed"
@@ -32,20 +35,25 @@ func companionOutputs(outputs []string, ch *feed.Channel, feedURL string) ([]pub
 	return files, nil
 }
 
-// writeOutputs publishes every file atomically: all or nothing.
-func writeOutputs(dir string, files []publish.File) error {
-	if err := publish.Write(dir, files); err != nil {
-		return fmt.Errorf("write outputs: %w", err)
+// writeOutputs publishes the files into out: unchanged files are left
+// alone, the feed (files[0]) is renamed into place last, and files an
+// earlier build into out wrote and this one does not are removed, as
+// recorded in the show's manifest for out.
+func writeOutputs(showDir, out string, files []publish.File) (*publish.Report, error) {
+	ordered := append(slices.Clone(files[1:]), files[0])
+	rep, err := publish.Publish(out, ordered, publish.Options{Manifest: manifestPath(showDir, out)})
+	if err != nil {
+		return nil, fmt.Errorf("write outputs: %w", err)
 	}
-	return nil
+	return rep, nil
 }
 
-// subscriberChanges lists what in the new feed would break subscribers of
-// the old one.
-func subscriberChanges(old, new *feed.Summary) []string {
-	var out []string
-	for _, c := range publish.Check(old, new) {
-		out = append(out, c.String())
+// manifestPath is where the show records what builds wrote into out:
+// SHOW_DIR/.podfeed/outputs/<out, relative to the show, escaped>.json.
+func manifestPath(showDir, out string) string {
+	rel, err := filepath.Rel(showDir, out)
+	if err != nil {
+		rel, _ = filepath.Abs(out)
 	}
-	return out
+	return filepath.Join(showDir, ".podfeed", "outputs", url.PathEscape(filepath.ToSlash(rel))+".json")
 }

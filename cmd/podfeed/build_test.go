@@ -3,7 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,5 +210,87 @@ func TestExampleSurvivesGofeed(t *testing.T) {
 	}
 	if !strings.Contains(fresnel.Content, "<strong>Dr. Ines Carvalho</strong>") {
 		t.Errorf("content:encoded lost the rendered notes: %q", fresnel.Content)
+	}
+}
+
+// TestBuildPreviousExitCodes: what --previous fails on decides the exit
+// code: a network or I/O failure is 2, a document that is not a whole
+// feed, or a feed the new one would break, is 1. Nothing is written.
+func TestBuildPreviousExitCodes(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			io.WriteString(w, `<rss version="2.0"><channel><title>t</title><item><guid>gone</guid><title>Gone</title></item></channel></rss>`)
+		case "/cut.xml":
+			io.WriteString(w, `<rss version="2.0"><channel><title>t</title><item><guid>a</guid></item><item><gu`)
+		case "/page.html":
+			io.WriteString(w, `<html><body>moved</body></html>`)
+		case "/broken":
+			w.Header().Set("Content-Length", "1000")
+			io.WriteString(w, `<rss version="2.0"><channel>`) // the connection ends early
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	for _, tc := range []struct {
+		previous string
+		code     int
+	}{
+		{srv.URL + "/feed.xml", exitInvalid},
+		{srv.URL + "/cut.xml", exitInvalid},
+		{srv.URL + "/page.html", exitInvalid},
+		{srv.URL + "/missing.xml", exitUsage},
+		{srv.URL + "/broken", exitUsage},
+		{"http://127.0.0.1:1/feed.xml", exitUsage},
+		{filepath.Join(t.TempDir(), "none.xml"), exitUsage},
+	} {
+		t.Run(tc.previous, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			code, stderr := buildExample(t, out, "--previous", tc.previous, "--allow-private")
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("the output folder exists after a refused build (%v)", err)
+			}
+		})
+	}
+}
+
+// TestGateCapsPerRule: a rule that fires on every episode prints its first
+// findings and counts the rest, so thousands of episodes do not mean
+// thousands of lines.
+func TestGateCapsPerRule(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "show")
+	if err := os.MkdirAll(filepath.Join(dir, "episodes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	yaml := "title: Many\ndescription: Many episodes.\nlanguage: en\nlink: https://example.org/\nfeed_url: https://example.org/feed.xml\n" +
+		"guid: bab2ba12-9757-5da6-a770-0e70e6bcf214\nauthor: A\nowner: {name: A, email: a@example.org}\nimage: https://example.org/a.jpg\ncategories: [Technology]\nexplicit: false\n"
+	if err := os.WriteFile(filepath.Join(dir, "podcast.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const n = perRuleShown + 7
+	for i := range n {
+		ep := fmt.Sprintf("---\ntitle: Episode %d\ndate: 2025-01-%02d\naudio: https://example.org/%d.ogg\ntype: audio/ogg\nlength: 30000000\nduration: \"30:00\"\n---\nNotes.\n", i, 1+i%28, i)
+		if err := os.WriteFile(filepath.Join(dir, "episodes", fmt.Sprintf("e%02d.md", i)), []byte(ep), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stderr := buildShow(t, dir, filepath.Join(t.TempDir(), "out"))
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want %d:\n%s", code, exitInvalid, stderr)
+	}
+	for _, code := range []string{"apple-media-format", "apple-type-extension-mismatch"} {
+		if got := strings.Count(stderr, "["+code+"] (feed.xml:"); got != perRuleShown {
+			t.Errorf("%s findings printed: %d, want %d", code, got, perRuleShown)
+		}
+		if want := fmt.Sprintf("podfeed: 7 more findings of [%s] not shown\n", code); !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stderr, fmt.Sprintf("the new feed has %d validation errors", n)) {
+		t.Errorf("the error count is not of every finding:\n%s", stderr)
 	}
 }

@@ -27,18 +27,25 @@ func buildCommand(e *env) *cli.Command {
 		ArgsUsage: "[SHOW_DIR]",
 		Description: "Reads SHOW_DIR/podcast.yaml and SHOW_DIR/episodes/*.md and writes\n" +
 			"SHOW_DIR/public/feed.xml (plus chapter files and the outputs podcast.yaml asks for).\n" +
-			"Every file is written atomically. Episodes dated after --now are held back,\n" +
-			"drafts are left out. Nothing is written when a definition is invalid, when the\n" +
-			"new feed has validation errors (unless --force), or when it would drop an\n" +
-			"episode, change a GUID or move the feed (unless --accept-changes).",
+			"Episodes dated after --now are held back, drafts are left out. Nothing is written\n" +
+			"when a definition is invalid, when the new feed has validation errors (unless\n" +
+			"--force), or when it would drop an episode, change a GUID or move the feed\n" +
+			"(unless --accept-changes) compared with the feed subscribers have: --previous,\n" +
+			"or else the feed already in the output folder.\n\n" +
+			"Files whose bytes did not change are left as they are; the others are written\n" +
+			"to temporary files first and renamed into place, feed.xml last. Files an earlier\n" +
+			"build wrote and this one no longer produces are removed (the record is kept in\n" +
+			"SHOW_DIR/.podfeed/). Two builds into one output folder run one after the other.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "output folder (default: SHOW_DIR/public)"},
+			&cli.StringFlag{Name: "previous", Usage: "the feed subscribers have now, as a `FILE or URL`, to compare the new feed with (default: the feed in the output folder)"},
 			&cli.StringFlag{Name: "now", Usage: "publish up to this time instead of now: a date as episodes write it (2025-03-12, 2025-03-12T06:00:00Z)"},
 			&cli.BoolFlag{Name: "accept-changes", Usage: "replace the feed even if episodes disappear, GUIDs change or the feed URL moves"},
 			&cli.BoolFlag{Name: "force", Usage: "write the feed even if validation finds errors"},
 			&cli.BoolFlag{Name: "probe-remote", Usage: "read length, type and duration of audio URLs, and check remote artwork, over HTTP"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-		}, netFlags(netDefaults{timeout: remote.DefaultTimeout})...),
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only (and one line counting the validator's warnings)"},
+			&cli.DurationFlag{Name: "wait", Value: time.Minute, Usage: "how long to wait while another build writes the same output folder (0: fail at once)"},
+		}, netFlags(netDefaults{timeout: remote.DefaultTimeout, maxSize: "256MB", maxSizeWhat: "largest previous feed to read, from --previous or the output folder"})...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
 				return usageError(fmt.Errorf("build takes one show folder, got %d arguments", c.NArg()))
@@ -52,7 +59,7 @@ func buildCommand(e *env) *cli.Command {
 	}
 }
 
-func runBuild(c *cli.Context, e *env, dir string) error {
+func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	ctx := c.Context
 	// A build makes much short-lived garbage (the Markdown renderer's trees)
 	// over a modest live heap; the limit keeps 10,000 episodes near 300 MB.
@@ -73,20 +80,35 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 	if out == "" {
 		out = filepath.Join(dir, "public")
 	}
+	if c.Duration("wait") < 0 {
+		return usageError(errors.New("--wait must not be negative"))
+	}
+	// --max-size caps the previous feed; media probes keep their own caps.
+	probeNet := net
+	probeNet.MaxBytes = 0
+	quiet := c.Bool("quiet")
 
-	// Load's errors are reported again by Build, with Build's own, so that
-	// one run lists every problem; stop here only when nothing was read.
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return usageError(fmt.Errorf("%s: no such folder (build takes the show folder, the one that holds podcast.yaml)", dir))
 	}
-	def, err := show.Load(os.DirFS(dir), ".")
+	// Everything is read inside the show folder: os.Root refuses symbolic
+	// links that lead out of it.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("open the show folder: %w", err)
+	}
+	defer root.Close()
+
+	// Load's errors are reported again by Build, with Build's own, so that
+	// one run lists every problem; stop here only when nothing was read.
+	def, err := show.Load(root.FS(), ".")
 	if def == nil {
 		if errors.Is(err, show.ErrNoShow) {
 			return invalidInput(fmt.Errorf("%s: no podcast.yaml here; 'podfeed init %s' starts a show in this folder", dir, dir))
 		}
 		return definitionError(e, dir, err)
 	}
-	prober, saveCache := newProber(e, dir, c.Bool("probe-remote"), net)
+	prober, saveCache := newProber(e, dir, root, c.Bool("probe-remote"), probeNet)
 	if mp, ok := prober.(*mediaProber); ok {
 		// Probe every episode's media up front, in parallel and with one
 		// progress bar; Build then answers from memory.
@@ -122,26 +144,65 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 			fmt.Fprintf(e.stderr, "podfeed: warning: media cache not saved: %v\n", err)
 		}
 	}
-	if !c.Bool("quiet") {
+	// The warning that podcast.yaml has no guid waits for the comparison
+	// with the published feed, which may have to say more: the guid to pin
+	// is then the published one.
+	sayUnpinned := func() {}
+	if !quiet {
 		for _, w := range res.Warnings {
 			w.File = filepath.Join(dir, w.File)
+			if w == res.Unpinned {
+				sayUnpinned = func() {
+					fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
+					sayUnpinned = func() {}
+				}
+				continue
+			}
 			fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
 		}
 	}
+	defer func() { sayUnpinned() }()
 
 	files, err := renderOutputs(def, res)
 	if err != nil {
 		return err
 	}
-	feedXML := files[0].Data
 
 	// The build gate: the feed about to be written must pass the validator.
-	if err := gateFeed(ctx, e, filepath.Join(out, "feed.xml"), feedXML, c.Bool("force")); err != nil {
+	// Its findings point at the show's own files.
+	if err := gateFeed(ctx, e, gateInput{dir: dir, res: res, feedName: "feed.xml", feed: files[0].Data}, c.Bool("force"), quiet); err != nil {
 		return err
 	}
 
-	// Subscriber safety: compare with the feed already published there.
-	if err := checkSubscribers(e, filepath.Join(out, "feed.xml"), res.Channel, c.Bool("accept-changes")); err != nil {
+	// From here on this build owns the output folder.
+	lock, err := publish.Acquire(ctx, out, c.Duration("wait"), func() {
+		fmt.Fprintf(e.stderr, "podfeed: another build is writing %s; waiting up to %s for it to finish\n", out, c.Duration("wait"))
+	})
+	if errors.Is(err, publish.ErrLocked) {
+		return fmt.Errorf("%w; nothing was written (--wait waits longer)", err)
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		lock.Release()
+		if err != nil && lock.Created() {
+			os.Remove(out) // the folder this failed build made, if still empty
+		}
+	}()
+
+	// Subscriber safety: compare with the feed subscribers have.
+	prev, err := loadPrevious(ctx, e, c.String("previous"), out, net)
+	if err != nil {
+		return err
+	}
+	if prev != nil && unpinnedMove(def, res, prev) != "" {
+		sayUnpinned = func() {} // the refusal below says more
+	}
+	sayUnpinned()
+	if prev == nil {
+		fmt.Fprintf(e.stderr, "podfeed: no published feed at %s: no subscriber-safety comparison was made (--previous URL compares with the feed subscribers have)\n", filepath.Join(out, "feed.xml"))
+	} else if err := checkSubscribers(e, dir, def, res, prev, c.Bool("accept-changes")); err != nil {
 		return err
 	}
 
@@ -149,7 +210,8 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutputs(out, files); err != nil {
+	rep, err := writeOutputs(dir, out, files)
+	if err != nil {
 		return err
 	}
 	if emb != nil && audio > 0 {
@@ -162,12 +224,22 @@ func runBuild(c *cli.Context, e *env, dir string) error {
 			}
 		}
 	}
-	if !c.Bool("quiet") {
+	if rep.ManifestErr != nil {
+		fmt.Fprintf(e.stderr, "podfeed: warning: record of the files written not saved (%v): files this build no longer produces may stay in %s\n", rep.ManifestErr, out)
+	}
+	for _, k := range rep.Kept {
+		fmt.Fprintf(e.stderr, "podfeed: warning: %s is no longer produced but changed since podfeed wrote it: left in place\n", filepath.Join(out, filepath.FromSlash(k)))
+	}
+	if !quiet {
+		verb := "wrote"
+		if !slices.Contains(rep.Written, "feed.xml") {
+			verb = "unchanged"
+		}
 		note := ""
 		if audio > 0 {
 			note = ", " + plural(audio, "audio file") + " with chapters written"
 		}
-		fmt.Fprintf(e.stderr, "wrote %s: %s%s%s\n", filepath.Join(out, "feed.xml"), plural(len(res.Channel.Items), "episode"), heldNote(res.Held), note)
+		fmt.Fprintf(e.stderr, "%s %s: %s%s%s%s\n", verb, filepath.Join(out, "feed.xml"), plural(len(res.Channel.Items), "episode"), heldNote(res.Held), note, filesNote(rep))
 	}
 	return nil
 }
@@ -193,6 +265,28 @@ func writeEmbedded(ctx context.Context, emb *audioEmbedder, dir string, files *[
 	}
 	*files = append(*files, copies...)
 	return n, nil
+}
+
+// filesNote counts what a publish did to the output folder, when it did
+// more than write every file.
+func filesNote(rep *publish.Report) string {
+	if len(rep.Unchanged)+len(rep.Removed)+len(rep.Cleaned) == 0 {
+		return ""
+	}
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(len(rep.Written), "written")
+	add(len(rep.Unchanged), "unchanged")
+	add(len(rep.Removed), "removed")
+	add(len(rep.Cleaned), "temporary files of an interrupted build removed")
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (files: " + strings.Join(parts, ", ") + ")"
 }
 
 // definitionError prints every definition problem, naming files as the user

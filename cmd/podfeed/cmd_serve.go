@@ -89,8 +89,14 @@ func runServe(c *cli.Context, e *env, dir string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := preview.New()
-	pb := &previewBuilder{e: e, dir: dir, at: at, probeRemote: c.Bool("probe-remote"), net: netOpt}
-	pb.prober = newMediaProber(e, dir, pb.probeRemote, netOpt)
+	// Reads stay inside the show folder, as build's do.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer root.Close()
+	pb := &previewBuilder{e: e, dir: dir, root: root, at: at, probeRemote: c.Bool("probe-remote"), net: netOpt}
+	pb.prober = newMediaProber(e, dir, root, pb.probeRemote, netOpt)
 	report := func(b *preview.Build) {
 		errs, warns, infos := b.Counts()
 		if len(b.Errors) > 0 {
@@ -140,6 +146,7 @@ func runServe(c *cli.Context, e *env, dir string) error {
 type previewBuilder struct {
 	e           *env
 	dir         string
+	root        *os.Root  // dir, which every read stays inside
 	at          time.Time // zero: the clock
 	probeRemote bool
 	net         fetch.Options
@@ -166,7 +173,7 @@ func (pb *previewBuilder) build(ctx context.Context) *preview.Build {
 		}
 		return b
 	}
-	def, err := show.Load(os.DirFS(pb.dir), ".")
+	def, err := show.Load(pb.root.FS(), ".")
 	if def == nil {
 		return fail(err)
 	}

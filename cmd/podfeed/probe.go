@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,10 +37,27 @@ const progressAfter = 3
 // function saves the cache (pruned to the media this build used) and ends
 // the progress bar; call it once Build has returned. A cache that cannot
 // be read is reported on stderr as a warning and ignored.
-func newProber(e *env, showDir string, remote bool, net fetch.Options) (show.Prober, func() error) {
-	p := newMediaProber(e, showDir, remote, net)
+//
+// Local media are read through root, the show folder: a symbolic link that
+// leads out of it is refused, and only regular files are opened.
+func newProber(e *env, showDir string, root *os.Root, remote bool, net fetch.Options) (show.Prober, func() error) {
+	p := newMediaProber(e, showDir, root, remote, net)
 	return p, p.save
 }
+
+// rootFS is a cache.FS confined to an os.Root.
+type rootFS struct{ r *os.Root }
+
+func (f rootFS) Stat(name string) (fs.FileInfo, error) {
+	fi, err := f.r.Stat(filepath.FromSlash(name))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if lfi, lerr := f.r.Lstat(filepath.FromSlash(name)); lerr == nil && lfi.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s is a symbolic link that leads out of the show folder: podfeed reads only files inside it", name)
+		}
+	}
+	return fi, err
+}
+func (f rootFS) Open(name string) (cache.File, error) { return f.r.Open(filepath.FromSlash(name)) }
 
 // mediaProber implements show.Prober with media, media/cache and
 // media/remote.
@@ -62,13 +81,13 @@ type memoResult struct {
 	err  error
 }
 
-func newMediaProber(e *env, showDir string, probeRemote bool, net fetch.Options) *mediaProber {
+func newMediaProber(e *env, showDir string, root *os.Root, probeRemote bool, net fetch.Options) *mediaProber {
 	c, warn := cache.Load(showDir)
 	if warn != nil {
 		fmt.Fprintf(e.stderr, "podfeed: warning: %v\n", warn)
 	}
 	p := &mediaProber{stderr: e.stderr, tty: isTerminal(e.stderr), cache: c, memo: map[string]memoResult{}, pruneOK: true}
-	p.files = &cache.Files{FS: cache.DirFS(showDir), Cache: c, Opened: p.onOpen}
+	p.files = &cache.Files{FS: rootFS{root}, Cache: c, Opened: p.onOpen}
 	if probeRemote {
 		p.remote = &remote.Prober{Cache: c, Net: net}
 	}

@@ -57,7 +57,7 @@ func TestNewProberLocalAndCached(t *testing.T) {
 		"audio/wav.wav":         {"audio/wav", 2700},
 	}
 	for round := 1; round <= 2; round++ {
-		p, save := newProber(e, dir, false, fetch.Options{})
+		p, save := newProber(e, dir, testRoot(t, dir), false, fetch.Options{})
 		for _, n := range names {
 			got, err := p.Probe(context.Background(), n)
 			if err != nil {
@@ -108,7 +108,7 @@ func TestNewProberCorruptCache(t *testing.T) {
 	}
 	var stderr bytes.Buffer
 	e := &env{stderr: &stderr, getenv: func(string) string { return "" }, now: time.Now}
-	p, save := newProber(e, dir, false, fetch.Options{})
+	p, save := newProber(e, dir, testRoot(t, dir), false, fetch.Options{})
 	if !strings.Contains(stderr.String(), "warning: media cache") {
 		t.Errorf("stderr = %q, want a warning about the media cache", stderr.String())
 	}
@@ -125,7 +125,8 @@ func TestNewProberCorruptCache(t *testing.T) {
 
 func TestNewProberRemoteOff(t *testing.T) {
 	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
-	p, _ := newProber(e, t.TempDir(), false, fetch.Options{})
+	tdir := t.TempDir()
+	p, _ := newProber(e, tdir, testRoot(t, tdir), false, fetch.Options{})
 	if _, err := p.Probe(context.Background(), "https://example.org/a.mp3"); err == nil || !strings.Contains(err.Error(), "--probe-remote") {
 		t.Errorf("Probe(URL) without remote = %v, want an error naming --probe-remote", err)
 	}
@@ -134,7 +135,7 @@ func TestNewProberRemoteOff(t *testing.T) {
 func TestPrefetch(t *testing.T) {
 	dir, names := probeShow(t)
 	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
-	p := newMediaProber(e, dir, false, fetch.Options{})
+	p := newMediaProber(e, dir, testRoot(t, dir), false, fetch.Options{})
 	var spelled []string
 	for _, n := range names {
 		spelled = append(spelled, "./"+n) // another spelling of the same path
@@ -237,7 +238,7 @@ func TestProgressBar(t *testing.T) {
 	for _, n := range []int{progressAfter, progressAfter + 1} {
 		var stderr bytes.Buffer
 		e := &env{stderr: &stderr, getenv: func(string) string { return "" }, now: time.Now}
-		p := newMediaProber(e, dir, false, fetch.Options{})
+		p := newMediaProber(e, dir, testRoot(t, dir), false, fetch.Options{})
 		p.tty = true // as if stderr were a terminal
 		p.cache = cache.New(t.TempDir())
 		p.files.Cache = p.cache
@@ -276,7 +277,7 @@ func TestNewProberRemote(t *testing.T) {
 	dir := t.TempDir()
 	e := &env{stderr: &bytes.Buffer{}, getenv: func(string) string { return "" }, now: time.Now}
 	for round := 1; round <= 2; round++ {
-		p, save := newProber(e, dir, true, fetch.Options{AllowPrivate: true})
+		p, save := newProber(e, dir, testRoot(t, dir), true, fetch.Options{AllowPrivate: true})
 		got, err := p.Probe(context.Background(), srv.URL+"/ep.mp3")
 		if err != nil {
 			t.Fatal(err)
@@ -294,4 +295,15 @@ func TestNewProberRemote(t *testing.T) {
 	if n := gets.Load(); n != 0 {
 		t.Errorf("the second build made %d GET requests, want 0 (HEAD revalidation only)", n)
 	}
+}
+
+// testRoot opens dir as an os.Root, closed when the test ends.
+func testRoot(t *testing.T, dir string) *os.Root {
+	t.Helper()
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }

@@ -24,7 +24,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
-		Cmds:                scriptCmds(),
+		Cmds:                withBuildCmds(scriptCmds()),
 		Setup: func(e *testscript.Env) error {
 			// Examples in the repo, for scripts that build them.
 			e.Setenv("PODFEED_REPO", repoRoot())

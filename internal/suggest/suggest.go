@@ -31,6 +31,12 @@ func Closest(word string, candidates []string) string {
 	w := fold(word)
 	best, bestD := "", len(word)/2+2
 	for _, c := range candidates {
+		// The distance is at least the difference in length: skip the
+		// quadratic comparison when that alone is too far (a long value
+		// compared with short names).
+		if diff := len(w) - len(c); diff >= bestD || -diff >= bestD {
+			continue
+		}
 		if d := Distance(w, fold(c)); d < bestD {
 			best, bestD = c, d
 		}

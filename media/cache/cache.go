@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -109,11 +110,12 @@ func New(dir string) *Cache {
 // be replaced on Save. A missing file is not an error.
 func Load(dir string) (*Cache, error) {
 	c := New(dir)
-	b, err := os.ReadFile(c.path)
+	b, err := readCapped(c.path, MaxFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
 	if err != nil {
+		c.dirty = true
 		return c, fmt.Errorf("media cache ignored: %w", err)
 	}
 	var f fileFormat
@@ -158,6 +160,34 @@ func (c *Cache) StoreEmbedded(e Embedded) {
 	c.embedded[e.Out] = e
 	c.usedEmb[e.Out] = true
 	c.dirty = true
+}
+
+// MaxFile is the largest cache file Load reads (a few hundred bytes an
+// entry); a larger one is ignored and replaced.
+const MaxFile = 64 << 20
+
+// readCapped reads a regular file of at most max bytes.
+func readCapped(path string, max int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("%s: %d bytes, more than the %d a cache may have", path, fi.Size(), max)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(b)) > max {
+		err = fmt.Errorf("%s: more than the %d bytes a cache may have", path, max)
+	}
+	return b, err
 }
 
 // Path returns the cache file's path.
