@@ -38,7 +38,7 @@ func buildCommand(e *env) *cli.Command {
 			"SHOW_DIR/.podfeed/). Two builds into one output folder run one after the other.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "output folder (default: SHOW_DIR/public)"},
-			&cli.StringFlag{Name: "previous", Usage: "the feed subscribers have now, as a `FILE or URL`, to compare the new feed with (default: the feed in the output folder)"},
+			&cli.StringFlag{Name: "previous", Usage: "compare the new feed with the one subscribers have now, `FILE|URL` (default: the feed in the output folder)", TakesFile: true},
 			&cli.StringFlag{Name: "now", Usage: "publish up to this time instead of now: a date as episodes write it (2025-03-12, 2025-03-12T06:00:00Z)"},
 			&cli.BoolFlag{Name: "accept-changes", Usage: "replace the feed even if episodes disappear, GUIDs change or the feed URL moves"},
 			&cli.BoolFlag{Name: "force", Usage: "write the feed even if validation finds errors"},
