@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/podfeed/podfeed/feed"
@@ -27,6 +28,10 @@ type Build struct {
 	// Files are the files the build would publish, by name; the pages link
 	// feed.xml (which the browser shows through feed.xsl).
 	Files map[string][]byte
+
+	// Media is the show folder, for the episodes' local audio files: the
+	// player reads them from it, and nothing outside it.
+	Media fs.FS
 }
 
 // Finding is one validator finding (or build warning), with where the show
@@ -46,7 +51,7 @@ type Episode struct {
 	ID       string // the page's path segment: the episode file's name without extension
 	Item     *feed.Item
 	File     string // the show file defining it
-	Audio    string // a local audio file (absolute path) the player may use, or ""
+	Audio    string // a local audio file in Build.Media the player may use, or ""
 	Findings []Finding
 }
 

@@ -5,9 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"io"
+	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -125,25 +126,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(p, "/media/"):
 		b := s.build()
 		ep := b.episode(strings.TrimPrefix(p, "/media/"))
-		if ep == nil || ep.Audio == "" {
+		if ep == nil || ep.Audio == "" || b.Media == nil {
 			s.notFound(w, b)
 			return
 		}
-		f, err := os.Open(ep.Audio)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusNotFound)
-			return
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		if ep.Item.Enclosure != nil && ep.Item.Enclosure.Type != "" {
-			w.Header().Set("Content-Type", ep.Item.Enclosure.Type)
-		}
-		http.ServeContent(w, r, "", st.ModTime(), f)
+		s.media(w, r, b.Media, ep)
 	case strings.HasPrefix(p, "/feed/"):
 		b := s.build()
 		name := strings.TrimPrefix(p, "/feed/")
@@ -158,6 +145,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.notFound(w, s.build())
 	}
+}
+
+// media serves an episode's local audio file, a regular file in the show
+// folder, with Range requests (the player seeks with them).
+func (s *Server) media(w http.ResponseWriter, r *http.Request, fsys fs.FS, ep *Episode) {
+	f, err := fsys.Open(ep.Audio)
+	if err != nil {
+		http.Error(w, "no such audio file in the show folder", http.StatusNotFound)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	rs, ok := f.(io.ReadSeeker)
+	if err != nil || !st.Mode().IsRegular() || !ok {
+		http.Error(w, "not a regular file", http.StatusNotFound)
+		return
+	}
+	if ep.Item.Enclosure != nil && ep.Item.Enclosure.Type != "" {
+		w.Header().Set("Content-Type", ep.Item.Enclosure.Type)
+	}
+	http.ServeContent(w, r, "", st.ModTime(), rs)
 }
 
 func (b *Build) episode(id string) *Episode {

@@ -44,13 +44,24 @@ func get(t *testing.T, url string) (int, string, http.Header) {
 }
 
 func TestPages(t *testing.T) {
-	audio := filepath.Join(t.TempDir(), "a.mp3")
-	if err := os.WriteFile(audio, []byte("ID3"), 0o644); err != nil {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.mp3"), []byte("ID3"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(t.TempDir(), "secret"), []byte("no"), 0o644); err != nil { // beside the show folder, not in it
 		t.Fatal(err)
 	}
 	s := New()
 	defer s.Close()
-	s.Set(testBuild(1, "First & best", audio))
+	b := testBuild(1, "First & best", "a.mp3")
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	b.Media = root.FS()
+	b.Episodes = append(b.Episodes, Episode{ID: "escape", Item: b.Episodes[0].Item, Audio: "../secret"})
+	s.Set(b)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 
@@ -96,6 +107,9 @@ func TestPages(t *testing.T) {
 	}
 	if code, body, h := get(t, srv.URL+"/media/ep-1"); code != 200 || body != "ID3" || h.Get("Content-Type") != "audio/mpeg" {
 		t.Errorf("media: %d %q %q", code, body, h.Get("Content-Type"))
+	}
+	if code, body, _ := get(t, srv.URL+"/media/escape"); code != 404 || body == "no" {
+		t.Errorf("audio outside the show folder: %d %q, want 404", code, body)
 	}
 	resp, err := http.Post(srv.URL+"/", "text/plain", nil)
 	if err != nil {

@@ -92,19 +92,7 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 		if layout == nil {
 			layout = feed.NewLayout(in.feed)
 		}
-		spot := layout.At(d.Pos.Line, d.Pos.Col)
-		place, _ := in.res.PlaceOf(spot)
-		msg := d.Message
-		if key, ok := missingKeys[d.Code]; ok {
-			p := in.res.ShowPlace(key)
-			if spot.Item >= 0 {
-				p = in.res.ItemPlace(spot.Item, key)
-			}
-			place = p
-			if !p.Found {
-				msg += fmt.Sprintf(" (add %s: to %s)", key, p.File)
-			}
-		}
+		_, place, msg := placeFinding(in.res, layout, d)
 		findings = append(findings, gateFinding{place: place, d: d, sev: sev, msg: msg})
 	}
 	sort.SliceStable(findings, func(i, j int) bool {
@@ -145,6 +133,28 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 		return nil
 	}
 	return invalidInput(fmt.Errorf("the new feed has %s; nothing was written (fix the definitions, or --force to write anyway)", plural(errs, "validation error")))
+}
+
+// placeFinding traces a validator finding about the encoded feed (laid
+// out by layout) back to the show: the item it is in (-1 outside every
+// item), the place in the show's files that produced it, and its message,
+// which says which key to add when what it misses is not set. The build
+// gate and podfeed serve report findings through it.
+func placeFinding(res *show.Result, layout *feed.Layout, d validate.Diagnostic) (item int, place show.Place, msg string) {
+	spot := layout.At(d.Pos.Line, d.Pos.Col)
+	place, _ = res.PlaceOf(spot)
+	msg = d.Message
+	if key, ok := missingKeys[d.Code]; ok {
+		p := res.ShowPlace(key)
+		if spot.Item >= 0 {
+			p = res.ItemPlace(spot.Item, key)
+		}
+		place = p
+		if !p.Found {
+			msg += fmt.Sprintf(" (add %s: to %s)", key, p.File)
+		}
+	}
+	return spot.Item, place, msg
 }
 
 // placeString formats a place in the show folder dir: "dir/file:line:col".

@@ -16,6 +16,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/fetch"
 	"github.com/podfeed/podfeed/media/remote"
 	"github.com/podfeed/podfeed/preview"
@@ -204,6 +205,7 @@ func (pb *previewBuilder) build(ctx context.Context) *preview.Build {
 		}
 	}
 	b.Channel = res.Channel
+	b.Media = pb.root.FS()
 	b.FeedURL = def.Show.FeedURL
 	b.Links = stylesheet.Links(stylesheetOptions(&def.Show))
 	for _, h := range res.Held {
@@ -219,9 +221,7 @@ func (pb *previewBuilder) build(ctx context.Context) *preview.Build {
 			pe.File = filepath.Join(pb.dir, filepath.FromSlash(ep.File))
 			pe.ID = ep.Slug
 			if ep.Audio != "" && !strings.Contains(ep.Audio, "://") {
-				if abs, err := filepath.Abs(filepath.Join(pb.dir, filepath.FromSlash(ep.Audio))); err == nil {
-					pe.Audio = abs
-				}
+				pe.Audio = path.Clean(filepath.ToSlash(ep.Audio))
 			}
 		}
 		if pe.ID == "" {
@@ -245,14 +245,16 @@ func (pb *previewBuilder) build(ctx context.Context) *preview.Build {
 	if err != nil {
 		return fail(fmt.Errorf("validate the feed: %w", err))
 	}
-	for _, pf := range placeFindings(def, res, eps, feedXML, vres.Diagnostics) {
+	layout := feed.NewLayout(feedXML)
+	for _, d := range vres.Diagnostics {
+		item, place, msg := placeFinding(res, layout, d)
 		f := preview.Finding{
-			Severity: pf.d.Severity.String(), Code: pf.d.Code, Message: pf.d.Message, Hint: pf.d.Hint, URL: pf.d.URL,
-			Source: servePlaceString(pb.dir, pf.place),
-			Feed:   fmt.Sprintf("feed.xml:%d:%d", pf.d.Pos.Line, pf.d.Pos.Col),
+			Severity: d.Severity.String(), Code: d.Code, Message: msg, Hint: d.Hint, URL: d.URL,
+			Source: placeString(pb.dir, place),
+			Feed:   fmt.Sprintf("feed.xml:%d:%d", d.Pos.Line, d.Pos.Col),
 		}
-		if pf.item >= 0 && pf.item < len(b.Episodes) {
-			b.Episodes[pf.item].Findings = append(b.Episodes[pf.item].Findings, f)
+		if item >= 0 && item < len(b.Episodes) {
+			b.Episodes[item].Findings = append(b.Episodes[item].Findings, f)
 		} else {
 			b.Findings = append(b.Findings, f)
 		}
@@ -272,87 +274,36 @@ func (pb *previewBuilder) attach(b *preview.Build, eps []*show.Episode, file str
 	b.Findings = append(b.Findings, f)
 }
 
-// servePlaceString formats a place in the show folder dir: "dir/file:line:col".
-func servePlaceString(dir string, p servePlace) string {
-	return (&show.Error{File: filepath.Join(dir, filepath.FromSlash(p.File)), Line: p.Line, Col: p.Col}).Where()
-}
-
-// servePlace is a place in the show's files.
-type servePlace struct {
-	File      string
-	Line, Col int
-}
-
-// placedFinding is a validator finding with the item it is in (-1: the
-// channel) and the place in the show's files that produced it.
-type placedFinding struct {
-	d     validate.Diagnostic
-	item  int
-	place servePlace
-}
-
-// placeFindings traces each finding about the encoded feed back to the
-// show: the item it falls in, and the file and line that define it.
-func placeFindings(def *show.Definition, res *show.Result, eps []*show.Episode, feedXML []byte, diags []validate.Diagnostic) []placedFinding {
-	ranges := itemLines(feedXML)
-	showFile := path.Base(filepath.ToSlash(def.ShowFile))
-	out := make([]placedFinding, 0, len(diags))
-	for _, d := range diags {
-		pf := placedFinding{d: d, item: -1, place: servePlace{File: showFile, Line: 1, Col: 1}}
-		for i, r := range ranges {
-			if d.Pos.Line >= r[0] && d.Pos.Line <= r[1] {
-				pf.item = i
-				break
-			}
-		}
-		if pf.item >= 0 && pf.item < len(eps) && eps[pf.item] != nil {
-			ep := eps[pf.item]
-			pf.place = servePlace{File: ep.File, Line: max(ep.Line, 1), Col: 1}
-		}
-		out = append(out, pf)
-	}
-	return out
-}
-
-// itemLines returns the first and last line of each <item> of a feed
-// feed.Encode wrote (one element a line, items indented by four spaces).
-func itemLines(feedXML []byte) [][2]int {
-	var out [][2]int
-	line := 0
-	for rest := feedXML; len(rest) > 0; {
-		line++
-		l, next, _ := bytes.Cut(rest, []byte("\n"))
-		rest = next
-		switch string(l) {
-		case "    <item>":
-			out = append(out, [2]int{line, line})
-		case "    </item>":
-			if len(out) > 0 {
-				out[len(out)-1][1] = line
-			}
-		}
-	}
-	return out
-}
-
 // itemEpisodes returns, for each item of the built feed, the episode that
-// defines it (nil when none matches): published episodes have their
-// title and date.
+// defines it (nil when none is found): the episode of the item's file, or
+// for episodes defined inline in podcast.yaml, the one with its title and
+// date.
 func itemEpisodes(def *show.Definition, res *show.Result) []*show.Episode {
 	out := make([]*show.Episode, len(res.Channel.Items))
 	taken := map[*show.Episode]bool{}
 	for i := range res.Channel.Items {
-		it := &res.Channel.Items[i]
+		file := res.ItemPlace(i, "").File
 		for _, ep := range def.Episodes {
-			if taken[ep] || ep.Draft || ep.Title != it.Title {
-				continue
+			if !taken[ep] && !ep.Draft && ep.File == file && file != def.ShowFile {
+				out[i] = ep
+				break
 			}
-			if d, err := show.ParseDate(ep.Date); err == nil && !d.Equal(it.PubDate) {
-				continue
+		}
+		if out[i] == nil {
+			it := &res.Channel.Items[i]
+			for _, ep := range def.Episodes {
+				if taken[ep] || ep.Draft || ep.Title != it.Title {
+					continue
+				}
+				if d, err := show.ParseDate(ep.Date); err == nil && !d.Equal(it.PubDate) {
+					continue
+				}
+				out[i] = ep
+				break
 			}
-			out[i] = ep
-			taken[ep] = true
-			break
+		}
+		if out[i] != nil {
+			taken[out[i]] = true
 		}
 	}
 	return out
