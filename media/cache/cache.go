@@ -307,10 +307,23 @@ func (c *Cache) Save() error {
 	return nil
 }
 
+// staleTemp is the age past which a temporary cache file is taken for the
+// leftover of a run that was killed, not a save in progress.
+const staleTemp = 10 * time.Minute
+
 func writeAtomic(path string, b []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
+	}
+	// A run killed while saving leaves its temporary file: remove those
+	// old enough not to be another run's save in progress.
+	if left, _ := filepath.Glob(filepath.Join(dir, "."+filepath.Base(path)+".*.tmp")); len(left) > 0 {
+		for _, l := range left {
+			if fi, err := os.Lstat(l); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > staleTemp {
+				os.Remove(l)
+			}
+		}
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

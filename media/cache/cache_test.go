@@ -294,3 +294,36 @@ func TestEmbedded(t *testing.T) {
 		t.Errorf("a record the build looked at was pruned")
 	}
 }
+
+// TestSaveRemovesLeftTemps: a temporary file a killed save left (older
+// than a save takes) goes on the next save; a recent one, which may be
+// another run's save in progress, stays.
+func TestSaveRemovesLeftTemps(t *testing.T) {
+	dir := t.TempDir()
+	c := New(dir)
+	c.Store(Key{Path: "a.mp3", Size: 1, ModTime: time.Unix(1, 0)}, media.Info{})
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(dir, Dir, "."+Name+".123.tmp")
+	recent := filepath.Join(dir, Dir, "."+Name+".456.tmp")
+	for _, p := range []string{old, recent} {
+		if err := os.WriteFile(p, []byte("{"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	c.Store(Key{Path: "b.mp3", Size: 1, ModTime: time.Unix(1, 0)}, media.Info{})
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("the old temporary file is still there (%v)", err)
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("the recent temporary file was removed: %v", err)
+	}
+}
