@@ -237,6 +237,14 @@ func (p *Pass) Reportf(pos Pos, format string, args ...any) {
 // ReportSeverityf reports a finding with a severity other than the rule's
 // default (e.g. a warning where the catalogue says "W when …").
 func (p *Pass) ReportSeverityf(sev Severity, pos Pos, format string, args ...any) {
+	p.reportFor(p.rule.Profiles, sev, pos, format, args...)
+}
+
+// reportFor reports a finding that matters to only some of its rule's
+// profiles (a rule of several profiles checks some facts for one of
+// them alone, guarded by raProfileOn): profiles is a subset of the
+// rule's.
+func (p *Pass) reportFor(profiles []Profile, sev Severity, pos Pos, format string, args ...any) {
 	k := p.kinds.find(format, sev)
 	k.item = k.item || p.inItem
 	// Only item findings collapse: the channel's and Finish's come after
@@ -251,7 +259,7 @@ func (p *Pass) ReportSeverityf(sev Severity, pos Pos, format string, args ...any
 		Hint:     p.rule.Hint,
 		Pos:      pos,
 		URL:      p.url,
-		Profiles: p.rule.Profiles,
+		Profiles: profiles,
 		Shape:    format,
 		Item:     p.inItem,
 	})

@@ -27,6 +27,11 @@ func Chapters(data []byte, cfg Config) Result {
 		res.Diagnostics = append(res.Diagnostics, Diagnostic{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: r.Hint, Pos: pos,
 			URL: DocsURL(cfg.DocsRef, code), Profiles: r.Profiles, Shape: format})
 	}
+	if isJSONFeed(data) {
+		res.WellFormed = false
+		add("chapters-json-invalid", Pos{Line: 1, Col: 1}, Error, "this is a JSON Feed (jsonfeed.org), not a chapter file: podfeed validates RSS podcast feeds and JSON chapter files; validate the show's RSS feed instead")
+		return res
+	}
 	chs, format, err := chapters.Decode(data)
 	if err != nil {
 		res.WellFormed = false
@@ -65,6 +70,19 @@ func Chapters(data []byte, cfg Config) Result {
 	}
 	sortDiagnostics(res.Diagnostics)
 	return res
+}
+
+// isJSONFeed reports whether data is a JSON Feed (its "version" is a
+// jsonfeed.org URL), which a chapter file never is.
+func isJSONFeed(data []byte) bool {
+	var top struct {
+		Version string `json:"version"`
+	}
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	v := top.Version
+	return bytes.HasPrefix([]byte(v), []byte("https://jsonfeed.org/version/")) || bytes.HasPrefix([]byte(v), []byte("http://jsonfeed.org/version/"))
 }
 
 // checkChaptersVersion checks the Podcasting 2.0 file's "version" field.

@@ -266,6 +266,12 @@ func (e *engine) run(r io.Reader) (Result, error) {
 		}
 		return Result{}, fmt.Errorf("reading %s: %w", nameOr(e.cfg.Path), err)
 	}
+	for i := range e.scanDiags {
+		if e.scanDiags[i].Code == "xml-not-well-formed" {
+			res.WellFormed = false // a bare &, read on past
+			break
+		}
+	}
 	e.encodingNotes(sn)
 	if res.WellFormed || e.chanDone {
 		for _, ar := range e.finishers {

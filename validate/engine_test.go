@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 const tinyFeed = `<?xml version="1.0" encoding="UTF-8"?>
@@ -284,5 +287,120 @@ func TestRuleCountsAgree(t *testing.T) {
 	}
 	if f, c := len(FeedRules(Config{})), len(ChapterRules(Config{})); f+c != all {
 		t.Errorf("FeedRules %d + ChapterRules %d = %d, want every offline rule (%d)", f, c, f+c, all)
+	}
+}
+
+// TestArtworkFormatOnce: GIF show artwork, which Apple and Spotify both
+// reject, is one finding (apple-image-extension, for both profiles) under
+// every profile choice; TIFF, which only Apple rejects, and an extension-
+// less URL, which only Apple's guide asks about, are Apple's alone; a
+// JPEG is nobody's finding.
+func TestArtworkFormatOnce(t *testing.T) {
+	feed := func(href string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title><link>https://example.com/</link><description>D</description>
+<itunes:image href="` + href + `"/>
+</channel></rss>`
+	}
+	type finding struct {
+		Code     string
+		Severity Severity
+		Profiles []Profile
+	}
+	both := []Profile{ProfileApple, ProfileSpotify}
+	apple := []Profile{ProfileApple}
+	for _, tc := range []struct {
+		href string
+		want map[string][]finding // by --profile ("" = all)
+	}{
+		{"https://example.com/art.gif", map[string][]finding{
+			"": {{"apple-image-extension", Error, both}}, "apple": {{"apple-image-extension", Error, both}},
+			"spotify": {{"apple-image-extension", Error, both}}, "rss": nil}},
+		{"https://example.com/art.tiff", map[string][]finding{
+			"": {{"apple-image-extension", Error, apple}}, "apple": {{"apple-image-extension", Error, apple}}, "spotify": nil}},
+		{"https://example.com/art", map[string][]finding{
+			"": {{"apple-image-extension", Warning, apple}}, "spotify": nil}},
+		{"https://example.com/art.jpg", map[string][]finding{"": nil, "spotify": nil}},
+	} {
+		for prof, want := range tc.want {
+			cfg := Config{}
+			if prof != "" {
+				cfg.Profiles = []Profile{Profile(prof)}
+			}
+			res, err := Run(context.Background(), strings.NewReader(feed(tc.href)), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []finding
+			for _, d := range res.Diagnostics {
+				if d.Pos.Line == 3 && (strings.Contains(d.Code, "image") || strings.Contains(d.Code, "artwork")) {
+					got = append(got, finding{d.Code, d.Severity, d.Profiles})
+				}
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("%s, --profile %q: artwork findings (-want +got):\n%s", tc.href, prof, d)
+			}
+		}
+	}
+}
+
+// TestBareAmpersandReadOn: a bare & (the commonest slip in real feeds) is
+// an error at every place it occurs, and the validator reads on as a
+// browser would: every item is counted and checked, and the other
+// findings are those of the well-formed twin that writes &amp;.
+func TestBareAmpersandReadOn(t *testing.T) {
+	item := func(i int, amp string) string {
+		return fmt.Sprintf(`<item><title>Tom %s Jerry %d</title><guid isPermaLink="false">g%d</guid><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+<enclosure url="https://example.com/%d.mp3?a=1%sb=2" length="0" type="audio/mpeg"/></item>
+`, amp, i, i, i, amp)
+	}
+	feed := func(amp string) string {
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>T</title><link>https://example.com/</link><description>D</description>
+`)
+		for i := 1; i <= 5; i++ {
+			b.WriteString(item(i, amp))
+		}
+		b.WriteString("</channel></rss>\n")
+		return b.String()
+	}
+	run := func(src string) Result {
+		res, err := Run(context.Background(), strings.NewReader(src), Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	twin, bare := run(feed("&amp;")), run(feed("&"))
+	if !twin.WellFormed || twin.Document.ItemCount != 5 {
+		t.Fatalf("twin: well-formed %v, %d items", twin.WellFormed, twin.Document.ItemCount)
+	}
+	if bare.WellFormed || bare.Document.ItemCount != 5 {
+		t.Errorf("bare &: well-formed %v (want false), %d items (want 5: read on)", bare.WellFormed, bare.Document.ItemCount)
+	}
+	var amps []Pos
+	others := map[string]int{}
+	for _, d := range bare.Diagnostics {
+		if d.Code == "xml-not-well-formed" {
+			amps = append(amps, d.Pos)
+			continue
+		}
+		others[d.Code+": "+d.Message]++
+	}
+	want := []Pos{}
+	for i := 0; i < 5; i++ {
+		line := 3 + 2*i
+		want = append(want, Pos{Line: line, Col: 18}, Pos{Line: line + 1, Col: 45 + len(fmt.Sprint(i+1))})
+	}
+	if d := cmp.Diff(want, amps); d != "" {
+		t.Errorf("bare & positions (-want +got):\n%s", d)
+	}
+	twinOthers := map[string]int{}
+	for _, d := range twin.Diagnostics {
+		twinOthers[d.Code+": "+d.Message]++
+	}
+	if d := cmp.Diff(twinOthers, others); d != "" {
+		t.Errorf("other findings differ from the twin's (-twin +bare):\n%s", d)
 	}
 }

@@ -7,15 +7,18 @@ func ruleAppleImageExtension() *Rule {
 		Code:     "apple-image-extension",
 		Title:    "itunes:image should end in .jpg, .jpeg or .png",
 		Severity: Warning,
-		Profiles: raAppleProfiles(),
+		Profiles: []Profile{ProfileApple, ProfileSpotify},
 		Source:   "APG",
 		Since:    "v0.1.0",
 		Doc: "Apple's guide asks for artwork in JPEG or PNG whose URL ends in `.jpg` or `.png` " +
 			"(`.jpeg` too). The extension is read from the last path segment, ignoring the query " +
 			"string; a path without an extension whose query ends in one (`…/artwork?.jpg`, as " +
 			"Buzzsprout writes them) is accepted, as Apple accepts it. Show artwork in another image " +
-			"format (GIF, WebP, …) is an error: Apple rejects it. Whether the file really is JPEG or " +
-			"PNG is checked online (apple-image-format).",
+			"format (GIF, WebP, …) is an error: Apple rejects it. Spotify rejects show artwork in " +
+			"those formats too (it takes JPEG, PNG and TIFF), so that one finding carries the " +
+			"spotify profile and spotify-artwork does not say it again; the other findings are " +
+			"Apple's alone. Whether the file really is JPEG or PNG is checked online " +
+			"(apple-image-format).",
 		Hint:    "Serve the artwork as a .jpg or .png file and link to that name.",
 		Bad:     "<itunes:image href=\"https://example.com/artwork.webp\"/>",
 		Good:    "<itunes:image href=\"https://example.com/artwork.jpg\"/>",
@@ -34,6 +37,15 @@ func raCheckImageExt(p *Pass, img *Node, channel bool) {
 	if raImageExtOK(ext) {
 		return
 	}
+	if channel && spotRejectsImageExt(ext) {
+		// One fact for both directories: reported once, for both.
+		p.ReportSeverityf(Error, a.Pos, "<%s> href %q is a .%s image; Apple takes show artwork only as JPEG or PNG, Spotify as JPEG, PNG or TIFF", img.Name(), a.Value, ext)
+		return
+	}
+	if !raProfileOn(p.Config, ProfileApple) {
+		return // the rest is Apple's alone
+	}
+	apple := raAppleProfiles()
 	if ext == "" || !raOtherImageExt(ext) {
 		// Hosts such as Buzzsprout serve artwork from a path without an
 		// extension and end the query with one ("…/abc?.jpg"); Apple
@@ -45,14 +57,26 @@ func raCheckImageExt(p *Pass, img *Node, channel bool) {
 		}
 	}
 	if ext == "" {
-		p.Reportf(a.Pos, "<%s> href %q has no file extension; Apple expects .jpg or .png", img.Name(), a.Value)
+		p.reportFor(apple, Warning, a.Pos, "<%s> href %q has no file extension; Apple expects .jpg or .png", img.Name(), a.Value)
 		return
 	}
 	if channel && raOtherImageExt(ext) {
-		p.ReportSeverityf(Error, a.Pos, "<%s> href %q is a .%s image; Apple rejects show artwork that is not JPEG or PNG", img.Name(), a.Value, ext)
+		p.reportFor(apple, Error, a.Pos, "<%s> href %q is a .%s image; Apple rejects show artwork that is not JPEG or PNG", img.Name(), a.Value, ext)
 		return
 	}
-	p.Reportf(a.Pos, "<%s> href %q ends in .%s; Apple expects .jpg or .png", img.Name(), a.Value, ext)
+	p.reportFor(apple, Warning, a.Pos, "<%s> href %q ends in .%s; Apple expects .jpg or .png", img.Name(), a.Value, ext)
+}
+
+// spotRejectsImageExt reports whether ext (any case) names an image
+// format Spotify does not take as show artwork (it takes JPEG, PNG and
+// TIFF); Apple rejects each of them too.
+func spotRejectsImageExt(ext string) bool {
+	for _, e := range [...]string{"gif", "webp", "svg", "bmp", "heic", "avif", "ico"} {
+		if raEqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func raImageExtOK(ext string) bool {

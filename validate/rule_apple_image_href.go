@@ -33,6 +33,8 @@ func raCheckImageHref(p *Pass, img *Node) {
 	switch {
 	case v == "":
 		p.Reportf(a.Pos, "<%s> href is empty", img.Name())
+	case !ok && raSpaced(v):
+		p.Reportf(a.Pos, "<%s> href %q contains white space; write a space in a URL as %%20", img.Name(), a.Value)
 	case !ok:
 		p.Reportf(a.Pos, "<%s> href %q is not an absolute http(s) URL", img.Name(), a.Value)
 	case !https:

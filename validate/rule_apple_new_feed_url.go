@@ -24,7 +24,11 @@ func ruleAppleNewFeedUrl() *Rule {
 			}
 			v := raTrim(n.Text)
 			if ok, _ := raHTTPURL(v); !ok {
-				p.ReportSeverityf(Warning, raTextPos(n), "<%s> %q is not an absolute http(s) URL", n.Name(), v)
+				if raSpaced(v) {
+					p.ReportSeverityf(Warning, raTextPos(n), "<%s> %q contains white space; write a space in a URL as %%20", n.Name(), v)
+				} else {
+					p.ReportSeverityf(Warning, raTextPos(n), "<%s> %q is not an absolute http(s) URL", n.Name(), v)
+				}
 				return
 			}
 			self := raSelfHref(ch)

@@ -25,7 +25,11 @@ func ruleRssAtomSelf() *Rule {
 			if !ok || raTrim(href) == "" {
 				p.Reportf(l.Pos, "the self <atom:link> has no href")
 			} else if good, _ := raHTTPURL(raTrim(href)); !good {
-				p.Reportf(raAttrPos(l, "href"), "the self <atom:link> href %q is not an absolute http(s) URL", href)
+				if raSpaced(raTrim(href)) {
+					p.Reportf(raAttrPos(l, "href"), "the self <atom:link> href %q contains white space; write a space in a URL as %%20", href)
+				} else {
+					p.Reportf(raAttrPos(l, "href"), "the self <atom:link> href %q is not an absolute http(s) URL", href)
+				}
 			}
 			if t, ok := raAttrValue(l, "type"); ok && raMIMEBase(t) != "application/rss+xml" {
 				p.Reportf(raAttrPos(l, "type"), "the self <atom:link> has type %q; an RSS feed's is \"application/rss+xml\"", t)

@@ -31,7 +31,11 @@ func ruleRssImage() *Rule {
 			}
 			if u := img.Child(NSNone, "url"); u != nil && raText(u) != "" {
 				if ok, _ := raHTTPURL(raText(u)); !ok {
-					p.Reportf(raTextPos(u), "the channel <image> url %q is not an absolute http(s) URL", raText(u))
+					if raSpaced(raText(u)) {
+						p.Reportf(raTextPos(u), "the channel <image> url %q contains white space; write a space in a URL as %%20", raText(u))
+					} else {
+						p.Reportf(raTextPos(u), "the channel <image> url %q is not an absolute http(s) URL", raText(u))
+					}
 				}
 			}
 			raImageDim(p, img, "width", 144)

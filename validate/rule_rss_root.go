@@ -1,5 +1,7 @@
 package validate
 
+import "strings"
+
 func ruleRssRoot() *Rule {
 	type state struct {
 		channels int
@@ -43,6 +45,12 @@ func ruleRssRoot() *Rule {
 					what = "Atom"
 				case root.Local == "RDF":
 					what = "RSS 1.0 (RDF)"
+				case strings.EqualFold(root.Local, "html"):
+					p.Reportf(root.Pos, "the root element is <%s>: this is an HTML page, not a feed; validate the feed's own URL (the page may link it as RSS)", root.Name())
+					return
+				case strings.EqualFold(root.Local, "opml"):
+					p.Reportf(root.Pos, "the root element is <%s>: this is an OPML list of feeds, not a feed; validate the feeds it lists", root.Name())
+					return
 				}
 				p.Reportf(root.Pos, "the root element is <%s> (%s), not <rss>: podcast directories need RSS 2.0", root.Name(), what)
 				return

@@ -732,7 +732,11 @@ func (s *scanner) entity(out []byte, at int, seg []byte, inAttr bool) ([]byte, i
 		}
 	}
 	if semi < 0 {
-		return out, 0, s.errAt(at, "unescaped \"&\" (write &amp;, or end the entity reference with \";\")")
+		// The most common slip in real feeds ("AT&T", a URL's query):
+		// reported at each place and read as the & a browser shows, so
+		// that one run lists them all and checks the rest of the feed.
+		s.noteAt("xml-not-well-formed", s.posAt(at), Error, "unescaped \"&\" (write &amp;, or end the entity reference with \";\")")
+		return append(out, '&'), 1, nil
 	}
 	name := seg[1:semi]
 	if len(name) > 0 && name[0] == '#' {

@@ -255,6 +255,17 @@ func raHTTPURL(s string) (ok, https bool) {
 	return true, https
 }
 
+// raSpaced reports whether s, which raHTTPURL refused, is an absolute
+// http(s) URL but for white space in it (the usual slip: a file name with
+// a space), which deserves its own message.
+func raSpaced(s string) bool {
+	if !strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	ok, _ := raHTTPURL(strings.Join(strings.Fields(s), "%20"))
+	return ok
+}
+
 // raURLPathExt returns the extension (lower case is up to the caller) of
 // the last path segment of URL s after percent-decoding, ignoring query and
 // fragment; "" when the segment has none.

@@ -285,7 +285,7 @@ func runValidate(c *cli.Context, e *env) error {
 		}
 	}
 
-	chapterFile := res.Document.Root == nil && res.Document.ItemCount == 0 && looksChapters(res)
+	chapterFile := chk.chapters
 	rules := validate.FeedRules(o.cfg)
 	what := plural(res.Document.ItemCount, "item")
 	if chapterFile {
@@ -310,6 +310,8 @@ type checked struct {
 	failed bool                  // a finding reaches --fail-on
 	url    string                // the final URL, when fetched
 	source []byte                // the document as read, with validateOptions.keepSource
+	// chapters is set when the target was JSON, read as a chapter file.
+	chapters bool
 }
 
 // checkTarget reads one feed (or chapter file) from a file, standard
@@ -331,7 +333,8 @@ func checkTarget(ctx context.Context, e *env, target string, o validateOptions, 
 
 	br := bufio.NewReaderSize(in, 64<<10)
 	var res validate.Result
-	if looksLikeJSON(br) {
+	isJSON := looksLikeJSON(br)
+	if isJSON {
 		data, err := io.ReadAll(br)
 		if err != nil {
 			return checked{}, fmt.Errorf("reading %s: %w", target, err)
@@ -363,7 +366,7 @@ func checkTarget(ctx context.Context, e *env, target string, o validateOptions, 
 		}
 	}
 	res.Diagnostics = append(fetchDiags, res.Diagnostics...)
-	chk := checked{res: res, url: src.URL}
+	chk := checked{res: res, url: src.URL, chapters: isJSON}
 	if kept != nil {
 		chk.source = kept.Bytes()
 	}
@@ -377,8 +380,6 @@ func checkTarget(ctx context.Context, e *env, target string, o validateOptions, 
 	}
 	return chk, nil
 }
-
-func looksChapters(res validate.Result) bool { return res.Document.XMLVersion == "" }
 
 func plural(n int, word string) string {
 	if n == 1 {
