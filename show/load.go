@@ -151,6 +151,7 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		w          where
 		errs       errorList
 		readErr    error
+		regular    bool // listed as a regular file
 	}
 	var jobs []*job
 	for _, e := range entries {
@@ -163,13 +164,13 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		default:
 			continue
 		}
-		jobs = append(jobs, &job{name: name, file: path.Join(dir, "episodes", name)})
+		jobs = append(jobs, &job{name: name, file: path.Join(dir, "episodes", name), regular: e.Type().IsRegular()})
 	}
 	// Reading and parsing are independent per file: spread them over the
 	// cores.
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		text, err := readText(fsys, j.file, "the episode file", MaxEpisodeFile)
+		text, err := readFile(fsys, j.file, "the episode file", MaxEpisodeFile, j.regular)
 		var fp *fileProblem
 		if errors.As(err, &fp) {
 			j.errs.addf(j.file, 0, 0, "%s", fp.msg)

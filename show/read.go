@@ -47,18 +47,27 @@ var readBuf = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }
 // that leave the root) and a file above max, which it never reads past
 // max+1 bytes even if the file grows while being read.
 func readText(fsys fs.FS, name, what string, max int64) (string, error) {
-	st, err := fs.Stat(fsys, name)
-	if p := linkProblem(fsys, name, err); p != nil {
-		return "", p
-	}
-	if err != nil {
-		return "", err
-	}
-	if p := irregular(st); p != nil {
-		return "", p
-	}
-	if st.Size() > max {
-		return "", tooLarge(what, st.Size(), max)
+	return readFile(fsys, name, what, max, false)
+}
+
+// readFile is readText; listedRegular says that the folder's listing
+// already gave name as a regular file (not a link, FIFO or device), so it
+// can be opened without looking first.
+func readFile(fsys fs.FS, name, what string, max int64, listedRegular bool) (string, error) {
+	if !listedRegular {
+		st, err := fs.Stat(fsys, name)
+		if p := linkProblem(fsys, name, err); p != nil {
+			return "", p
+		}
+		if err != nil {
+			return "", err
+		}
+		if p := irregular(st); p != nil {
+			return "", p
+		}
+		if st.Size() > max {
+			return "", tooLarge(what, st.Size(), max)
+		}
 	}
 	// Stat looked before the file was opened: check the opened file too, so
 	// that a file swapped for a FIFO or a device in between is refused.
@@ -67,11 +76,15 @@ func readText(fsys fs.FS, name, what string, max int64) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	if st, err = f.Stat(); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		return "", err
 	}
 	if p := irregular(st); p != nil {
 		return "", p
+	}
+	if st.Size() > max {
+		return "", tooLarge(what, st.Size(), max)
 	}
 	var sb strings.Builder
 	if st.Size() > 0 && st.Size() <= max {
