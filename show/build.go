@@ -367,7 +367,7 @@ func (b *builder) channel() *feed.Channel {
 	// as incomplete as the feed it was imported from, build --force writes
 	// it, and a plain build names what to add. Only what makes a value
 	// impossible to write is checked here.
-	for key, v := range map[string]string{"link": s.Link, "feed_url": s.FeedURL, "new_feed_url": s.NewFeedURL, "media_base_url": s.MediaBaseURL} {
+	for key, v := range map[string]string{"link": s.Link, "feed_url": s.FeedURL, "new_feed_url": s.NewFeedURL, "media_base_url": s.MediaBaseURL, "notes_base_url": s.NotesBaseURL} {
 		if v != "" && !isAbsURL(v) {
 			b.errAt(w, key, "%s: expected an absolute http(s) URL, found %q", key, v)
 		}
@@ -397,7 +397,7 @@ func (b *builder) channel() *feed.Channel {
 		b.errAt(w, "ttl", "ttl: expected minutes, zero or more, found %d", s.TTL)
 	}
 
-	if desc, err := b.md.Render(s.Description); err != nil {
+	if desc, err := b.renderNotes(w, "description", s.Description, 0); err != nil {
 		b.errAt(w, "description", "description: %v", err)
 	} else {
 		ch.Description = desc
@@ -689,14 +689,14 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	// Notes and description. Rendering is most of a build's work; it runs
 	// here, on the episode's own goroutine, for published episodes only.
 	if strings.TrimSpace(ep.Notes) != "" {
-		html, err := b.md.Render(ep.Notes)
+		html, err := b.renderNotes(w, "notes", ep.Notes, bodyLine(ep))
 		if err != nil {
 			b.errAt(w, "notes", "notes: %v", err)
 		}
 		it.ContentEncoded, it.Description = html, html
 	}
 	if strings.TrimSpace(ep.Summary) != "" {
-		html, err := b.md.Render(ep.Summary)
+		html, err := b.renderNotes(w, "summary", ep.Summary, 0)
 		if err != nil {
 			b.errAt(w, "summary", "summary: %v", err)
 		}

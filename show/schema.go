@@ -25,6 +25,7 @@ type Show struct {
 	Block          bool     `yaml:"block"`
 	NewFeedURL     string   `yaml:"new_feed_url"`
 	MediaBaseURL   string   `yaml:"media_base_url"`
+	NotesBaseURL   string   `yaml:"notes_base_url"` // relative links in notes resolve against it; default: link
 	ItunesTitle    string   `yaml:"itunes_title"`
 	Keywords       []string `yaml:"keywords"`
 	TTL            int      `yaml:"ttl"`

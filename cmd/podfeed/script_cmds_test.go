@@ -24,6 +24,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"sparse":     cmdSparse,
 		"flacblocks": cmdFLACBlocks,
 		"mkimage":    cmdMkimage,
+		"recode":     cmdRecode,
 	}
 }
 

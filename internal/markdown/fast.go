@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,22 +30,25 @@ import (
 // that can both open and close, and non-ASCII characters next to an
 // emphasis run.
 
-// renderFast renders src if it lies in the subset above; ok is false
-// when goldmark must render it.
-func renderFast(src string) (html string, ok bool) {
+// renderFast renders src if it lies in the subset above, with relative
+// link destinations resolved against base as goldmark's path resolves
+// them; ok is false when goldmark must render it.
+func renderFast(src string, base *url.URL) (res Result, ok bool) {
 	if !plainBytes(src) {
-		return "", false
+		return Result{}, false
 	}
 	f := fastPool.Get().(*fast)
 	defer func() {
 		f.sb = strings.Builder{} // the HTML returned keeps its buffer; the pool must not
+		f.rel, f.base = nil, nil
 		fastPool.Put(f)
 	}()
+	f.base = base
 	f.sb.Grow(len(src) + len(src)/4 + 32)
 	if !f.blocks(src) {
-		return "", false
+		return Result{}, false
 	}
-	return strings.TrimSpace(f.sb.String()), true
+	return Result{HTML: strings.TrimSpace(f.sb.String()), Relative: f.rel}, true
 }
 
 // fast holds one rendering's output and scratch space.
@@ -52,6 +56,8 @@ type fast struct {
 	sb    strings.Builder
 	toks  []token
 	stack []int
+	base  *url.URL // resolves relative destinations; nil: none is
+	rel   []Link   // the relative destinations met
 }
 
 var fastPool = sync.Pool{New: func() any { return new(fast) }}
@@ -107,7 +113,7 @@ func (f *fast) blocks(src string) bool {
 	flushPara := func() bool {
 		state = inNone
 		f.sb.WriteString("<p>")
-		if !f.inline(src[paraStart:paraEnd]) {
+		if !f.inline(src[paraStart:paraEnd], paraStart) {
 			return false
 		}
 		f.sb.WriteString("</p>\n")
@@ -169,7 +175,7 @@ func (f *fast) blocks(src string) bool {
 			f.sb.WriteString("<h")
 			f.sb.WriteByte(byte('0' + n))
 			f.sb.WriteByte('>')
-			if !f.inline(text) {
+			if !f.inline(text, start+min(n+1, len(line))) {
 				return false
 			}
 			f.sb.WriteString("</h")
@@ -207,7 +213,7 @@ func (f *fast) blocks(src string) bool {
 				f.sb.WriteString("<ul>\n")
 			}
 			state, marker, blank = inBullets, c, false
-			if !f.item(text) {
+			if !f.item(text, start+2) {
 				return false
 			}
 			continue
@@ -250,7 +256,7 @@ func (f *fast) blocks(src string) bool {
 				}
 			}
 			state, blank = inOrdered, false
-			if !f.item(text) {
+			if !f.item(text, start+n+2) {
 				return false
 			}
 			continue
@@ -281,10 +287,10 @@ func (f *fast) blocks(src string) bool {
 	return true
 }
 
-// item writes a list item.
-func (f *fast) item(text string) bool {
+// item writes a list item; off is where text starts in the source.
+func (f *fast) item(text string, off int) bool {
 	f.sb.WriteString("<li>")
-	if !f.inline(text) {
+	if !f.inline(text, off) {
 		return false
 	}
 	f.sb.WriteString("</li>\n")
@@ -346,10 +352,12 @@ type token struct {
 	open, close bool
 	tag         string // "em" or "strong"; "" for literal text
 	closing     bool   // the tag is a closing one
+	href        string // tokLinkOpen: the resolved destination, when it was relative
 }
 
-// inline renders one paragraph's, heading's or item's text.
-func (f *fast) inline(s string) bool {
+// inline renders one paragraph's, heading's or item's text, which starts
+// at offset off of the source.
+func (f *fast) inline(s string, off int) bool {
 	f.toks = f.toks[:0]
 	text := 0     // start of the pending text
 	linkEnd := -1 // the "]" of the open link
@@ -420,7 +428,17 @@ func (f *fast) inline(s string) bool {
 				return false
 			}
 			f.text(text, i)
-			f.toks = append(f.toks, token{kind: tokLinkOpen, start: d, end: e})
+			open := token{kind: tokLinkOpen, start: d, end: e}
+			if dest := s[d:e]; relative(dest) {
+				f.rel = append(f.rel, Link{Dest: dest, Offset: off + i})
+				if abs, ok := resolve(f.base, dest); ok {
+					if !hrefBytes(abs) {
+						return false // goldmark would percent-encode some of it
+					}
+					open.href = abs
+				}
+			}
+			f.toks = append(f.toks, open)
 			linkEnd = k
 			i++
 			text = i
@@ -621,7 +639,11 @@ func (f *fast) emit(s string) {
 			f.sb.WriteByte('>')
 		case tokLinkOpen:
 			f.sb.WriteString(`<a href="`)
-			f.escape(s[t.start:t.end])
+			if t.href != "" {
+				f.escape(t.href)
+			} else {
+				f.escape(s[t.start:t.end])
+			}
 			f.sb.WriteString(`">`)
 		case tokLinkClose:
 			f.sb.WriteString("</a>")
@@ -714,6 +736,18 @@ func entityLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// hrefBytes reports whether goldmark writes the resolved destination u
+// into href as it is: every byte one of destByte, every "%" the start of
+// a percent-encoded byte.
+func hrefBytes(u string) bool {
+	for i := 0; i < len(u); i++ {
+		if !destByte[u[i]] || u[i] == '%' && !(i+2 < len(u) && hex(u[i+1]) && hex(u[i+2])) {
+			return false
+		}
+	}
+	return true
 }
 
 // destByte marks the bytes a link destination may hold on the direct

@@ -13,14 +13,23 @@
 // that uses anything else, or anything the direct renderer is not sure
 // about, goes to goldmark. The equality is a test (a table, the corpus's
 // notes and a fuzz target comparing the two).
+//
+// Notes are read in podcast apps, far from the show's web site, so a
+// relative link ("/about", "img/a.png") would lead nowhere: RenderNotes
+// resolves the destinations of links and images against a base URL (the
+// show's web page) and reports the relative ones it found, on both paths
+// alike.
 package markdown
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 )
 
 // Renderer renders notes. It is safe for concurrent use.
@@ -37,22 +46,134 @@ func New() *Renderer {
 }
 
 // Render returns the HTML for the Markdown src, without leading or
-// trailing white space.
+// trailing white space. Link destinations are written as they are.
 func (r *Renderer) Render(src string) (string, error) {
-	if html, ok := renderFast(src); ok {
-		return html, nil
+	res, err := r.RenderNotes(src, nil)
+	return res.HTML, err
+}
+
+// Link is a relative destination of a link or image: a path or a
+// protocol-relative "//host/…", not a URL with a scheme nor an in-page
+// "#fragment".
+type Link struct {
+	Dest   string // as written
+	Offset int    // where the link starts in the source: its "[" (or the "!" of an image)
+}
+
+// Result is what RenderNotes makes of notes.
+type Result struct {
+	HTML     string // without leading or trailing white space
+	Relative []Link // in the order they appear; nil when there are none
+}
+
+// RenderNotes renders src as Render does, with the relative destinations
+// of its links and images resolved against base (as a browser on the
+// page base would), and reports them. A nil base leaves them as written.
+func (r *Renderer) RenderNotes(src string, base *url.URL) (Result, error) {
+	if res, ok := renderFast(src, base); ok {
+		return res, nil
 	}
-	return r.renderGoldmark(src)
+	return r.renderGoldmark(src, base)
 }
 
 // renderGoldmark renders src with goldmark alone.
-func (r *Renderer) renderGoldmark(src string) (string, error) {
+func (r *Renderer) renderGoldmark(src string, base *url.URL) (Result, error) {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source))
+	var res Result
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = &n.Destination
+		case *ast.Image:
+			dest = &n.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		d := string(*dest)
+		if !relative(d) {
+			return ast.WalkContinue, nil
+		}
+		res.Relative = append(res.Relative, Link{Dest: d, Offset: linkStart(n, source)})
+		if abs, ok := resolve(base, d); ok {
+			*dest = []byte(abs)
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
 	w := &bufWriter{}
 	w.sb.Grow(len(src) + len(src)/2)
-	if err := r.md.Convert([]byte(src), w); err != nil {
-		return "", err
+	if err := r.md.Renderer().Render(w, source, doc); err != nil {
+		return Result{}, err
 	}
-	return strings.TrimSpace(w.sb.String()), nil
+	res.HTML = strings.TrimSpace(w.sb.String())
+	return res, nil
+}
+
+// linkStart finds where link or image n starts in source: its "[" (or
+// "!["), found back from its first text; for a link without text, the
+// start of its block.
+func linkStart(n ast.Node, source []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			i := t.Segment.Start
+			for i > 0 && source[i-1] != '[' {
+				i--
+			}
+			if i > 0 {
+				i--
+				if _, img := n.(*ast.Image); img && i > 0 && source[i-1] == '!' {
+					i--
+				}
+			}
+			return i
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// relative reports whether a destination is relative: not empty, not an
+// in-page "#fragment", and without a scheme ("https:", "mailto:", "tel:").
+func relative(d string) bool {
+	if d == "" || d[0] == '#' {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		switch {
+		case c == ':':
+			return i == 0 // "scheme:" needs a scheme
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return true
+		}
+	}
+	return true
+}
+
+// resolve resolves d against base, as a browser would; ok is false when
+// base is nil or d is not a URL reference.
+func resolve(base *url.URL, d string) (string, bool) {
+	if base == nil {
+		return "", false
+	}
+	u, err := url.Parse(d)
+	if err != nil {
+		return "", false
+	}
+	return base.ResolveReference(u).String(), true
 }
 
 // bufWriter is goldmark's util.BufWriter over a strings.Builder: given

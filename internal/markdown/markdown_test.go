@@ -2,6 +2,8 @@ package markdown_test
 
 import (
 	"math/rand/v2"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,19 +12,33 @@ import (
 	"github.com/podfeed/podfeed/internal/markdown"
 )
 
+// testBase is the page relative destinations resolve against in the
+// tests.
+var testBase, _ = url.Parse("https://example.org/show/")
+
 // same checks that the direct renderer, when it takes src, writes what
-// goldmark writes; it returns whether it took it.
+// goldmark writes, with and without a base for relative destinations, and
+// reports the same relative destinations; it returns whether it took it.
 func same(t *testing.T, r *markdown.Renderer, src string) bool {
 	t.Helper()
-	want, err := r.RenderGoldmark(src)
-	if err != nil {
-		t.Fatalf("goldmark: %v", err)
+	took := false
+	for _, base := range []*url.URL{nil, testBase} {
+		want, err := r.RenderGoldmarkNotes(src, base)
+		if err != nil {
+			t.Fatalf("goldmark: %v", err)
+		}
+		got, ok := markdown.RenderFastNotes(src, base)
+		if ok && got.HTML != want.HTML {
+			t.Errorf("direct renderer differs from goldmark on %q (base %v):\n got %q\nwant %q", src, base, got.HTML, want.HTML)
+		}
+		if ok && !slices.Equal(got.Relative, want.Relative) {
+			t.Errorf("direct renderer finds other relative links than goldmark in %q:\n got %v\nwant %v", src, got.Relative, want.Relative)
+		}
+		if base == nil {
+			took = ok
+		}
 	}
-	got, ok := markdown.RenderFast(src)
-	if ok && got != want {
-		t.Errorf("direct renderer differs from goldmark on %q:\n got %q\nwant %q", src, got, want)
-	}
-	return ok
+	return took
 }
 
 func TestDirect(t *testing.T) {
@@ -107,6 +123,13 @@ func TestDirect(t *testing.T) {
 		{"[a](https://x.org/(b))", false},
 		{"[a](https://x.org/%zz)", false},
 		{"crlf\r\nline", false},
+		// Relative destinations, resolved against the base on both paths.
+		{"See [about](/about), [ep](ep/2.html), [up](../x), [q](?p=2) and [proto](//cdn.example.org/a)", true},
+		{"- [notes](notes.html)\n- [anchor](#top) [mail](mailto:a@example.org) [tel](tel:+123) [abs](https://x.org/a)", true},
+		{"## [Guide](guide/index.html)\n\n1. [one](a:b) [two](a1+b.c:d) [three](1a:b)", true},
+		{"[weird](/a%20b) and [pct](/a%zz)", false},
+		{"![cover](img/cover.png) and [x](/y \"t\")", false},
+		{"[a](/b) <i>html</i>", false},
 	} {
 		if got := same(t, r, tc.src); got != tc.direct {
 			t.Errorf("direct renderer took %q: %v, want %v", tc.src, got, tc.direct)
@@ -143,6 +166,52 @@ func TestCorpusNotes(t *testing.T) {
 	t.Logf("%d of %d corpus notes (%.0f %%) take the direct path", direct, notes, 100*float64(direct)/float64(notes))
 }
 
+// Relative links and images are found where they are written, resolved
+// against the base as a browser would resolve them on that page, and
+// left alone without a base; absolute ones, in-page anchors and other
+// schemes are never touched.
+func TestRelativeLinks(t *testing.T) {
+	r := markdown.New()
+	tests := []struct {
+		src     string
+		html    string // with testBase
+		links   []markdown.Link
+		rawHTML string // with a nil base
+	}{
+		{"A [page](/about) here.", `<p>A <a href="https://example.org/about">page</a> here.</p>`,
+			[]markdown.Link{{Dest: "/about", Offset: 2}}, `<p>A <a href="/about">page</a> here.</p>`},
+		{"line one\n[ep 2](ep/2.html)", "<p>line one<br>\n<a href=\"https://example.org/show/ep/2.html\">ep 2</a></p>",
+			[]markdown.Link{{Dest: "ep/2.html", Offset: 9}}, ""},
+		{"- x\n- [up](../up)", "<ul>\n<li>x</li>\n<li><a href=\"https://example.org/up\">up</a></li>\n</ul>",
+			[]markdown.Link{{Dest: "../up", Offset: 6}}, ""},
+		{"![cover](img/a.png)", `<p><img src="https://example.org/show/img/a.png" alt="cover"></p>`,
+			[]markdown.Link{{Dest: "img/a.png", Offset: 0}}, `<p><img src="img/a.png" alt="cover"></p>`},
+		{"`code` then [x](//cdn.example.org/f.mp3)", `<p><code>code</code> then <a href="https://cdn.example.org/f.mp3">x</a></p>`,
+			[]markdown.Link{{Dest: "//cdn.example.org/f.mp3", Offset: 12}}, ""},
+		{"[top](#top) [m](mailto:a@example.org) [a](https://x.org/)", `<p><a href="#top">top</a> <a href="mailto:a@example.org">m</a> <a href="https://x.org/">a</a></p>`,
+			nil, ""},
+	}
+	for _, tt := range tests {
+		res, err := r.RenderNotes(tt.src, testBase)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.HTML != tt.html {
+			t.Errorf("RenderNotes(%q)\n got %q\nwant %q", tt.src, res.HTML, tt.html)
+		}
+		if !slices.Equal(res.Relative, tt.links) {
+			t.Errorf("RenderNotes(%q) relative = %v, want %v", tt.src, res.Relative, tt.links)
+		}
+		if tt.rawHTML != "" {
+			raw, err := r.Render(tt.src)
+			if err != nil || raw != tt.rawHTML {
+				t.Errorf("Render(%q) = %q, %v; want %q", tt.src, raw, err, tt.rawHTML)
+			}
+		}
+		same(t, r, tt.src)
+	}
+}
+
 func FuzzDirect(f *testing.F) {
 	for _, s := range []string{
 		"A *history* of [lighthouses](https://example.org/l) and their keepers.\n\n## Chapters\n\n- Intro [00.00]\n- Main [05.30]",
@@ -150,6 +219,7 @@ func FuzzDirect(f *testing.F) {
 		"a*b*c _a_b_ *a_ [x](y) [x] (y) ![x](y) & \" > 3.5",
 		"See https://example.org/a/b-c.html, http://x.example.co.uk/p?q=1#top! and ftp://f.example.org/f.\nwww.example.org/path: *more*",
 		"- https://example.org/x/\n- https://example.org.\n\nhttps://a.b.example.org/?x=y https://example.org:",
+		"[a](/about) [b](ep/2.html) [c](../x) [d](?q) [e](//h.example.org/p) [f](#t) [g](mailto:x@y.z)",
 	} {
 		f.Add(s)
 	}
