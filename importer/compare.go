@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math"
 	"net/url"
 	"regexp"
 	"sort"
@@ -127,28 +128,42 @@ func (c *comparer) url(raw string) string {
 	return conv.abs(raw)
 }
 
+// web is url for the keys build takes only as absolute http(s) URLs: a
+// value that is not one is left out by the import, as it says.
+func (c *comparer) web(raw string) string {
+	if s := c.url(raw); isWebURL(s) {
+		return s
+	}
+	return ""
+}
+
+// webAttrs are the podcast: attributes the import keeps only as http(s)
+// URLs (see converter.web).
+var webAttrs = map[string]bool{"transcript url": true, "person img": true, "person href": true,
+	"funding url": true, "license url": true, "chapters url": true}
+
 func (c *comparer) channel(a, b parsedFeed) {
 	ca, cb := (&converter{sc: a.sc}).exts(a.f.Extensions), (&converter{sc: b.sc}).exts(b.f.Extensions)
 	same := func(field, was, is string) { c.same("channel", field, was, is) }
 	same("title", a.sc.title(-1, a.f.Title), b.sc.title(-1, b.f.Title))
-	same("link", c.url(a.f.Link), strings.TrimSpace(b.f.Link))
+	same("link", c.web(a.f.Link), strings.TrimSpace(b.f.Link))
 	same("description (text)", words(a.f.Description), words(b.f.Description))
 	same("language", strings.TrimSpace(a.f.Language), strings.TrimSpace(b.f.Language))
 	same("copyright", strings.TrimSpace(a.f.Copyright), strings.TrimSpace(b.f.Copyright))
 	same("managingEditor", a.sc.rss.managingEditor, b.sc.rss.managingEditor)
 	same("webMaster", a.sc.rss.webMaster, b.sc.rss.webMaster)
-	self := c.url(a.f.FeedLink)
+	self := c.web(a.f.FeedLink)
 	same("atom:link rel=self", self, strings.TrimSpace(b.f.FeedLink))
 	for _, tag := range []string{"author", "explicit", "type", "complete", "block", "new-feed-url", "title"} {
 		was := normTag("itunes:"+tag, ca.text("itunes", tag))
 		if tag == "new-feed-url" {
-			if was = c.url(was); was == self {
+			if was = c.web(was); was == self {
 				was = "" // names the feed itself: left out, as the import says
 			}
 		}
 		same("itunes:"+tag, was, normTag("itunes:"+tag, cb.text("itunes", tag)))
 	}
-	same("itunes:image", c.url(ca.attr("itunes", "image", "href")), cb.attr("itunes", "image", "href"))
+	same("itunes:image", c.web(ca.attr("itunes", "image", "href")), cb.attr("itunes", "image", "href"))
 	same("itunes:owner", c.elements(ca.all("itunes", "owner")), c.elements(cb.all("itunes", "owner")))
 	same("itunes:category", categories(ca.all("itunes", "category"), true), categories(cb.all("itunes", "category"), false))
 	same("itunes:keywords", keywords(ca.text("itunes", "keywords")), keywords(cb.text("itunes", "keywords")))
@@ -164,7 +179,7 @@ func (c *comparer) items(a, b parsedFeed, opt CompareOptions) {
 	}
 	seen := map[string]bool{}
 	for i, ia := range a.f.Items {
-		if len(ia.Enclosures) == 0 {
+		if len(ia.Enclosures) == 0 || !isWebURL(c.url(ia.Enclosures[0].URL)) {
 			c.res.Skipped++ // imported as a draft: build leaves it out, as the import says
 			continue
 		}
@@ -199,7 +214,7 @@ func (c *comparer) item(where string, a, b parsedFeed, i, j int) {
 	cb := (&converter{sc: b.sc}).exts(b.f.Extensions)
 	same := func(field, was, is string) { c.same(where, field, was, is) }
 	same("title", a.sc.title(i, ia.Title), b.sc.title(j, ib.Title))
-	same("link", c.url(ia.Link), strings.TrimSpace(ib.Link))
+	same("link", c.web(ia.Link), strings.TrimSpace(ib.Link))
 	ea, eb := ia.Enclosures[0], &gofeed.Enclosure{}
 	if len(ib.Enclosures) > 0 {
 		eb = ib.Enclosures[0]
@@ -213,7 +228,7 @@ func (c *comparer) item(where string, a, b parsedFeed, i, j int) {
 	same("itunes:episode", whole(xa.text("itunes", "episode")), whole(xb.text("itunes", "episode")))
 	same("itunes:episodeType", normTag("itunes:episodeType", xa.text("itunes", "episodeType")), normTag("itunes:episodeType", xb.text("itunes", "episodeType")))
 	same("itunes:explicit", normTag("itunes:explicit", xa.text("itunes", "explicit")), normTag("itunes:explicit", xb.text("itunes", "explicit")))
-	same("itunes:image", c.url(xa.attr("itunes", "image", "href")), xb.attr("itunes", "image", "href"))
+	same("itunes:image", c.web(xa.attr("itunes", "image", "href")), xb.attr("itunes", "image", "href"))
 	same("itunes:title", xa.text("itunes", "title"), xb.text("itunes", "title"))
 	// An item without its own itunes:author is by the show's author: the
 	// import keeps an item's author only when it differs.
@@ -406,6 +421,13 @@ func (c *comparer) attrValue(name, v string) string {
 		}
 	case "url", "href", "img", "uri":
 		return c.url(v)
+	case "split":
+		// The import's reading: shares rounded to whole numbers, what is
+		// not a number or below zero read as 0.
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f < 1e9 {
+			return strconv.Itoa(int(math.Round(f)))
+		}
+		return "0"
 	}
 	return v
 }
@@ -427,6 +449,14 @@ func (c *comparer) element(e ext.Extension) string {
 		}
 		if e.Name == "chapters" && k == "type" && v == "application/json" {
 			v = chaptersType // build writes the namespace's type for JSON chapters, as the import says
+		}
+		if webAttrs[e.Name+" "+k] {
+			if v = c.web(v); v == "" {
+				if e.Name == "transcript" {
+					return "" // a transcript with nothing to link to is left out
+				}
+				continue
+			}
 		}
 		attrs[k] = c.attrValue(k, v)
 	}
@@ -461,7 +491,7 @@ func (c *comparer) chapterList(es []ext.Extension) string {
 		if err != nil {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%d %s %s %s", d/time.Millisecond, strings.TrimSpace(ch.Attrs["title"]), c.url(ch.Attrs["href"]), c.url(ch.Attrs["image"])))
+		parts = append(parts, fmt.Sprintf("%d %s %s %s", d/time.Millisecond, strings.TrimSpace(ch.Attrs["title"]), c.web(ch.Attrs["href"]), c.web(ch.Attrs["image"])))
 	}
 	return strings.Join(parts, "|")
 }

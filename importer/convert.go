@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math"
 	"net/url"
 	"sort"
 	"strconv"
@@ -29,6 +30,11 @@ type Options struct {
 	// FeedURL is the feed's public URL as the user states it; it wins
 	// over the feed's own atom:link rel="self" and over Source.
 	FeedURL string
+	// Now is when the import runs. An item without a readable date is
+	// given the channel's or the newest item's date, but never one after
+	// Now: it is already published, and build would hold back an episode
+	// dated in the future. Zero means no such bound.
+	Now time.Time
 }
 
 // Result is an imported show.
@@ -130,6 +136,7 @@ type converter struct {
 	// rssItems is set when the scan's per-item RSS elements line up with
 	// gofeed's items (the same items, in the same order).
 	rssItems bool
+	now      time.Time // Options.Now
 }
 
 // Parse reads a feed and converts it. It fails with a *ReadError when the
@@ -147,7 +154,7 @@ func Parse(data []byte, opt Options) (*Result, error) {
 	if err := isPodcast(f, sc); err != nil {
 		return nil, err
 	}
-	c := &converter{sc: sc, lost: map[string]int{}, notes: notes, counts: map[string]int{}, examples: map[string]string{}}
+	c := &converter{sc: sc, lost: map[string]int{}, notes: notes, counts: map[string]int{}, examples: map[string]string{}, now: opt.Now}
 	for k, n := range sc.elements {
 		if !modelled[k] {
 			c.lost[k] += n
@@ -376,6 +383,28 @@ func (c *converter) abs(raw string) string {
 	return s
 }
 
+// web is abs for a key build takes only as an absolute http(s) URL (a
+// link, artwork, a transcript): a value that is not one after the repairs
+// (javascript:, mailto:, feed://, a relative path with no base URL to
+// resolve it against) is left out, with a note naming the key, so that
+// the show builds. what names the key ("link", "image"…), label the item
+// or "channel".
+func (c *converter) web(raw, what, label string) string {
+	s := c.abs(raw)
+	if s == "" || isWebURL(s) {
+		return s
+	}
+	c.note(what+" values that are not http(s) URLs: left out", fmt.Sprintf("%s: %q", label, s))
+	return ""
+}
+
+// isWebURL reports whether s is an absolute http(s) URL with a host and
+// no white space, as build requires.
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\r\n")
+}
+
 // hostLike reports whether a scheme-less URL starts with what can only be
 // a host name ("www.example.com/x", "example.org"), not a path.
 func hostLike(s string) bool {
@@ -427,8 +456,8 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	if sum := x.text("itunes", "summary"); sum != "" && f.Description != "" && !sameText(sum, f.Description) {
 		c.lose("channel", "itunes:summary (differs from description)")
 	}
-	s.Link = c.abs(f.Link)
-	self := c.abs(f.FeedLink)
+	s.Link = c.web(f.Link, "link", "channel")
+	self := c.web(f.FeedLink, "atom:link rel=\"self\"", "channel")
 	fetched := ""
 	if u, err := url.Parse(opt.Source); err == nil && u.IsAbs() {
 		fetched = opt.Source
@@ -471,9 +500,9 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 			s.Owner = ow
 		}
 	}
-	s.Image = c.abs(x.attr("itunes", "image", "href"))
+	s.Image = c.web(x.attr("itunes", "image", "href"), "itunes:image", "channel")
 	if s.Image == "" && f.Image != nil {
-		s.Image = c.abs(f.Image.URL)
+		s.Image = c.web(f.Image.URL, "image", "channel")
 	}
 	seen := map[string]bool{}
 	for _, cat := range x.all("itunes", "category") {
@@ -499,7 +528,7 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	s.Type = strings.ToLower(x.text("itunes", "type"))
 	s.Complete = yes(x.text("itunes", "complete"))
 	s.Block = yes(x.text("itunes", "block"))
-	s.NewFeedURL = c.abs(x.text("itunes", "new-feed-url"))
+	s.NewFeedURL = c.web(x.text("itunes", "new-feed-url"), "itunes:new-feed-url", "channel")
 	if s.NewFeedURL != "" && s.NewFeedURL == s.FeedURL {
 		c.notes = append(c.notes, "itunes:new-feed-url names the feed itself: left out (it moves nothing)")
 		s.NewFeedURL = ""
@@ -543,11 +572,11 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 		s.Locked = &show.Locked{Owner: owner, Value: &v}
 	}
 	for _, e := range x.all("podcast", "funding") {
-		s.Funding = append(s.Funding, show.Funding{URL: c.abs(e.Attrs["url"]), Text: strings.TrimSpace(e.Value)})
+		s.Funding = append(s.Funding, show.Funding{URL: c.web(e.Attrs["url"], "podcast:funding url", "channel"), Text: strings.TrimSpace(e.Value)})
 	}
 	s.Persons = c.persons(x)
 	s.Location = c.location(x, "channel")
-	s.License = license(x)
+	s.License = c.license(x)
 	s.Medium = x.text("podcast", "medium")
 	if u := x.first("podcast", "updateFrequency"); u != nil {
 		s.UpdateFrequency = &show.UpdateFrequency{
@@ -636,8 +665,8 @@ func (c *converter) persons(x exts) []show.Person {
 			Name:  strings.TrimSpace(e.Value),
 			Role:  strings.TrimSpace(e.Attrs["role"]),
 			Group: strings.TrimSpace(e.Attrs["group"]),
-			Img:   c.abs(e.Attrs["img"]),
-			Href:  c.abs(e.Attrs["href"]),
+			Img:   c.web(e.Attrs["img"], "podcast:person img", strings.TrimSpace(e.Value)),
+			Href:  c.web(e.Attrs["href"], "podcast:person href", strings.TrimSpace(e.Value)),
 		})
 	}
 	return out
@@ -663,12 +692,12 @@ func (c *converter) location(x exts, where string) *show.Location {
 	}
 }
 
-func license(x exts) *show.License {
+func (c *converter) license(x exts) *show.License {
 	e := x.first("podcast", "license")
 	if e == nil {
 		return nil
 	}
-	return &show.License{Name: strings.TrimSpace(e.Value), URL: strings.TrimSpace(e.Attrs["url"])}
+	return &show.License{Name: strings.TrimSpace(e.Value), URL: c.web(e.Attrs["url"], "podcast:license url", strings.TrimSpace(e.Value))}
 }
 
 func (c *converter) value(x exts, where string) *show.Value {
@@ -686,9 +715,21 @@ func (c *converter) value(x exts, where string) *show.Value {
 		Suggested: strings.TrimSpace(e.Attrs["suggested"]),
 	}
 	for _, r := range children(e, "valueRecipient") {
-		split, err := strconv.Atoi(strings.TrimSpace(r.Attrs["split"]))
-		if err != nil {
-			c.note(where+" podcast:valueRecipient split not a whole number: read as 0", r.Attrs["split"])
+		raw := strings.TrimSpace(r.Attrs["split"])
+		split, err := strconv.Atoi(raw)
+		if f, ferr := strconv.ParseFloat(raw, 64); err != nil && ferr == nil && f >= 0 && f < 1e9 {
+			// "33.3": the namespace counts shares in whole numbers;
+			// the nearest one keeps the recipients' proportions.
+			split, err = int(math.Round(f)), nil
+			c.note(where+" podcast:valueRecipient split with a fraction: rounded to a whole number of shares", raw+" → "+strconv.Itoa(split))
+		}
+		switch {
+		case err != nil:
+			split = 0
+			c.note(where+" podcast:valueRecipient split not a whole number: read as 0", raw)
+		case split < 0:
+			split = 0
+			c.note(where+" podcast:valueRecipient split below zero: read as 0", raw)
 		}
 		v.Recipients = append(v.Recipients, show.Recipient{
 			Name:        strings.TrimSpace(r.Attrs["name"]),
@@ -730,9 +771,19 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	} else {
 		d.Date = FormatDate(t)
 	}
+	audio := ""
 	if len(it.Enclosures) > 0 {
+		audio = c.abs(it.Enclosures[0].URL)
+	}
+	if len(it.Enclosures) > 0 && !isWebURL(audio) {
+		// An enclosure without a usable URL (empty, a relative path with
+		// nothing to resolve it against, ftp:) plays nowhere: the item
+		// is kept as a draft, like one without an enclosure.
+		d.Draft = true
+		c.note("items whose enclosure has no http(s) URL: written as drafts, which build leaves out", fmt.Sprintf("%s: %q", label, strings.TrimSpace(it.Enclosures[0].URL)))
+	} else if len(it.Enclosures) > 0 {
 		enc := it.Enclosures[0]
-		d.Audio = c.abs(enc.URL)
+		d.Audio = audio
 		d.Type = strings.TrimSpace(enc.Type)
 		if l := strings.TrimSpace(enc.Length); l != "" {
 			n, err := strconv.ParseInt(l, 10, 64)
@@ -804,13 +855,23 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 			c.note("itunes:explicit values that are not yes/no/true/false: left out", fmt.Sprintf("%s: %q", label, v))
 		}
 	}
-	d.Image = c.abs(x.attr("itunes", "image", "href"))
+	d.Image = c.web(x.attr("itunes", "image", "href"), "itunes:image", label)
 	d.ItunesTitle = x.text("itunes", "title")
-	d.Link = c.abs(it.Link)
+	d.Link = c.web(it.Link, "link", label)
 	d.Block = yes(x.text("itunes", "block"))
 	for _, t := range x.all("podcast", "transcript") {
+		u := c.web(t.Attrs["url"], "podcast:transcript url", label)
+		if u == "" {
+			// Nothing to link to (build needs the url): the element is
+			// left out; a url that is there but no http(s) URL has its
+			// own note from web.
+			if strings.TrimSpace(t.Attrs["url"]) == "" {
+				c.note("podcast:transcript elements without a url: left out", label)
+			}
+			continue
+		}
 		d.Transcripts = append(d.Transcripts, show.Transcript{
-			URL:      c.abs(t.Attrs["url"]),
+			URL:      u,
 			Type:     strings.TrimSpace(t.Attrs["type"]),
 			Language: strings.TrimSpace(t.Attrs["language"]),
 			Rel:      strings.TrimSpace(t.Attrs["rel"]),
@@ -828,7 +889,7 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	for _, ae := range x.all("podcast", "alternateEnclosure") {
 		d.AlternateEnclosures = append(d.AlternateEnclosures, c.alternate(ae, label))
 	}
-	d.License = license(x)
+	d.License = c.license(x)
 	d.Value = c.value(x, "item")
 
 	content := strings.TrimSpace(it.Content)
@@ -847,7 +908,7 @@ func (c *converter) item(i int, it *gofeed.Item) Episode {
 	}
 	d.Chapters = c.chapters(x, label)
 	if ch := x.first("podcast", "chapters"); ch != nil {
-		d.ChaptersURL = c.abs(ch.Attrs["url"])
+		d.ChaptersURL = c.web(ch.Attrs["url"], "podcast:chapters url", label)
 		if t := strings.TrimSpace(ch.Attrs["type"]); t != "" && t != chaptersType {
 			c.note("podcast:chapters types other than "+chaptersType+": build writes "+chaptersType+", the type the namespace names for JSON chapters", fmt.Sprintf("%s: %q", label, t))
 		}
@@ -957,8 +1018,8 @@ func (c *converter) chapters(x exts, label string) *yaml.Node {
 			continue
 		}
 		title := strings.TrimSpace(ch.Attrs["title"])
-		href := c.abs(ch.Attrs["href"])
-		img := c.abs(ch.Attrs["image"])
+		href := c.web(ch.Attrs["href"], "psc:chapter href", label)
+		img := c.web(ch.Attrs["image"], "psc:chapter image", label)
 		if line := FormatChapterStart(start) + " " + title; href == "" && img == "" && readsBack(line, start, title) {
 			seq.Content = append(seq.Content, str(line))
 			continue
@@ -1118,18 +1179,24 @@ func plain(s string) string {
 func (c *converter) undated(f *gofeed.Feed, eps []Episode) {
 	var fallback time.Time
 	var from string
+	future := func(t time.Time) bool { return !c.now.IsZero() && t.After(c.now) }
 	for _, s := range []string{f.Updated, f.Published} {
-		if t, err := ParseDate(s); err == nil {
+		if t, err := ParseDate(s); err == nil && !future(t) {
 			fallback, from = t, "the channel's date"
 			break
 		}
 	}
 	if fallback.IsZero() {
+		// The newest published item's: a scheduled one (dated after
+		// now) would hold the undated item back with it.
 		for _, ep := range eps {
-			if t, err := time.Parse(time.RFC3339, ep.Def.Date); err == nil && t.After(fallback) {
+			if t, err := time.Parse(time.RFC3339, ep.Def.Date); err == nil && t.After(fallback) && !future(t) {
 				fallback, from = t, "the newest item's date"
 			}
 		}
+	}
+	if fallback.IsZero() && !c.now.IsZero() {
+		fallback, from = c.now.Truncate(time.Second), "the time of the import"
 	}
 	if fallback.IsZero() {
 		return

@@ -156,6 +156,18 @@ func TestSlug(t *testing.T) {
 		if got := Slug(tt.in); got != tt.want {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		// The show's folder: the same slug, but "show" where an
+		// episode's would be "episode".
+		want := tt.want
+		if want == "episode" {
+			want = "show"
+		}
+		if got := ShowSlug(tt.in); got != want {
+			t.Errorf("ShowSlug(%q) = %q, want %q", tt.in, got, want)
+		}
+	}
+	if got := ShowSlug("Episode"); got != "episode" {
+		t.Errorf(`ShowSlug("Episode") = %q, want "episode"`, got)
 	}
 }
 

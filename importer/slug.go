@@ -22,6 +22,22 @@ var latin = map[rune]string{
 // cut at a word boundary to at most 60 bytes. An empty slug becomes
 // "episode".
 func Slug(title string) string {
+	if s := slug(title); s != "" {
+		return s
+	}
+	return "episode"
+}
+
+// ShowSlug is Slug for the show's folder: a title with nothing to spell
+// in ASCII (empty, "東京の夜") gives "show", not "episode".
+func ShowSlug(title string) string {
+	if s := slug(title); s != "" {
+		return s
+	}
+	return "show"
+}
+
+func slug(title string) string {
 	if len(title) > 16*maxSlug {
 		// Enough for any slug; a feed may carry a title of any size.
 		title = strings.ToValidUTF8(title[:16*maxSlug], "")
@@ -57,9 +73,6 @@ func Slug(title string) string {
 			s = s[:i]
 		}
 		s = strings.Trim(s, "-")
-	}
-	if s == "" {
-		return "episode"
 	}
 	return s
 }

@@ -3,11 +3,14 @@ package importer
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/podfeed/podfeed/show"
 )
 
 // twinFeed is a small, well-formed UTF-8 podcast feed whose text goes
@@ -139,6 +142,66 @@ func TestAstralCharactersWritten(t *testing.T) {
 		}
 		if v.Title != want || !strings.Contains(string(f.Data), raw) {
 			t.Errorf("%s: title reads back as %q, want %q, written as it is:\n%s", f.Path, v.Title, want, f.Data)
+		}
+	}
+}
+
+// TestValuesBuildTakes: values build refuses (a javascript: link, an
+// enclosure without a URL, a value split below zero or with a fraction, a
+// transcript without a url) are repaired or left out, each with a note,
+// beside the well-formed item whose values are kept as they are. An item
+// without a readable date is never given a scheduled item's future date.
+func TestValuesBuildTakes(t *testing.T) {
+	item := func(guid, date, extra string) string {
+		return `<item><title>` + guid + `</title><guid isPermaLink="false">` + guid + `</guid><pubDate>` + date + `</pubDate>` + extra + `</item>`
+	}
+	enc := func(u string) string { return `<enclosure url="` + u + `" length="1000" type="audio/mpeg"/>` }
+	value := func(split string) string {
+		return `<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="A" type="node" address="03ae" split="` + split + `"/></podcast:value>`
+	}
+	src := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>T</title>` +
+		item("ok", "Tue, 05 Mar 2024 10:00:00 GMT", enc("https://x.example.com/ok.mp3")+`<link>https://x.example.com/ok</link>`+value("30")+`<podcast:transcript url="https://x.example.com/ok.vtt" type="text/vtt"/>`) +
+		item("js-link", "Mon, 04 Mar 2024 10:00:00 GMT", enc("https://x.example.com/js.mp3")+`<link>javascript:alert(1)</link>`) +
+		item("no-url", "Sun, 03 Mar 2024 10:00:00 GMT", enc("")) +
+		item("splits", "Sat, 02 Mar 2024 10:00:00 GMT", enc("https://x.example.com/s.mp3")+value("33.3")) +
+		item("minus", "Fri, 01 Mar 2024 10:00:00 GMT", enc("https://x.example.com/m.mp3")+value("-5")+`<podcast:transcript type="text/vtt"/>`) +
+		item("scheduled", "Fri, 01 Jan 2100 10:00:00 GMT", enc("https://x.example.com/later.mp3")) +
+		item("undated", "someday", enc("https://x.example.com/u.mp3")) +
+		`</channel></rss>`
+	r := mustParse(t, []byte(src), Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	by := map[string]show.Episode{}
+	for _, e := range r.Episodes {
+		by[e.Def.GUID] = e.Def
+	}
+	ok := by["ok"]
+	if ok.Link != "https://x.example.com/ok" || ok.Value.Recipients[0].Split != 30 || len(ok.Transcripts) != 1 || ok.Draft {
+		t.Errorf("the well-formed item changed: %+v", ok)
+	}
+	if d := by["js-link"]; d.Link != "" || d.Audio == "" {
+		t.Errorf("javascript: link: link %q audio %q", d.Link, d.Audio)
+	}
+	if d := by["no-url"]; !d.Draft || d.Audio != "" {
+		t.Errorf("enclosure without a URL: draft %v, audio %q", d.Draft, d.Audio)
+	}
+	if s := by["splits"].Value.Recipients[0].Split; s != 33 {
+		t.Errorf("split 33.3 read as %d, want 33", s)
+	}
+	if d := by["minus"]; d.Value.Recipients[0].Split != 0 || len(d.Transcripts) != 0 {
+		t.Errorf("split -5 read as %d (want 0); transcripts %+v (want none)", d.Value.Recipients[0].Split, d.Transcripts)
+	}
+	if d := by["undated"].Date; d != "2024-03-05T10:00:00Z" {
+		t.Errorf("undated item dated %q, want the newest published item's date, not the scheduled one's", d)
+	}
+	for _, n := range []string{
+		`1 link values that are not http(s) URLs: left out (first: item 2 "js-link": "javascript:alert(1)")`,
+		`1 items whose enclosure has no http(s) URL: written as drafts, which build leaves out (first: item 3 "no-url": "")`,
+		`1 item podcast:valueRecipient split with a fraction: rounded to a whole number of shares (first: 33.3 → 33)`,
+		`1 item podcast:valueRecipient split below zero: read as 0 (first: -5)`,
+		`1 podcast:transcript elements without a url: left out (first: item 5 "minus")`,
+		`1 items without a readable date: given the newest item's date (2024-03-05T10:00:00Z)`,
+	} {
+		if !hasNote(r, n) {
+			t.Errorf("no note %q in\n%s", n, strings.Join(r.Notes, "\n"))
 		}
 	}
 }

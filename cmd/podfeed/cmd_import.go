@@ -49,7 +49,7 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 	}
 	var (
 		data []byte
-		opt  = importer.Options{FeedURL: feedURL}
+		opt  = importer.Options{FeedURL: feedURL, Now: e.now()}
 		name = src
 	)
 	switch {
@@ -94,7 +94,7 @@ func runImport(c *cli.Context, e *env, src, out, feedURL string, force bool) err
 		return invalidInput(fmt.Errorf("import: %s: %w", name, err))
 	}
 	if out == "" {
-		out = importer.Slug(res.Show.Title)
+		out = importer.ShowSlug(res.Show.Title)
 	}
 	files, err := res.Files()
 	if err != nil {
