@@ -1,8 +1,11 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -56,4 +59,40 @@ func TestIndex(t *testing.T) {
 			t.Errorf("Index[%s] = %+v, want %+v", k, got[k], w)
 		}
 	}
+}
+
+// Unset, the corpus tests skip (saying how to run them); set to a folder
+// that is not there, they fail, since whoever set it wanted them run.
+func TestDirUnsetOrMissing(t *testing.T) {
+	t.Setenv("PODFEED_CORPUS", "")
+	if !t.Run("unset", func(t *testing.T) {
+		Dir(t)
+		t.Error("Dir did not skip with PODFEED_CORPUS unset")
+	}) {
+		t.Fatal("unset: the subtest failed")
+	}
+	t.Setenv("PODFEED_CORPUS", filepath.Join(t.TempDir(), "nowhere"))
+	f := &fatalTB{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Dir(f)
+	}()
+	<-done
+	if !strings.Contains(f.msg, "is not a folder") {
+		t.Errorf("Dir with a missing folder: failure %q, want one naming the folder", f.msg)
+	}
+}
+
+// fatalTB records Fatalf and ends the goroutine, as testing does.
+type fatalTB struct {
+	testing.TB
+	msg string
+}
+
+func (f *fatalTB) Helper() {}
+
+func (f *fatalTB) Fatalf(format string, args ...any) {
+	f.msg = fmt.Sprintf(format, args...)
+	runtime.Goexit()
 }
