@@ -10,7 +10,9 @@ func ruleRssImage() *Rule {
 		Since:    "v0.1.0",
 		Doc: "The RSS 2.0 channel `<image>` is optional, but when present it must contain `url`, " +
 			"`title` and `link`; the optional `width` is at most 144 and `height` at most 400 " +
-			"pixels. (Podcast artwork is `itunes:image`; this element is the small RSS logo.)",
+			"pixels. (Podcast artwork is `itunes:image`; this element is the small RSS logo.) The " +
+			"image's link is the channel's own: when the channel has no `<link>` either, " +
+			"rss-channel-link reports that once and this rule does not repeat it.",
 		Hint: "Give `<image>` its `<url>`, `<title>` and `<link>` children, or remove it and rely on `itunes:image`.",
 		Bad:  "<image><url>https://example.com/logo.png</url></image>",
 		Good: "<image><url>https://example.com/logo.png</url><title>My Show</title><link>https://example.com</link></image>",
@@ -22,6 +24,13 @@ func ruleRssImage() *Rule {
 			}
 			for _, name := range [...]string{"url", "title", "link"} {
 				c := img.Child(NSNone, name)
+				if c == nil && name == "link" {
+					if l := ch.Child(NSNone, "link"); l == nil || raText(l) == "" {
+						// The image's link is the channel's: with none
+						// to give, rss-channel-link says it once.
+						continue
+					}
+				}
 				switch {
 				case c == nil:
 					p.Reportf(img.Pos, "the channel <image> has no <%s>", name)
