@@ -460,7 +460,10 @@ func (c *converter) channel(f *gofeed.Feed, s *show.Show, opt Options) {
 	self := c.web(f.FeedLink, "atom:link rel=\"self\"", "channel")
 	fetched := ""
 	if u, err := url.Parse(opt.Source); err == nil && u.IsAbs() {
-		fetched = opt.Source
+		// A fragment never reaches the server: it is no part of the
+		// feed's address.
+		u.Fragment, u.RawFragment = "", ""
+		fetched = u.String()
 	}
 	switch {
 	case opt.FeedURL != "":

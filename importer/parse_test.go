@@ -216,6 +216,17 @@ func TestMessyFeeds(t *testing.T) {
 			t.Errorf("feed_url %q", r.Show.FeedURL)
 		}
 	})
+	t.Run("fetched with a fragment", func(t *testing.T) {
+		for src, want := range map[string]string{
+			"https://feeds.example.com/show.xml#latest": "https://feeds.example.com/show.xml",
+			"https://feeds.example.com/show.xml?x=1":    "https://feeds.example.com/show.xml?x=1",
+		} {
+			r := mustParse(t, []byte(rss("")), Options{Source: src})
+			if r.Show.FeedURL != want {
+				t.Errorf("fetched from %s: feed_url %q, want %q", src, r.Show.FeedURL, want)
+			}
+		}
+	})
 	t.Run("durations and dates", func(t *testing.T) {
 		r := mustParse(t, []byte(rss(`<item xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><title>A</title><guid>a</guid><pubDate>Wed, 01 May 2024 09:00:00 EST</pubDate><itunes:duration>95</itunes:duration><enclosure url="https://x/a.mp3" length="1" type="audio/mpeg"/></item>`)), Options{})
 		d := r.Episodes[0].Def
