@@ -45,47 +45,77 @@ func ruleRssRelativeLink() *Rule {
 // relativeLinks returns the first relative href or src value in html and
 // how many there are.
 func relativeLinks(text string) (first string, n int) {
-	if strings.IndexByte(text, '=') < 0 {
-		return "", 0
-	}
-	for _, attr := range [...]string{"href=", "src=", "HREF=", "SRC="} {
-		for rest := text; ; {
-			k := strings.Index(rest, attr)
-			if k < 0 {
+	// One pass over the '=' signs (far rarer than the letters h and s),
+	// each attribute name told by the bytes before it; the result is
+	// that of searching href=, src=, HREF= and SRC= in turn, each search
+	// resuming after its last match.
+	var firsts [len(relAttrs)]string
+	var counts [len(relAttrs)]int
+	var resume [len(relAttrs)]int
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], '=')
+		if k < 0 {
+			break
+		}
+		i += k
+		kind := -1
+		for j, attr := range relAttrs {
+			if p := i + 1 - len(attr); p >= 0 && text[p:i+1] == attr {
+				kind = j
 				break
 			}
-			if k > 0 && !isSpace(rest[k-1]) {
-				rest = rest[k+len(attr):]
-				continue // e.g. data-href=
+		}
+		if kind < 0 {
+			continue
+		}
+		p := i + 1 - len(relAttrs[kind])
+		at := resume[kind]
+		resume[kind] = i + 1
+		if p != at && !isSpace(text[p-1]) {
+			continue // e.g. data-href=
+		}
+		if v, ok := relValue(text[i+1:]); ok {
+			if counts[kind] == 0 {
+				firsts[kind] = v
 			}
-			rest = rest[k+len(attr):]
-			if rest == "" {
-				break
-			}
-			v := rest
-			if q := rest[0]; q == '"' || q == '\'' {
-				v = rest[1:]
-				if e := strings.IndexByte(v, q); e >= 0 {
-					v = v[:e]
-				}
-			} else if e := strings.IndexAny(v, " \t\n>"); e >= 0 {
-				v = v[:e]
-			}
-			if strings.IndexByte(v, '&') >= 0 {
-				v = html.UnescapeString(v) // obfuscated mailto: links are entity-encoded
-			}
-			v = strings.TrimSpace(v)
-			if v == "" || v[0] == '#' || strings.HasPrefix(v, "//") {
-				continue
-			}
-			if scheme, _ := raURLScheme(v); scheme != "" {
-				continue
-			}
-			if n == 0 {
-				first = v
-			}
-			n++
+			counts[kind]++
 		}
 	}
+	for j := range relAttrs {
+		if counts[j] > 0 && n == 0 {
+			first = firsts[j]
+		}
+		n += counts[j]
+	}
 	return first, n
+}
+
+var relAttrs = [...]string{"href=", "src=", "HREF=", "SRC="}
+
+// relValue reads the attribute value at the start of rest and reports it
+// when it is a relative URL.
+func relValue(rest string) (string, bool) {
+	if rest == "" {
+		return "", false
+	}
+	v := rest
+	if q := rest[0]; q == '"' || q == '\'' {
+		v = rest[1:]
+		if e := strings.IndexByte(v, q); e >= 0 {
+			v = v[:e]
+		}
+	} else if e := strings.IndexAny(v, " \t\n>"); e >= 0 {
+		v = v[:e]
+	}
+	if strings.IndexByte(v, '&') >= 0 {
+		v = html.UnescapeString(v) // obfuscated mailto: links are entity-encoded
+	}
+	v = strings.TrimSpace(v)
+	if v == "" || v[0] == '#' || strings.HasPrefix(v, "//") {
+		return "", false
+	}
+	if scheme, _ := raURLScheme(v); scheme != "" {
+		return "", false
+	}
+	return v, true
 }

@@ -223,3 +223,49 @@ func describe(res Result, code string) string {
 	}
 	return sb.String()
 }
+
+// relativeLinksBySearch is relativeLinks as first written: a search for
+// each attribute name in turn. FuzzRelativeLinks holds the one-pass
+// version to it.
+func relativeLinksBySearch(text string) (first string, n int) {
+	if strings.IndexByte(text, '=') < 0 {
+		return "", 0
+	}
+	for _, attr := range relAttrs {
+		for rest := text; ; {
+			k := strings.Index(rest, attr)
+			if k < 0 {
+				break
+			}
+			if k > 0 && !isSpace(rest[k-1]) {
+				rest = rest[k+len(attr):]
+				continue
+			}
+			rest = rest[k+len(attr):]
+			if v, ok := relValue(rest); ok {
+				if n == 0 {
+					first = v
+				}
+				n++
+			}
+		}
+	}
+	return first, n
+}
+
+func FuzzRelativeLinks(f *testing.F) {
+	for _, s := range []string{
+		`<a href="/x">a</a> <img src='y.png'> <A HREF=z>`, `data-href="/no" href=href=/x`,
+		`href="https://e.com/" src="//cdn/x" href="#top" HREF="mailto:&#97;@b"`, "href=", "=", "",
+		`<p>src="a" SRC="b" src=c>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		f1, n1 := relativeLinks(s)
+		f2, n2 := relativeLinksBySearch(s)
+		if f1 != f2 || n1 != n2 {
+			t.Errorf("relativeLinks(%q) = %q, %d; by search %q, %d", s, f1, n1, f2, n2)
+		}
+	})
+}

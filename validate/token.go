@@ -79,8 +79,10 @@ type scanner struct {
 
 	line      int
 	lineStart int64 // absolute offset of the current line's first byte
-	runeMark  int64 // absolute offset up to which lineCont is counted
-	lineCont  int   // UTF-8 continuation bytes from lineStart to runeMark
+	lineCont  int   // UTF-8 continuation bytes from lineStart to counted
+	nls       []int // buffer indexes of the newlines read and not yet counted, from nlHead
+	nlHead    int
+	hiNext    int   // no byte from 0x80 in buf[counted-base:hiNext]
 	counted   int64 // newlines counted up to this absolute offset
 
 	sink   tokenSink
@@ -144,8 +146,13 @@ func (s *scanner) more() bool {
 	}
 	if s.end == len(s.buf) {
 		if s.tok > 0 {
-			s.countTo(s.tok)
-			s.runesTo(s.tok) // the bytes before tok are about to go
+			s.advance(s.tok) // the bytes before tok are about to go
+			kept := s.nls[:0]
+			for _, k := range s.nls[s.nlHead:] {
+				kept = append(kept, k-s.tok)
+			}
+			s.nls, s.nlHead = kept, 0
+			s.hiNext = max(0, s.hiNext-s.tok)
 			n := copy(s.buf, s.buf[s.tok:s.end])
 			s.base += int64(s.tok)
 			s.i -= s.tok
@@ -166,6 +173,15 @@ func (s *scanner) more() bool {
 	for {
 		n, err := s.r.Read(s.buf[s.end:])
 		s.end += n
+		// note where the new lines are, for advance
+		for k := s.end - n; ; {
+			j := bytes.IndexByte(s.buf[k:s.end], '\n')
+			if j < 0 {
+				break
+			}
+			s.nls = append(s.nls, k+j)
+			k += j + 1
+		}
 		if err != nil {
 			s.eof = true
 			if err != io.EOF {
@@ -179,58 +195,75 @@ func (s *scanner) more() bool {
 	}
 }
 
-// countTo counts newlines up to buffer index i.
-func (s *scanner) countTo(i int) {
+// advance moves the counted mark to buffer index i: the line number, the
+// line's start and the UTF-8 continuation bytes on it before the mark (a
+// column counts code points: bytes less these). The newlines come from
+// the list more keeps; the bytes are looked at only on the last line, for
+// continuation bytes, eight at a time.
+func (s *scanner) advance(i int) {
 	abs := s.base + int64(i)
 	if abs <= s.counted {
 		return
 	}
 	from := int(s.counted - s.base)
-	seg := s.buf[from:i]
-	if len(seg) < 64 {
-		// short: most hold one newline or none
-		off := 0
-		for {
-			k := bytes.IndexByte(seg[off:], '\n')
-			if k < 0 {
-				break
-			}
-			off += k + 1
-			s.line++
-		}
-		if off > 0 {
-			s.lineStart = s.base + int64(from+off)
-		}
-	} else if n := bytes.Count(seg, nl); n > 0 {
-		s.line += n
-		s.lineStart = s.base + int64(from+bytes.LastIndexByte(seg, '\n')+1)
-	}
 	s.counted = abs
+	last := -1
+	for s.nlHead < len(s.nls) && s.nls[s.nlHead] < i {
+		last = s.nls[s.nlHead]
+		s.nlHead++
+		s.line++
+	}
+	if last >= 0 {
+		s.lineStart = s.base + int64(last+1)
+		s.lineCont = 0
+		from = last + 1
+	}
+	// Bytes before hiNext are known to be ASCII: most feeds are, and
+	// then each byte is looked at once, 32 at a time.
+	if i <= s.hiNext {
+		return
+	}
+	s.lineCont += contBytes(s.buf[max(from, s.hiNext):i])
+	s.hiNext = nextHigh(s.buf[:s.end], i)
+}
+
+// nextHigh returns an index at or after i before which buf[i:] holds no
+// byte from 0x80: the start of the first word holding one, or len(buf).
+func nextHigh(buf []byte, i int) int {
+	for i+32 <= len(buf) {
+		w := binary.LittleEndian.Uint64(buf[i:]) | binary.LittleEndian.Uint64(buf[i+8:]) |
+			binary.LittleEndian.Uint64(buf[i+16:]) | binary.LittleEndian.Uint64(buf[i+24:])
+		if w&hi8 != 0 {
+			return i
+		}
+		i += 32
+	}
+	for i < len(buf) && buf[i] < 0x80 {
+		i++
+	}
+	return i
 }
 
 var nl = []byte{'\n'}
-
-// runesTo counts the UTF-8 continuation bytes of the current line up to
-// buffer index i (countTo(i) done), so columns count code points: the
-// count advances with the positions asked for, and each byte is looked at
-// once.
-func (s *scanner) runesTo(i int) int {
-	if s.runeMark < s.lineStart {
-		s.runeMark, s.lineCont = s.lineStart, 0
-	}
-	if abs := s.base + int64(i); abs > s.runeMark {
-		s.lineCont += contBytes(s.buf[s.runeMark-s.base : i])
-		s.runeMark = abs
-	}
-	return s.lineCont
-}
 
 // contBytes counts the bytes of b that continue a UTF-8 sequence
 // (10xxxxxx): a line's code points are its bytes less these.
 func contBytes(b []byte) int {
 	n := 0
+	for len(b) >= 32 {
+		w := binary.LittleEndian.Uint64(b) | binary.LittleEndian.Uint64(b[8:]) |
+			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:])
+		if w&hi8 != 0 {
+			for _, c := range b[:32] {
+				if c&0xC0 == 0x80 {
+					n++
+				}
+			}
+		}
+		b = b[32:]
+	}
 	for len(b) >= 8 {
-		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+		if binary.LittleEndian.Uint64(b)&hi8 != 0 {
 			for _, c := range b[:8] {
 				if c&0xC0 == 0x80 {
 					n++
@@ -252,16 +285,7 @@ func contBytes(b []byte) int {
 func (s *scanner) posBack(i int) Pos {
 	abs := s.base + int64(i)
 	if abs >= s.lineStart {
-		cont := s.lineCont
-		mark := int(s.runeMark - s.base)
-		switch {
-		case s.runeMark < s.lineStart:
-			cont = contBytes(s.buf[s.lineStart-s.base : i])
-		case i <= mark:
-			cont -= contBytes(s.buf[i:mark])
-		default:
-			cont += contBytes(s.buf[mark:i])
-		}
+		cont := s.lineCont - contBytes(s.buf[i:s.counted-s.base])
 		return Pos{Line: s.line, Col: int(abs-s.lineStart+1) - cont}
 	}
 	n := bytes.Count(s.buf[i:s.counted-s.base], nl)
@@ -279,9 +303,8 @@ func (s *scanner) posAt(i int) Pos {
 	if abs < s.counted {
 		return s.posBack(i)
 	}
-	s.countTo(i)
-	cont := s.runesTo(i)
-	return Pos{Line: s.line, Col: int(abs-s.lineStart+1) - cont}
+	s.advance(i)
+	return Pos{Line: s.line, Col: int(abs-s.lineStart+1) - s.lineCont}
 }
 
 func (s *scanner) errAt(i int, format string, args ...any) error {
