@@ -368,3 +368,34 @@ func BenchmarkValidateFiles(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkValidateFilesSerial is BenchmarkValidateFiles's "rules" with
+// the hooks on the scanning goroutine, for the cost of the pipeline.
+func BenchmarkValidateFilesSerial(b *testing.B) {
+	list := os.Getenv("PODFEED_BENCH_FEEDS")
+	if list == "" {
+		b.Skip("PODFEED_BENCH_FEEDS is not set (colon-separated feed files)")
+	}
+	for _, name := range strings.Split(list, ":") {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, workers := range []int{0, 1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", filepath.Base(name), workers), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				start := cpuTime()
+				for b.Loop() {
+					e := newEngine(context.Background(), &Config{}, Rules())
+					e.serial = workers == 0
+					e.workers = workers
+					if _, err := e.run(bytes.NewReader(data)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				reportCPURate(b, len(data), start)
+			})
+		}
+	}
+}

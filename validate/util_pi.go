@@ -445,7 +445,7 @@ func piScheme(s string) string {
 // https URLs also need a host.
 func piIsAbsURL(s string) bool {
 	sch := piScheme(s)
-	if sch == "" || strings.ContainsAny(s, " \t\r\n") {
+	if sch == "" || hasURLSpace(s) {
 		return false
 	}
 	if sch == "http" || sch == "https" {
@@ -454,17 +454,15 @@ func piIsAbsURL(s string) bool {
 			return false
 		}
 		rest = rest[2:]
-		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-			rest = rest[:i]
-		}
-		return rest != ""
+		// a host: something before the first '/', '?' or '#'
+		return rest != "" && rest[0] != '/' && rest[0] != '?' && rest[0] != '#'
 	}
 	return len(s) > len(sch)+1
 }
 
 // piURLProblem says why s is not a usable absolute URL, or returns "".
 func piURLProblem(s string) string {
-	if strings.ContainsAny(s, " \t\r\n") {
+	if hasURLSpace(s) {
 		return "contains whitespace (encode spaces as %20)"
 	}
 	if !piIsAbsURL(s) {
@@ -941,6 +939,27 @@ func itunesLookalike(uri string) bool {
 func spotItunesMisbound(ch *Node) bool {
 	for _, c := range ch.Children {
 		if c.Prefix == "itunes" && c.Space != NSItunes {
+			return true
+		}
+	}
+	return false
+}
+
+// hasURLSpace reports whether s holds a space, tab, CR or LF, as
+// strings.ContainsAny would, eight bytes at a time (URLs are checked on
+// every item).
+func hasURLSpace(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&hi8 != 0 || lessBytes(w, 0x21) != 0 {
+			break // a byte at or below ' ' (or from 0x80): look closer
+		}
+	}
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n':
 			return true
 		}
 	}

@@ -266,3 +266,14 @@ func BenchmarkPiItemRules(b *testing.B) { benchPiItemRules(b, false) }
 // BenchmarkPiItemRulesStateful measures the cross-item rules; it includes
 // making their state afresh for every item, which a real run does once.
 func BenchmarkPiItemRulesStateful(b *testing.B) { benchPiItemRules(b, true) }
+
+func FuzzHasURLSpace(f *testing.F) {
+	for _, s := range []string{"", "https://example.com/a b", "https://example.com/\tx", "https://example.com/é\n", "abcdefgh abcdefgh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasURLSpace(s), strings.ContainsAny(s, " \t\r\n"); got != want {
+			t.Errorf("hasURLSpace(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -270,8 +270,11 @@ func raSpaced(s string) bool {
 // the last path segment of URL s after percent-decoding, ignoring query and
 // fragment; "" when the segment has none.
 func raURLPathExt(s string) string {
-	if i := strings.IndexAny(s, "?#"); i >= 0 {
-		s = s[:i]
+	for i := 0; i < len(s); i++ {
+		if s[i] == '?' || s[i] == '#' {
+			s = s[:i]
+			break
+		}
 	}
 	if _, rest := raURLScheme(s); strings.HasPrefix(rest, "//") {
 		rest = rest[2:]
