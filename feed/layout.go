@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"sort"
+	"unicode/utf8"
 )
 
 // Layout indexes the elements of a feed by their place in the document, so
@@ -180,7 +181,10 @@ func tagEnd(d []byte, n int) (end int, selfClosing bool) {
 	return len(d), false
 }
 
-// offset converts a 1-based line and byte column to an offset in data.
+// offset converts a 1-based line and column to an offset in data. The
+// column counts characters (code points; each byte of an invalid UTF-8
+// sequence is one), as the validator's positions do; it stops at the end
+// of the line.
 func (l *Layout) offset(line, col int) int {
 	if line < 1 {
 		return 0
@@ -188,12 +192,20 @@ func (l *Layout) offset(line, col int) int {
 	if line > len(l.lines) {
 		return len(l.data)
 	}
-	off := l.lines[line-1] + max(col, 1) - 1
-	return min(off, len(l.data))
+	off := l.lines[line-1]
+	for c := 1; c < col && off < len(l.data) && l.data[off] != '\n'; c++ {
+		if b := l.data[off]; b < utf8.RuneSelf {
+			off++
+			continue
+		}
+		_, size := utf8.DecodeRune(l.data[off:])
+		off += size
+	}
+	return off
 }
 
-// At returns what the position line:col (1-based; col counts bytes) of
-// the feed falls in.
+// At returns what the position line:col (1-based; col counts characters,
+// as in validate.Pos) of the feed falls in.
 func (l *Layout) At(line, col int) Spot {
 	off := l.offset(line, col)
 	// The last element starting at or before off; then out to the first

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -17,6 +18,7 @@ const layoutDoc = `<?xml version="1.0" encoding="UTF-8"?>
       <itunes:category text="Books"/>
     </itunes:category>
     <itunes:category text="History"/>
+    <podcast:person role="host">Zoë Åström 東京</podcast:person><podcast:location geo="geo:1,2">Köln</podcast:location>
     <item>
       <title>One</title>
       <enclosure url="https://e.org/1.mp3?a=1&amp;b=>" length="10" type="audio/mpeg"/>
@@ -46,7 +48,8 @@ func pos(t *testing.T, doc, marker string, skip int) (int, int) {
 		off += j + 1
 	}
 	line := strings.Count(doc[:off], "\n") + 1
-	col := off - strings.LastIndexByte(doc[:off], '\n')
+	// Columns count characters, as the validator's do.
+	col := utf8.RuneCountInString(doc[strings.LastIndexByte(doc[:off], '\n')+1:off]) + 1
 	return line, col
 }
 
@@ -67,6 +70,8 @@ func TestLayoutAt(t *testing.T) {
 		{"nested category", `<itunes:category text="Books"`, 0, Spot{Item: -1, Path: []Step{{"itunes:category", 0}, {"itunes:category", 0}}}},
 		{"category attribute", `text="Books"`, 0, Spot{Item: -1, Path: []Step{{"itunes:category", 0}, {"itunes:category", 0}}, Attr: "text"}},
 		{"second category", `<itunes:category text="History"`, 0, Spot{Item: -1, Path: []Step{{"itunes:category", 1}}}},
+		{"after characters of several bytes on the line", "<podcast:location", 0, Spot{Item: -1, Path: []Step{{"podcast:location", 0}}}},
+		{"attribute after them", `geo="geo:1,2"`, 0, Spot{Item: -1, Path: []Step{{"podcast:location", 0}}, Attr: "geo"}},
 		{"first item", "<item>\n      <title>One", 0, Spot{Item: 0}},
 		{"enclosure", "<enclosure", 0, Spot{Item: 0, Path: []Step{{"enclosure", 0}}}},
 		{"enclosure length", `length="10"`, 0, Spot{Item: 0, Path: []Step{{"enclosure", 0}}, Attr: "length"}},
