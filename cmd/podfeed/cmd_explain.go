@@ -26,6 +26,12 @@ func explainCommand(e *env) *cli.Command {
 			code := strings.TrimSpace(c.Args().First())
 			r := validate.Lookup(code)
 			if r == nil {
+				if to := validate.Retired(code); to != "" {
+					// A code from an older release, in a script or a
+					// report: say where its findings went.
+					_, err := fmt.Fprintf(e.stdout, "%s: retired; no longer reported, and never reused.\n\nIts findings are reported under %s.\n", code, to)
+					return err
+				}
 				msg := fmt.Sprintf("unknown rule %q", code)
 				if s := suggestCodes(code); len(s) > 0 {
 					msg += "; did you mean " + orList(s) + "?"
