@@ -23,6 +23,15 @@ func TestRuleCountsAgree(t *testing.T) {
 	}
 	rulesLine := regexp.MustCompile(`^(\d+) rules: (\d+) check a feed, (\d+) more with --online, (\d+) check a chapter file\n$`)
 	summary := regexp.MustCompile(`\((\d+) rules, 1 item\)\n$`)
+	// docs/validate.md's table of profiles gives each one's rule count.
+	docs, err := os.ReadFile(filepath.Join("..", "..", "docs", "validate.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]int{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z]+)` \\|[^|\n]*\\| (\\d+) \\|$").FindAllStringSubmatch(string(docs), -1) {
+		documented[m[1]], _ = strconv.Atoi(m[2])
+	}
 	for _, profile := range []string{"", "rss", "apple", "spotify", "podcastindex"} {
 		var extra []string
 		if profile != "" {
@@ -39,6 +48,9 @@ func TestRuleCountsAgree(t *testing.T) {
 		chapters, _ := strconv.Atoi(m[4])
 		if listed != feedRules+online+chapters {
 			t.Errorf("rules %v: %d listed, but %d + %d + %d", extra, listed, feedRules, online, chapters)
+		}
+		if n, ok := documented[profile]; profile != "" && n != listed {
+			t.Errorf("docs/validate.md gives the %s profile %d rules (found: %v), 'podfeed rules --profile %s' lists %d", profile, n, ok, profile, listed)
 		}
 
 		_, _, verr := runCLI(append([]string{"validate", feed, "--fail-on", "none"}, extra...)...)
