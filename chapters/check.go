@@ -84,7 +84,7 @@ func Check(chs []Chapter, durationMS int64) []Problem {
 		add(0, Warning, CodeFirstNotZero, "the first chapter starts at %s, not 00:00: Spotify, Apple and YouTube ignore chapter lists that do not start at 0 (add an Intro)", FormatNPT(chs[0].Start))
 	}
 	if len(chs) > 0 && len(chs) < MinDescriptionChapters {
-		add(-1, Warning, CodeTooFew, "%d chapters: Spotify and Apple need at least %d", len(chs), MinDescriptionChapters)
+		add(-1, Warning, CodeTooFew, "%s: Spotify and Apple need at least %d", countChapters(len(chs)), MinDescriptionChapters)
 	}
 	return ps
 }
@@ -108,4 +108,12 @@ func AddIntro(chs []Chapter) []Chapter {
 	out := make([]Chapter, 0, len(chs)+1)
 	out = append(out, Chapter{Start: 0, Title: "Intro"})
 	return append(out, chs...)
+}
+
+// countChapters counts chapters in words: "1 chapter", "2 chapters".
+func countChapters(n int) string {
+	if n == 1 {
+		return "1 chapter"
+	}
+	return fmt.Sprintf("%d chapters", n)
 }

@@ -74,7 +74,7 @@ func ForDescription(chs []Chapter) ([]DescriptionLine, []Problem) {
 		add(listed[0], CodeFirstNotZero, "the first chapter starts at %s, not 00:00:00: Spotify and Apple ignore a description list that does not start at 0 (add an Intro, e.g. chapters_intro: true)", FormatNPT(chs[listed[0]].Start))
 	}
 	if len(out) > 0 && len(out) < MinDescriptionChapters {
-		add(-1, CodeTooFew, "%d chapters: Spotify and Apple read a description list of at least %d", len(out), MinDescriptionChapters)
+		add(-1, CodeTooFew, "%s: Spotify and Apple read a description list of at least %d", countChapters(len(out)), MinDescriptionChapters)
 	}
 	return out, ps
 }

@@ -275,7 +275,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		ch.LastBuildDate = ch.Items[0].PubDate
 	}
 	if b.unlinked > 0 {
-		b.warnAt(def.showWhere, "", "feed_url is not set: %d chapter file(s) written to chapters/ but not linked from the feed (podcast:chapters needs their public URL, which podfeed takes from feed_url)", b.unlinked)
+		b.warnAt(def.showWhere, "", "feed_url is not set: %s written to chapters/ but not linked from the feed (podcast:chapters needs their public URL, which podfeed takes from feed_url)", chapterFiles(b.unlinked))
 	}
 	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].Slug < res.Held[j].Slug })
 	res.Files = b.files
@@ -896,4 +896,12 @@ func SizeHint(ch *feed.Channel) int {
 		n += 1200 + len(it.Description) + len(it.ContentEncoded) + 120*len(it.PSC)
 	}
 	return n
+}
+
+// chapterFiles counts chapter files in words: "1 chapter file", "2 chapter files".
+func chapterFiles(n int) string {
+	if n == 1 {
+		return "1 chapter file"
+	}
+	return fmt.Sprintf("%d chapter files", n)
 }

@@ -286,5 +286,5 @@ func TestChaptersWithoutFeedURL(t *testing.T) {
 			ws = append(ws, w.Error())
 		}
 	}
-	match(t, "warnings", ws, []string{"podcast.yaml:1:1: feed_url is not set: 2 chapter file(s) written to chapters/ but not linked"})
+	match(t, "warnings", ws, []string{"podcast.yaml:1:1: feed_url is not set: 2 chapter files written to chapters/ but not linked"})
 }

@@ -144,6 +144,7 @@ const (
 	endProblem                  // "found unexpected end of stream"
 	indentProblem               // "did not find expected '-' indicator"
 	tabProblem                  // "found a tab character that violates indentation"
+	quoteProblem                // a quote never closed, its value running on over later keys
 	unknownProblem              // anything else: no guessing
 	numYAMLProblems             // for tests
 )
@@ -180,6 +181,9 @@ func (k yamlProblem) matches(f yamlProblem) bool {
 		return k == endProblem || k == keyProblem
 	case keyProblem:
 		return k == keyProblem
+	case quoteProblem:
+		// What yaml.v3 says depends on what the value runs into.
+		return k == endProblem || k == keyProblem || k == indentProblem || k == colonProblem
 	case indentProblem:
 		return k == colonProblem || k == keyProblem || k == indentProblem
 	}
@@ -300,12 +304,20 @@ func lintYAML(text string, lineOffset int, kind yamlProblem) (syntaxProblem, boo
 			continue
 		case '"', '\'':
 			end, endLine := closeQuote(lines, i, voff, q)
-			if end < 0 {
+			unclosed := func(f yamlProblem) (syntaxProblem, bool) {
 				inner := strings.TrimRight(value[1:], " ")
-				return report(endProblem, n, l, voff, "the %s opened here is never closed; end the value with %c: %s", quoteName(q), q, fix(string(q)+inner+string(q)))
+				return report(f, n, l, voff, "the %s opened here is never closed; end the value with %c: %s", quoteName(q), q, fix(string(q)+inner+string(q)))
+			}
+			if end < 0 {
+				return unclosed(endProblem)
 			}
 			after := strings.TrimLeft(lines[endLine][end+1:], " \t")
 			if after != "" && after[0] != '#' && (hasKey || opensItem || after[0] != ':') {
+				if swallowsKey(lines, i, endLine, ind) {
+					// The quote that "closes" it opens a later value (or
+					// sits in a comment): this one was never closed.
+					return unclosed(quoteProblem)
+				}
 				if endLine == i && q == '"' {
 					inner := strings.TrimRight(stripComment(value), " ")
 					if len(inner) >= 2 && inner[len(inner)-1] == '"' {
@@ -329,6 +341,24 @@ func lintYAML(text string, lineOffset int, kind yamlProblem) (syntaxProblem, boo
 		prevPlain = hasKey
 	}
 	return syntaxProblem{}, false
+}
+
+// swallowsKey reports whether a quoted value opened on line i (0-based)
+// of a key or item indented by ind and closed on line endLine runs over a
+// line that reads as a key or item at that indentation or less: YAML
+// would have ended the value there, had its quote been closed.
+func swallowsKey(lines []string, i, endLine, ind int) bool {
+	for j := i + 1; j <= endLine && j < len(lines); j++ {
+		l := lines[j]
+		t := strings.TrimLeft(l, " ")
+		if t == "" || len(l)-len(t) > ind {
+			continue
+		}
+		if t[0] == '#' || t == "-" || strings.HasPrefix(t, "- ") || hasMapColon(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func colonWhat(key string) string {

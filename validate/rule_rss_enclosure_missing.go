@@ -37,6 +37,10 @@ func ruleRssEnclosureMissing() *Rule {
 			if st.list || len(st.without) == 0 {
 				return
 			}
+			if st.with == 0 && len(st.without) == 1 {
+				p.Reportf(st.without[0], "the feed's only item has no <enclosure>: apps see no episodes")
+				return
+			}
 			if st.with == 0 {
 				p.Reportf(st.without[0], "none of the %d items has an <enclosure>: apps see no episodes", len(st.without))
 				return

@@ -63,3 +63,26 @@ func TestPrepareArgsRefuses(t *testing.T) {
 		}
 	}
 }
+
+// Every mistyped name is a usage error: exit 2, the nearest name on
+// stderr, nothing on stdout.
+func TestMistypedNamesExitUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"buidl"},
+		{"help", "buidl"},
+		{"chapters", "extrct", "notes.md"},
+		{"validate", "feed.xml", "--fromat", "json"},
+		{"validate", "feed.xml", "--profile", "appel"},
+		{"validate", "feed.xml", "--format", "jsn"},
+		{"validate", "feed.xml", "--disable", "apple-owner-emial"},
+		{"validate", "feed.xml", "--enable", "apple-owner-emial"},
+		{"explain", "apple-owner-emial"},
+		{"rules", "--profile", "spotfy"},
+		{"build", "show", "--nwo", "2025-03-12"},
+	} {
+		code, out, errOut := runCLI(args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "did you mean") {
+			t.Errorf("podfeed %s: exit %d, stdout %q, stderr %q; want exit %d and a did-you-mean on stderr alone", strings.Join(args, " "), code, out, errOut, exitUsage)
+		}
+	}
+}

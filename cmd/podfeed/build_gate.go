@@ -93,6 +93,11 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 			layout = feed.NewLayout(in.feed)
 		}
 		_, place, msg := placeFinding(in.res, layout, d)
+		if d.Code == "rss-no-items" {
+			if h := heldNote(in.res.Held); h != "" {
+				msg += "; held back: " + strings.TrimPrefix(h, ", ")
+			}
+		}
 		findings = append(findings, gateFinding{place: place, d: d, sev: sev, msg: msg})
 	}
 	sort.SliceStable(findings, func(i, j int) bool {

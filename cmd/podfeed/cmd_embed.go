@@ -183,7 +183,7 @@ func runEmbed(ctx context.Context, e *env, o embedOpts) error {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	if !o.quiet {
-		fmt.Fprintf(e.stderr, "wrote %s: %d chapters in %s, %d bytes\n", out, len(mchs), plan.Result.Layout, plan.Result.Size)
+		fmt.Fprintf(e.stderr, "wrote %s: %s in %s, %d bytes\n", out, plural(len(mchs), "chapter"), plan.Result.Layout, plan.Result.Size)
 	}
 	return nil
 }

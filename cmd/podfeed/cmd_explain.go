@@ -36,7 +36,7 @@ func explainCommand(e *env) *cli.Command {
 				if s := suggestCodes(code); len(s) > 0 {
 					msg += "; did you mean " + orList(s) + "?"
 				}
-				return invalidInput(errors.New(msg + " ('podfeed rules' lists them)"))
+				return usageError(errors.New(msg + " ('podfeed rules' lists them)"))
 			}
 			return writeExplain(e.stdout, r, e.version.DocsRef())
 		},

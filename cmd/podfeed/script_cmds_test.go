@@ -25,6 +25,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"flacblocks": cmdFLACBlocks,
 		"mkimage":    cmdMkimage,
 		"recode":     cmdRecode,
+		"replace":    cmdReplace,
 	}
 }
 

@@ -22,6 +22,7 @@
 package markdown
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 
@@ -135,9 +136,52 @@ func linkStart(n ast.Node, source []byte) int {
 			return i
 		}
 	}
+	// No text ("![](img/a.png)"): the "](" before the destination, after
+	// the text of whatever precedes n in its block.
+	lo := 0
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
+			lo = p.Lines().At(0).Start
+			break
+		}
+	}
+	for s := n.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+		if stop := lastTextStop(s); stop > lo {
+			lo = stop
+			break
+		}
+	}
+	var dest []byte
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = n.Destination
+	case *ast.Image:
+		dest = n.Destination
+	}
+	if lo <= len(source) && len(dest) > 0 {
+		rest := source[lo:]
+		for _, open := range []string{"](", "](<"} {
+			if i := bytes.Index(rest, append([]byte(open), dest...)); i >= 0 {
+				i += lo - 1 // the "[" of an empty text
+				if _, img := n.(*ast.Image); img && i > 0 && source[i-1] == '!' {
+					i--
+				}
+				return i
+			}
+		}
+	}
+	return lo
+}
+
+// lastTextStop is where the last text in n ends in the source; 0 when n
+// holds none.
+func lastTextStop(n ast.Node) int {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Stop
+	}
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if stop := lastTextStop(c); stop > 0 {
+			return stop
 		}
 	}
 	return 0
