@@ -13,6 +13,11 @@ type Error struct {
 	Col  int // 1-based; 0 when unknown
 	Msg  string
 
+	// Rule is the validator rule whose findings this warning says more
+	// precisely (each at its own place), so that a build need not print
+	// them again; "" for most.
+	Rule string
+
 	unpinned bool // the warning that podcast.yaml has no guid
 }
 

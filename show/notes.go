@@ -46,6 +46,7 @@ func (b *builder) renderNotes(w where, key, text string, bodyLine int) (string, 
 		}
 		b.warns.addf(file, line, col, "%s: relative link %q leads nowhere in podcast apps; set link (the show's web page) or notes_base_url in %s to make it absolute",
 			key, l.Dest, showFileName(b.def.ShowFile))
+		b.warns.errs[len(b.warns.errs)-1].Rule = "rss-relative-link"
 	}
 	return res.HTML, nil
 }

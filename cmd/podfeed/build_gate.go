@@ -75,7 +75,27 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 		errs     int
 		hidden   int // warnings not shown (quiet)
 	)
+	// The files whose relative links the build has already warned about,
+	// one warning at each link: the validator's rss-relative-link
+	// findings there (one for <description>, one for <content:encoded>,
+	// at the notes' first line) would say it again.
+	linksSaid := map[string]bool{}
+	for _, w := range in.res.Warnings {
+		if w.Rule == "rss-relative-link" {
+			linksSaid[w.File] = true
+		}
+	}
 	for _, d := range res.Diagnostics {
+		if d.Code == "rss-relative-link" && len(linksSaid) > 0 {
+			if layout == nil {
+				layout = feed.NewLayout(in.feed)
+			}
+			// build names the warnings' files in the show folder as given.
+			_, p, _ := placeFinding(in.res, layout, d)
+			if linksSaid[p.File] || linksSaid[filepath.Join(in.dir, filepath.FromSlash(p.File))] {
+				continue
+			}
+		}
 		sev := "warning"
 		switch d.Severity {
 		case validate.Error:
