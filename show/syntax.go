@@ -43,7 +43,7 @@ func syntaxError(text string, lineOffset int, err error) syntaxProblem {
 		return p
 	}
 	if looksJSON(text) {
-		if p, ok := jsonSyntax(text); ok {
+		if p, ok := jsonSyntax(text, lineOffset); ok {
 			return p
 		}
 	}
@@ -84,8 +84,8 @@ func looksJSON(text string) bool {
 }
 
 // jsonSyntax places a JSON syntax error with encoding/json, which knows
-// the byte it stopped at.
-func jsonSyntax(text string) (syntaxProblem, bool) {
+// the byte it stopped at; lineOffset is where text starts in its file.
+func jsonSyntax(text string, lineOffset int) (syntaxProblem, bool) {
 	dec := json.NewDecoder(strings.NewReader(text))
 	var v any
 	err := dec.Decode(&v)
@@ -111,7 +111,15 @@ func jsonSyntax(text string) (syntaxProblem, bool) {
 		// A missing comma: point where it belongs, after the previous value.
 		end := len(strings.TrimRight(text[:off], " \t\r\n"))
 		line, col := lineCol(text, end)
-		return syntaxProblem{line, col, fmt.Sprintf("not valid JSON: a comma is missing between two values; add \",\" here, at the end of line %d", line)}, true
+		where := "here, before the next value"
+		rest := text[end:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		if strings.TrimSpace(rest) == "" {
+			where = fmt.Sprintf("here, at the end of line %d", line+lineOffset)
+		}
+		return syntaxProblem{line, col, "not valid JSON: a comma is missing between two values; add \",\" " + where}, true
 	}
 	if strings.Contains(msg, "looking for beginning of object key string") && off < len(text) && text[off] == '}' {
 		end := len(strings.TrimRight(text[:off], " \t\r\n"))

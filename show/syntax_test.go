@@ -58,6 +58,8 @@ func TestSyntaxError(t *testing.T) {
 			"1:10: not valid YAML: control character U+0007 is not allowed; delete it"},
 		{"JSON without a comma", "{\"title\": \"x\"\n \"author\": \"y\"}\n",
 			`1:14: not valid JSON: a comma is missing between two values; add "," here, at the end of line 1`},
+		{"JSON without a comma, within a line", "{\"title\": \"x\" \"author\": \"y\"}\n",
+			`1:14: not valid JSON: a comma is missing between two values; add "," here, before the next value`},
 		{"JSON cut short", "{\"title\": \"x\",\n \"author\": \"y\"\n",
 			"2:15: not valid JSON: the document ends early; close every { with } and every [ with ]"},
 		{"JSON list closed by a brace", "{\"title\": \"x\",\n \"n\": [1, 2}\n",
