@@ -16,9 +16,10 @@ import (
 )
 
 // cmdMkimage is the testscript command "mkimage FILE WxH jpeg|png
-// [gray|rgba|cmyk]": it writes a real image of that size, format and
+// [gray|rgba|cmyk|noise]": it writes a real image of that size, format and
 // colour model to FILE (whatever FILE's extension says), for the artwork
-// checks. cmyk is a JPEG only (Adobe's four-component kind, which
+// checks. noise fills it with pseudo-random colours, which compress
+// badly (a large file). cmyk is a JPEG only (Adobe's four-component kind, which
 // image/jpeg decodes but does not write: cmykJPEG writes it).
 func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 3 || len(args) > 4 {
@@ -56,6 +57,19 @@ func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 			}
 		}
 		m = a
+	case "noise":
+		c := image.NewRGBA(image.Rect(0, 0, w, h))
+		x := uint32(2463534242)
+		for i := range c.Pix {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			c.Pix[i] = byte(x)
+			if i%4 == 3 {
+				c.Pix[i] = 255
+			}
+		}
+		m = c
 	case "":
 		c := image.NewRGBA(image.Rect(0, 0, w, h))
 		for y := 0; y < h; y++ {
@@ -65,7 +79,7 @@ func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		m = c
 	default:
-		ts.Fatalf("mkimage: colour %q: want gray, rgba or cmyk", model)
+		ts.Fatalf("mkimage: colour %q: want gray, rgba, cmyk or noise", model)
 	}
 	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
 	f, err := os.Create(ts.MkAbs(args[0]))
