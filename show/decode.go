@@ -204,7 +204,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	fields := d.fieldsOf(v.Type())
-	seen := map[string]bool{}
+	seen := map[string]int{} // the line each key is first given on
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -220,11 +220,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(k, "%s", msg)
 			continue
 		}
-		if seen[key] {
-			d.errorf(k, "key %q given twice", key)
+		if first, ok := seen[key]; ok {
+			d.errorf(k, "key %q given twice, first on line %d; keep one", key, first)
 			continue
 		}
-		seen[key] = true
+		seen[key] = k.Line + d.lineOffset
 		if d.pos != nil {
 			d.pos[join(path, key)] = Pos{Line: val.Line + d.lineOffset, Col: val.Column}
 		}

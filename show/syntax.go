@@ -268,7 +268,7 @@ func lintYAML(text string, lineOffset int, kind yamlProblem) (syntaxProblem, boo
 			if popped.indent >= 0 {
 				want = popped // most likely a sibling of the lines just above
 			}
-			if p, ok := report(indentProblem, n, l, ind, "this line is indented by %d spaces, which matches no level above; indent it by %d like line %d", ind, want.indent, want.line+lineOffset); ok {
+			if p, ok := report(indentProblem, n, l, ind, "this line is indented by %s, which matches no level above; indent it by %d like line %d", spaces(ind), want.indent, want.line+lineOffset); ok {
 				return p, ok
 			}
 		}
@@ -497,4 +497,12 @@ func quoteValue(v string) string {
 
 func quoteSingle(v string) string {
 	return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+}
+
+// spaces counts spaces in words: "1 space", "3 spaces".
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return fmt.Sprintf("%d spaces", n)
 }

@@ -53,7 +53,7 @@ func TestSyntaxError(t *testing.T) {
 		{"indented under a value", "title: ok\n  author: x\n",
 			`2:3: not valid YAML: this line is indented under "title", which already has a value on line 1; remove the indentation`},
 		{"indentation matching no level", "categories:\n  - a\n - b\n",
-			"3:2: not valid YAML: this line is indented by 1 spaces, which matches no level above; indent it by 2 like line 2"},
+			"3:2: not valid YAML: this line is indented by 1 space, which matches no level above; indent it by 2 like line 2"},
 		{"control character", "title: ok\x07\n",
 			"1:10: not valid YAML: control character U+0007 is not allowed; delete it"},
 		{"JSON without a comma", "{\"title\": \"x\"\n \"author\": \"y\"}\n",
