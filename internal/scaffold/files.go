@@ -75,17 +75,21 @@ func Episode(s Show) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("---\n")
-	w("title: %s\n", yamlString("Welcome to "+s.Title))
+	// Not "Welcome to <show>": apps show the show's name beside every
+	// episode title, and Apple asks titles not to repeat it.
+	w("title: Welcome\n")
 	w("date: %s  # publication date; a later one holds the episode back until then\n", s.Date)
 	w("audio: %s  # a file in the show folder, or the URL of one\n", AudioFile)
 	w("# length, type and duration are read from the audio itself.\n")
 	w("---\n")
 	// One line a paragraph: every line break in notes is a <br>.
 	w("This is the example episode podfeed init wrote. Its audio is five seconds of silence: put your recording in its place, or point audio: at it, and write these notes in your own words.\n\n")
-	w("Show notes are Markdown. Lines that start with a time become the episode's chapters:\n\n")
-	w("00:00 Welcome\n")
-	w("00:02 How the show works\n")
-	w("00:04 What comes next\n")
+	// The chapters as a list: lines of one paragraph would be joined
+	// with <br>, which Apple's guidelines do not list.
+	w("Show notes are Markdown. Lines that start with a time, here in a list, become the episode's chapters:\n\n")
+	w("- 00:00 Welcome\n")
+	w("- 00:02 How the show works\n")
+	w("- 00:04 What comes next\n")
 	return b.String()
 }
 
