@@ -95,7 +95,14 @@ func prepareArgs(app *cli.App, args []string) ([]string, error) {
 			return j, unknownFlag(a, "podfeed "+strings.Join(path, " "), flags)
 		}
 		moved = append(moved, a)
-		if takesValue(f) && !hasValue && j+1 < len(list) {
+		if takesValue(f) && !hasValue {
+			// Its value is the next word, unless there is none, or it is
+			// "--" or another of the command's flags: then the value was
+			// left out, and taking the next word would take an argument
+			// ("build show --out" would build "." into "show").
+			if j+1 == len(list) || list[j+1] == "--" || isFlag(list[j+1]) && lookupFlag(flags, flagNameOf(list[j+1])) != nil {
+				return j, missingValue(a, "podfeed "+strings.Join(path, " "), f)
+			}
 			j++
 			moved = append(moved, list[j])
 		}
@@ -255,6 +262,20 @@ func unknownFlag(arg, where string, flags []cli.Flag) error {
 	}
 	msg += fmt.Sprintf(" ('%s --help' lists the flags)", where)
 	return usageError(errors.New(msg))
+}
+
+// missingValue is the usage error of a flag given without its value.
+func missingValue(arg, where string, f cli.Flag) error {
+	msg := fmt.Sprintf("%s needs a value", arg)
+	if u, ok := f.(cli.DocGenerationFlag); ok && u.GetUsage() != "" {
+		msg += ": " + strings.ReplaceAll(u.GetUsage(), "`", "")
+	}
+	return usageError(fmt.Errorf("%s ('%s --help' lists the flags)", msg, where))
+}
+
+func flagNameOf(a string) string {
+	name, _ := flagName(a)
+	return name
 }
 
 func dashes(name string) string {
