@@ -89,6 +89,14 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	quiet := c.Bool("quiet")
 
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if err == nil {
+			// A file: podcast.yaml, or an episode, given for its folder.
+			show := filepath.Dir(dir)
+			if filepath.Base(show) == "episodes" {
+				show = filepath.Dir(show)
+			}
+			return usageError(fmt.Errorf("%s is a file; build takes the show folder, the one that holds podcast.yaml: podfeed build %s", dir, show))
+		}
 		return usageError(fmt.Errorf("%s: no such folder (build takes the show folder, the one that holds podcast.yaml)", dir))
 	}
 	// Everything is read inside the show folder: os.Root refuses symbolic

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -426,11 +427,58 @@ func openTarget(ctx context.Context, e *env, target string, o validateOptions, h
 		}
 		return resp.Body, validate.Source{URL: resp.URL, HTTPCharset: resp.Charset}, extra, func() { resp.Body.Close(); release() }, nil
 	}
+	if err := notAFeed(target); err != nil {
+		return nil, validate.Source{}, nil, nop, err
+	}
 	f, err := os.Open(target)
 	if err != nil {
 		return nil, validate.Source{}, nil, nop, err
 	}
 	return f, validate.Source{}, nil, func() { f.Close() }, nil
+}
+
+// notAFeed says what to validate instead when target is a show folder or
+// one of its definition files (podcast.yaml, an episode's Markdown),
+// which new users give validate before they have built a feed; nil for
+// anything else.
+func notAFeed(target string) error {
+	fi, err := os.Stat(target)
+	if err != nil {
+		return nil // open says why
+	}
+	if fi.IsDir() {
+		feed := filepath.Join(target, "public", "feed.xml")
+		if _, err := os.Stat(feed); err == nil {
+			return usageError(fmt.Errorf("%s is a folder; validate checks a feed: podfeed validate %s (the feed build wrote)", target, feed))
+		}
+		if showFileIn(target) {
+			return usageError(fmt.Errorf("%s is a show folder; validate checks a feed: 'podfeed build %s' writes %s and checks it", target, target, feed))
+		}
+		return usageError(fmt.Errorf("%s is a folder; validate checks a feed file or URL", target))
+	}
+	base := strings.ToLower(filepath.Base(target))
+	switch ext := filepath.Ext(base); {
+	case base == "podcast.json", ext == ".yaml", ext == ".yml", ext == ".md", ext == ".markdown":
+		dir := filepath.Dir(target)
+		if filepath.Base(dir) == "episodes" {
+			dir = filepath.Dir(dir)
+		}
+		if !showFileIn(dir) {
+			return nil
+		}
+		return usageError(fmt.Errorf("%s is part of a show's definition, not a feed: 'podfeed build %s' turns the show into %s and checks it", target, dir, filepath.Join(dir, "public", "feed.xml")))
+	}
+	return nil
+}
+
+// showFileIn reports whether dir holds a show file (podcast.yaml, …).
+func showFileIn(dir string) bool {
+	for _, name := range []string{"podcast.yaml", "podcast.yml", "podcast.json"} {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
 }
 
 // maxRetries is how often a feed request answered with Retry-After is
