@@ -12,5 +12,6 @@
 // It only formats what it is given. It must not read files, filter
 // findings by severity or decide exit codes: that policy belongs to the
 // caller (validate.Config and the CLI). It imports validate (for the
-// finding and rule types) and the standard library only, never the CLI.
+// finding and rule types), internal/xmlspot (the html format's element
+// index), internal/pagestyle and the standard library only, never the CLI.
 package report

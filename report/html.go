@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/podfeed/podfeed/internal/pagestyle"
+	"github.com/podfeed/podfeed/internal/xmlspot"
 	"github.com/podfeed/podfeed/validate"
 )
 
@@ -105,9 +106,9 @@ func writeHTML(w io.Writer, in Input) error {
 		r.Rules = append(r.Rules, htmlRule{Sev: c.sev.String(), Code: c.code, Title: titles[c.code], URL: docURL(c.code), Count: c.count})
 	}
 
-	var ol *outline
+	var ol *xmlspot.Index
 	if in.Source != nil {
-		ol = newOutline(in.Source)
+		ol = xmlspot.New(in.Source)
 	} else {
 		r.NoSource = len(in.Diagnostics) > 0
 	}
@@ -119,7 +120,7 @@ func writeHTML(w io.Writer, in Input) error {
 		order := -2
 		if d.Pos.Line > 0 {
 			if ol != nil {
-				item, path = ol.at(d.Pos.Line, d.Pos.Col)
+				item, path = ol.Names(d.Pos.Line, d.Pos.Col)
 			}
 			order = max(item, -1)
 		}
@@ -132,13 +133,13 @@ func writeHTML(w io.Writer, in Input) error {
 			case order == -1:
 				g.ID, g.Title = "channel", "The channel"
 			default:
-				it := ol.items[item]
+				it := ol.Items()[item]
 				g.ID = "item-" + strconv.Itoa(item+1)
 				g.Title = "Item " + strconv.Itoa(item+1)
-				if it.title != "" {
-					g.Title += ": " + it.title
+				if it.Title != "" {
+					g.Title += ": " + it.Title
 				}
-				g.Sub = fmt.Sprintf("lines %d–%d", ol.lineOf(it.start), ol.lineOf(max(it.start, it.end-1)))
+				g.Sub = fmt.Sprintf("lines %d–%d", ol.LineOf(it.Start), ol.LineOf(max(it.Start, it.End-1)))
 			}
 			groups[order] = g
 		}
@@ -175,25 +176,11 @@ func writeHTML(w io.Writer, in Input) error {
 	return nil
 }
 
-func groupsItems(ol *outline) []olItem {
+func groupsItems(ol *xmlspot.Index) []xmlspot.Item {
 	if ol == nil {
 		return nil
 	}
-	return ol.items
-}
-
-// lineOf returns the 1-based line holding byte offset off.
-func (o *outline) lineOf(off int) int {
-	lo, hi := 0, len(o.lines)
-	for lo+1 < hi {
-		mid := (lo + hi) / 2
-		if o.lines[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo + 1
+	return ol.Items()
 }
 
 // moreText describes the repeats a finding stands for.
@@ -212,10 +199,10 @@ func moreText(m *validate.Repeats) string {
 }
 
 // excerpt returns the lines around p, the character at p's column marked.
-func excerpt(ol *outline, p validate.Pos) []htmlLine {
+func excerpt(ol *xmlspot.Index, p validate.Pos) []htmlLine {
 	var out []htmlLine
-	for n := max(1, p.Line-contextLines); n <= p.Line+contextLines && n <= len(ol.lines); n++ {
-		text := toText(ol.line(n))
+	for n := max(1, p.Line-contextLines); n <= p.Line+contextLines && n <= ol.Lines(); n++ {
+		text := toText(ol.Line(n))
 		if n != p.Line {
 			out = append(out, htmlLine{N: n, After: clip(text, keepLine)})
 			continue

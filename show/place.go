@@ -3,14 +3,14 @@ package show
 import (
 	"fmt"
 
-	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/xmlspot"
 )
 
-// PlaceOf traces a spot of the encoded feed (feed.Layout.At of a position a
+// PlaceOf traces a spot of the encoded feed (xmlspot.Index.At of a position a
 // validator reported) back to the definitions: the file and position of the
 // key that produced it, and the key ("" when the spot is an item or the
 // channel as a whole, whose place is where its definition starts).
-func (r *Result) PlaceOf(s feed.Spot) (Place, string) {
+func (r *Result) PlaceOf(s xmlspot.Spot) (Place, string) {
 	if s.Item >= 0 && s.Item < len(r.items) {
 		key := r.itemKey(s.Item, s)
 		return r.ItemPlace(s.Item, key), key
@@ -19,7 +19,7 @@ func (r *Result) PlaceOf(s feed.Spot) (Place, string) {
 	return r.ShowPlace(key), key
 }
 
-func (r *Result) itemKey(i int, s feed.Spot) string {
+func (r *Result) itemKey(i int, s xmlspot.Spot) string {
 	if len(s.Path) == 0 {
 		return ""
 	}
@@ -107,7 +107,7 @@ func (r *Result) itemKey(i int, s feed.Spot) string {
 	return ""
 }
 
-func (r *Result) channelKey(s feed.Spot) string {
+func (r *Result) channelKey(s xmlspot.Spot) string {
 	if len(s.Path) == 0 {
 		return ""
 	}

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/xmlspot"
 )
 
 // TestPlaceOf builds a show, finds elements in the encoded feed and traces
@@ -28,7 +29,7 @@ func TestPlaceOf(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := buf.String()
-	l := feed.NewLayout(buf.Bytes())
+	l := xmlspot.New(buf.Bytes())
 	for _, tc := range []struct {
 		marker string // found in the feed; the spot is its first byte
 		want   string // file:line:col key

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/xmlspot"
 	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
 	"github.com/podfeed/podfeed/validate"
@@ -70,7 +71,7 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 		return fmt.Errorf("validate the new feed: %w", err)
 	}
 	var (
-		layout   *feed.Layout
+		layout   *xmlspot.Index
 		findings []gateFinding
 		errs     int
 		hidden   int // warnings not shown (quiet)
@@ -88,7 +89,7 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 	for _, d := range res.Diagnostics {
 		if d.Code == "rss-relative-link" && len(linksSaid) > 0 {
 			if layout == nil {
-				layout = feed.NewLayout(in.feed)
+				layout = xmlspot.New(in.feed)
 			}
 			// build names the warnings' files in the show folder as given.
 			_, p, _ := placeFinding(in.res, layout, d)
@@ -110,7 +111,7 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 			}
 		}
 		if layout == nil {
-			layout = feed.NewLayout(in.feed)
+			layout = xmlspot.New(in.feed)
 		}
 		_, place, msg := placeFinding(in.res, layout, d)
 		if d.Code == "rss-no-items" {
@@ -165,7 +166,7 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 // item), the place in the show's files that produced it, and its message,
 // which says which key to add when what it misses is not set. The build
 // gate and podfeed serve report findings through it.
-func placeFinding(res *show.Result, layout *feed.Layout, d validate.Diagnostic) (item int, place show.Place, msg string) {
+func placeFinding(res *show.Result, layout *xmlspot.Index, d validate.Diagnostic) (item int, place show.Place, msg string) {
 	spot := layout.At(d.Pos.Line, d.Pos.Col)
 	place, _ = res.PlaceOf(spot)
 	msg = d.Message

@@ -16,8 +16,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/fetch"
+	"github.com/podfeed/podfeed/internal/xmlspot"
 	"github.com/podfeed/podfeed/media/remote"
 	"github.com/podfeed/podfeed/preview"
 	"github.com/podfeed/podfeed/show"
@@ -245,7 +245,7 @@ func (pb *previewBuilder) build(ctx context.Context) *preview.Build {
 	if err != nil {
 		return fail(fmt.Errorf("validate the feed: %w", err))
 	}
-	layout := feed.NewLayout(feedXML)
+	layout := xmlspot.New(feedXML)
 	for _, d := range vres.Diagnostics {
 		item, place, msg := placeFinding(res, layout, d)
 		f := preview.Finding{
