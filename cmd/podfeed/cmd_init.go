@@ -28,12 +28,18 @@ func initCommand(e *env) *cli.Command {
 		Name:      "init",
 		Usage:     "start a new show in DIR (default: here): podcast.yaml, an example episode, artwork",
 		ArgsUsage: "[DIR]",
-		Description: "Writes a commented podcast.yaml with a pinned guid, one example episode\n" +
+		Description: "Writes a commented podcast.yaml, one example episode\n" +
 			"(episodes/001-welcome.md and five seconds of silence in audio/welcome.mp3),\n" +
 			"a placeholder artwork.jpg and a .gitignore for what build writes. They build\n" +
 			"and validate as they are; replace them piece by piece. On a terminal, init\n" +
 			"asks for what its flags did not give; elsewhere it asks nothing and uses\n" +
-			"placeholders. It never overwrites a file: if one is there, nothing is written.",
+			"placeholders. It never overwrites a file: if one is there, nothing is written.\n" +
+			"\n" +
+			"The show's guid (podcast:guid) is pinned in podcast.yaml when the feed URL is\n" +
+			"known (--feed-url, or the answer on a terminal). With the example.com\n" +
+			"placeholder it is left out, since a guid made from a placeholder would be\n" +
+			"shared by every show started the same way: build prints the line to add once\n" +
+			"feed_url is set.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "title", Usage: "the show's name (default: from DIR)"},
 			&cli.StringFlag{Name: "author", Usage: "the name shown as the show's author"},
