@@ -76,6 +76,7 @@ func TestMistypedNamesExitUsage(t *testing.T) {
 		{"validate", "feed.xml", "--format", "jsn"},
 		{"validate", "feed.xml", "--disable", "apple-owner-emial"},
 		{"validate", "feed.xml", "--enable", "apple-owner-emial"},
+		{"validate", "feed.xml", "--disable", "appel-*"},
 		{"explain", "apple-owner-emial"},
 		{"rules", "--profile", "spotfy"},
 		{"build", "show", "--nwo", "2025-03-12"},

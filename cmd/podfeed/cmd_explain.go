@@ -77,6 +77,27 @@ func indent(s string) string {
 }
 
 // suggestCodes returns up to three codes close to code.
+// suggestPrefixes returns the rule families ("apple-*", "net-*") nearest
+// prefix, a pattern's prefix that starts no rule.
+func suggestPrefixes(prefix string) []string {
+	var families []string
+	seen := map[string]bool{}
+	for _, r := range validate.Rules() {
+		if f, _, ok := strings.Cut(r.Code, "-"); ok && !seen[f] {
+			seen[f] = true
+			families = append(families, f)
+		}
+	}
+	var out []string
+	want := strings.TrimSuffix(prefix, "-")
+	for _, f := range families {
+		if d := suggest.Distance(want, f); d > 0 && d <= 2 && d < len(f) {
+			out = append(out, f+"-*")
+		}
+	}
+	return out
+}
+
 func suggestCodes(code string) []string {
 	type cand struct {
 		code string

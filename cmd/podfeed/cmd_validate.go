@@ -112,7 +112,12 @@ func codeList(c *cli.Context, flag string) ([]string, error) {
 	}
 	if bad := validate.CheckCodes(out); len(bad) > 0 {
 		msg := fmt.Sprintf("--%s: no rule is called %q", flag, bad[0])
-		if s := suggestCodes(bad[0]); len(s) > 0 {
+		s := suggestCodes(bad[0])
+		if prefix, ok := strings.CutSuffix(bad[0], "*"); ok {
+			msg = fmt.Sprintf("--%s: no rule starts with %q", flag, prefix)
+			s = suggestPrefixes(prefix)
+		}
+		if len(s) > 0 {
 			msg += "; did you mean " + orList(s) + "?"
 		}
 		return nil, usageError(fmt.Errorf("%s ('podfeed rules' lists them)", msg))
