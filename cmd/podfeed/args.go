@@ -66,6 +66,11 @@ func prepareArgs(app *cli.App, args []string) ([]string, error) {
 		return helpArgs(app, args[0], args[i:])
 	}
 	for len(cmd.Subcommands) > 0 && i < len(args) && !isFlag(args[i]) {
+		if args[i] == "help" || args[i] == "h" {
+			// "podfeed chapters help extract", which 'podfeed chapters'
+			// lists, is "podfeed help chapters extract".
+			return helpArgs(app, args[0], append(append([]string(nil), path...), args[i+1:]...))
+		}
 		sub := findCommand(cmd.Subcommands, args[i])
 		if sub == nil {
 			return nil, unknownCommand(args[i], "podfeed "+strings.Join(path, " "), cmd.Subcommands)
