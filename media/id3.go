@@ -117,18 +117,58 @@ func readID3v2(s src, off int64) (*id3Tag, error) {
 	return tag, nil
 }
 
-func readOneID3v2(s src, off int64, hdr []byte, budget *id3Budget) (*id3Tag, error) {
-	major, flags := hdr[3], hdr[5]
+// parseID3Header reads hdr, the 10-byte header of the ID3v2 tag at off in s:
+// the version, the flags, the size of the tag's body and the offset just
+// past the tag (its footer included). A malformed header, or a tag that
+// runs past the end of s, is an error.
+func parseID3Header(s src, off int64, hdr []byte) (major, flags byte, size uint32, total int64, err error) {
+	major, flags = hdr[3], hdr[5]
 	size, ok := synchsafe(hdr[6:10])
 	if !ok || major < 2 || major > 4 || hdr[4] == 0xFF {
-		return nil, corrupt("ID3v2 header at offset %d is malformed", off)
+		return 0, 0, 0, 0, corrupt("ID3v2 header at offset %d is malformed", off)
 	}
-	total := off + 10 + int64(size)
+	total = off + 10 + int64(size)
 	if major == 4 && flags&0x10 != 0 {
 		total += 10 // footer
 	}
 	if total > s.size {
-		return nil, corrupt("ID3v2 tag at offset %d claims %d bytes, past the end of the %d-byte file", off, size, s.size)
+		return 0, 0, 0, 0, corrupt("ID3v2 tag at offset %d claims %d bytes, past the end of the %d-byte file", off, size, s.size)
+	}
+	return major, flags, size, total, nil
+}
+
+// id3FramesStart returns where the frames begin in a tag body of size
+// bytes (unsynchronisation already undone) that read reads: past the
+// extended header when the flags say there is one, which ID3v2.3 sizes
+// without its size field and ID3v2.4 with it, synchsafe.
+func id3FramesStart(major, flags byte, size int64, read func(pos int64, n int) ([]byte, error)) (int64, error) {
+	if flags&0x40 == 0 || major < 3 {
+		return 0, nil
+	}
+	eh, err := read(0, 4)
+	if err != nil {
+		return 0, err
+	}
+	var pos int64
+	if major == 3 {
+		pos = 4 + int64(binary.BigEndian.Uint32(eh))
+	} else {
+		n, ok := synchsafe(eh)
+		if !ok {
+			return 0, corrupt("ID3v2 extended header size is not synchsafe")
+		}
+		pos = int64(n)
+	}
+	if pos > size {
+		return 0, corrupt("ID3v2 extended header of %d bytes is larger than the tag", pos)
+	}
+	return pos, nil
+}
+
+func readOneID3v2(s src, off int64, hdr []byte, budget *id3Budget) (*id3Tag, error) {
+	major, flags, size, total, err := parseID3Header(s, off, hdr)
+	if err != nil {
+		return nil, err
 	}
 	t := &id3Tag{major: major, totalSize: total}
 	var body src
@@ -147,28 +187,13 @@ func readOneID3v2(s src, off int64, hdr []byte, budget *id3Budget) (*id3Tag, err
 	} else {
 		body = src{r: io.NewSectionReader(s.r, off+10, int64(size)), size: int64(size)}
 	}
-	pos := int64(0)
-	if flags&0x40 != 0 && major >= 3 {
-		eh, err := body.read(0, 4)
-		if err != nil {
-			return nil, err
-		}
-		if major == 3 {
-			pos = 4 + int64(binary.BigEndian.Uint32(eh))
-		} else {
-			n, ok := synchsafe(eh)
-			if !ok {
-				return nil, corrupt("ID3v2 extended header size is not synchsafe")
-			}
-			pos = int64(n)
-		}
-		if pos > body.size {
-			return nil, corrupt("ID3v2 extended header of %d bytes is larger than the tag", pos)
-		}
+	pos, err := id3FramesStart(major, flags, body.size, body.read)
+	if err != nil {
+		return nil, err
 	}
 	var chaps []id3Chap
 	var tocs []id3TOC
-	err := walkID3Frames(body, pos, major, budget, func(id string, data []byte, size int64) {
+	err = walkID3Frames(body, pos, major, budget, func(id string, data []byte, size int64) {
 		switch id {
 		case "TIT2", "TT2":
 			if t.title == "" {

@@ -61,17 +61,9 @@ func scanID3Tags(s src) ([]srcTag, int64, []string, error) {
 		if len(hdr) < 10 || string(hdr[:3]) != "ID3" {
 			break
 		}
-		major, flags := hdr[3], hdr[5]
-		size, ok := synchsafe(hdr[6:10])
-		if !ok || major < 2 || major > 4 || hdr[4] == 0xFF {
-			return nil, 0, nil, corrupt("ID3v2 header at offset %d is malformed", off)
-		}
-		total := off + 10 + int64(size)
-		if major == 4 && flags&0x10 != 0 {
-			total += 10 // footer
-		}
-		if total > s.size {
-			return nil, 0, nil, corrupt("ID3v2 tag at offset %d claims %d bytes, past the end of the %d-byte file", off, size, s.size)
+		major, flags, size, total, err := parseID3Header(s, off, hdr)
+		if err != nil {
+			return nil, 0, nil, err
 		}
 		t := srcTag{major: major}
 		switch {
@@ -114,24 +106,9 @@ func scanTagFrames(s src, off int64, major, flags byte, size int64) ([]srcFrame,
 		}
 		return s.read(bodyOff+pos, n)
 	}
-	pos := int64(0)
-	if flags&0x40 != 0 && major >= 3 {
-		eh, err := at(0, 4)
-		if err != nil {
-			return nil, err
-		}
-		if major == 3 {
-			pos = 4 + int64(binary.BigEndian.Uint32(eh))
-		} else {
-			n, ok := synchsafe(eh)
-			if !ok {
-				return nil, corrupt("ID3v2 extended header size is not synchsafe")
-			}
-			pos = int64(n)
-		}
-		if pos > size {
-			return nil, corrupt("ID3v2 extended header of %d bytes is larger than the tag", pos)
-		}
+	pos, err := id3FramesStart(major, flags, size, at)
+	if err != nil {
+		return nil, err
 	}
 	hlen := int64(10)
 	if major == 2 {
