@@ -103,6 +103,20 @@ type walk struct {
 	cut     bool   // the budget ran out before the frames stopped
 }
 
+// add counts frame f in w: its samples, its bytes, and its bitrate (w's
+// stays -1 until the first frame, then 0 once two frames differ).
+func (w *walk) add(f mpegHeader) {
+	w.samples += uint64(f.samples)
+	w.bytes += int64(f.frameLen)
+	switch w.bitrate {
+	case -1:
+		w.bitrate = f.bitrate
+	case f.bitrate:
+	default:
+		w.bitrate = 0
+	}
+}
+
 // walkFrames walks the frames from pos (a frame header) until one does
 // not continue the stream, the end, or budget bytes. ID3v2 tags between
 // frames (files joined together) are skipped by their size; a bad frame
@@ -159,15 +173,7 @@ func (m *mp3Measure) walkFrames(pos int64, budget int64) (walk, error) {
 			w.stop = m.end // a last frame cut short
 			break
 		}
-		w.samples += uint64(f.samples)
-		w.bytes += int64(f.frameLen)
-		switch w.bitrate {
-		case -1:
-			w.bitrate = f.bitrate
-		case f.bitrate:
-		default:
-			w.bitrate = 0
-		}
+		w.add(f)
 		pos += int64(f.frameLen)
 	}
 	if w.bitrate < 0 {
@@ -377,15 +383,7 @@ func (m *mp3Measure) sample(span int64, k int, n int, jitter bool) (walk, error)
 			if !ok || !f.sameStream(m.h) || pos+f.frameLen > len(b) {
 				break
 			}
-			total.samples += uint64(f.samples)
-			total.bytes += int64(f.frameLen)
-			switch total.bitrate {
-			case -1:
-				total.bitrate = f.bitrate
-			case f.bitrate:
-			default:
-				total.bitrate = 0
-			}
+			total.add(f)
 			pos += f.frameLen
 		}
 	}
