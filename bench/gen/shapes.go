@@ -19,7 +19,7 @@ import (
 // ShapesVersion changes whenever a generator here writes other bytes than
 // before, so that bench/run makes its inputs again instead of reusing old
 // ones.
-const ShapesVersion = 1
+const ShapesVersion = 2
 
 // A Shape is one kind of feed the validator is measured on. Its Write
 // streams the feed at a scale (1: the base size, about 30-60 MB; 10: ten
