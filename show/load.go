@@ -226,7 +226,10 @@ func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*E
 			return nil, where{}
 		}
 		d.lineOffset = fmLine - 1
-		root, ok := parseYAML(file, fm, d.lineOffset, errs)
+		// The values are parsed from a copy of the front matter, so that
+		// they do not keep the whole file in memory once the notes (a
+		// slice of it) are released (Definition.ReleaseNotes).
+		root, ok := parseYAML(file, strings.Clone(fm), d.lineOffset, errs)
 		if !ok {
 			return nil, where{}
 		}

@@ -119,7 +119,7 @@ func loadPublished(e *env, out string, max int64) (*previousFeed, error) {
 		return nil, fmt.Errorf("read the published feed: %w", err)
 	}
 	defer f.Close()
-	sum, err := feed.ReadSummary(&capped{r: f, left: max, what: where})
+	sum, err := feed.ReadSummary(&capped{r: f, left: max, what: where, size: fi.Size()})
 	if err != nil {
 		if isReadError(err) {
 			return nil, fmt.Errorf("read the published feed: %w", err)
@@ -165,7 +165,7 @@ func openRegular(path string, max int64) (io.ReadCloser, error) {
 	return struct {
 		io.Reader
 		io.Closer
-	}{&capped{r: f, left: max, what: path}, f}, nil
+	}{&capped{r: f, left: max, what: path, size: fi.Size()}, f}, nil
 }
 
 // capped fails a read that goes past its limit.
@@ -173,7 +173,14 @@ type capped struct {
 	r    io.Reader
 	left int64
 	what string
+	size int64 // the file's size when it was opened
 }
+
+// Len is the file's size when it was opened, by which feed.ReadSummary
+// sizes its buffer once instead of doubling it as it reads (a 59 MB feed
+// took about twice that); a file that grew since is still read whole, up
+// to the cap.
+func (c *capped) Len() int { return int(min(c.size, c.left)) }
 
 func (c *capped) Read(p []byte) (int, error) {
 	if c.left <= 0 {

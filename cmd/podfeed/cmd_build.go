@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -177,6 +178,11 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	if err != nil {
 		return err
 	}
+	// The feed's bytes hold the notes now: the Markdown and the rendered
+	// HTML can go before the gate and the writes.
+	def.ReleaseNotes()
+	res.ReleaseItemText()
+	runtime.GC()
 
 	// The build gate: the feed about to be written must pass the validator.
 	// Its findings point at the show's own files.

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/podfeed/podfeed/feed"
+)
+
+// TestCappedSizeHint: the size capped reports only sizes the summary's
+// buffer. A feed that grew after it was opened is still read whole, and
+// the cap still refuses one longer than it.
+func TestCappedSizeHint(t *testing.T) {
+	doc := `<rss version="2.0"><channel><link>https://x.org/</link>` +
+		`<item><guid>a</guid><title>A</title></item>` +
+		`<item><guid>b</guid><title>B</title></item></channel></rss>`
+	for _, tc := range []struct {
+		name       string
+		size, left int64
+		items      int
+		tooLarge   bool
+	}{
+		{"size as opened", int64(len(doc)), 1 << 20, 2, false},
+		{"grew since opened", 10, 1 << 20, 2, false},
+		{"no size", 0, 1 << 20, 2, false},
+		{"past the cap", int64(len(doc)), int64(len(doc)) - 1, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &capped{r: strings.NewReader(doc), left: tc.left, what: "feed.xml", size: tc.size}
+			if c.Len() > int(tc.left) {
+				t.Errorf("Len = %d, more than the cap %d", c.Len(), tc.left)
+			}
+			sum, err := feed.ReadSummary(c)
+			if tc.tooLarge {
+				if !errors.Is(err, errTooLarge) {
+					t.Fatalf("err = %v, want errTooLarge", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sum.Items) != tc.items || sum.Items[1].GUID != "b" || sum.Truncated {
+				t.Errorf("summary = %+v, want both items", sum)
+			}
+		})
+	}
+}
