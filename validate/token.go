@@ -551,17 +551,13 @@ func (s *scanner) decodeText(start int, seg []byte) ([]byte, error) {
 				k++
 			}
 		case b < 0x80:
-			s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "control character U+%04X is not allowed in XML", b)
+			s.noteControl(start+k, b)
 			k++
 		default:
 			r, n := utf8.DecodeRune(seg[k:])
-			switch {
-			case r == utf8.RuneError && n == 1:
-				s.noteAt("xml-encoding-invalid-bytes", s.posAt(start+k), Error, "byte 0x%02X is not valid UTF-8", b)
-				out = append(out, "\uFFFD"...)
-			case r == 0xFFFE || r == 0xFFFF:
-				s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "character U+%04X is not allowed in XML", r)
-			default:
+			if badChar(r, n) {
+				out = s.appendBadChar(out, seg[k:k+n], start+k, r, false)
+			} else {
 				out = append(out, seg[k:k+n]...)
 			}
 			k += n
@@ -650,7 +646,7 @@ func plainText(seg []byte, markup bool) bool {
 			return false
 		}
 		r, n := utf8.DecodeRune(seg[k:])
-		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+		if badChar(r, n) {
 			return false
 		}
 		k += n
@@ -1289,17 +1285,13 @@ func (s *scanner) attribute() (rawAttr, error) {
 			out = append(out, ' ')
 			k++
 		case c < 0x80:
-			s.noteAt("xml-invalid-char", s.posAt(vs+k), Error, "control character U+%04X is not allowed in XML", c)
+			s.noteControl(vs+k, c)
 			k++
 		default:
 			r, n := utf8.DecodeRune(seg[k:])
-			switch {
-			case r == utf8.RuneError && n == 1:
-				s.noteAt("xml-encoding-invalid-bytes", s.posAt(vs+k), Error, "byte 0x%02X is not valid UTF-8", c)
-				out = append(out, "\uFFFD"...)
-			case r == 0xFFFE || r == 0xFFFF:
-				s.noteAt("xml-invalid-char", s.posAt(vs+k), Error, "character U+%04X is not allowed in XML", r)
-			default:
+			if badChar(r, n) {
+				out = s.appendBadChar(out, seg[k:k+n], vs+k, r, false)
+			} else {
 				out = append(out, seg[k:k+n]...)
 			}
 			k += n
@@ -1398,6 +1390,44 @@ func (s *scanner) entityScan(start int, seg []byte) ([]byte, int, error) {
 	return nil, 0, nil
 }
 
+// badChar reports whether r, decoded from n bytes, may not stand in XML:
+// a byte that is not valid UTF-8 (utf8.RuneError from one byte), U+FFFE
+// or U+FFFF.
+func badChar(r rune, n int) bool {
+	return r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF
+}
+
+// appendBadChar reports c, a character badChar refused (at buffer index
+// off; r is what it decoded to), and appends to out what stands for it: a
+// byte that is not valid UTF-8 becomes U+FFFD; U+FFFE and U+FFFF are kept
+// only when keep is set (CDATA keeps them, text and attribute values drop
+// them).
+func (s *scanner) appendBadChar(out, c []byte, off int, r rune, keep bool) []byte {
+	s.noteBadChar(off, c[0], r)
+	switch {
+	case r == utf8.RuneError:
+		out = append(out, "\uFFFD"...)
+	case keep:
+		out = append(out, c...)
+	}
+	return out
+}
+
+// noteBadChar reports what badChar refused at buffer index off: c is its
+// first byte, r what it decoded to.
+func (s *scanner) noteBadChar(off int, c byte, r rune) {
+	if r == utf8.RuneError {
+		s.noteAt("xml-encoding-invalid-bytes", s.posAt(off), Error, "byte 0x%02X is not valid UTF-8", c)
+		return
+	}
+	s.noteAt("xml-invalid-char", s.posAt(off), Error, "character U+%04X is not allowed in XML", r)
+}
+
+// noteControl reports the control character c at buffer index off.
+func (s *scanner) noteControl(off int, c byte) {
+	s.noteAt("xml-invalid-char", s.posAt(off), Error, "control character U+%04X is not allowed in XML", c)
+}
+
 // checkChars reports forbidden characters and bad bytes in seg.
 func (s *scanner) checkChars(start int, seg []byte) {
 	for k := 0; k < len(seg); {
@@ -1410,15 +1440,13 @@ func (s *scanner) checkChars(start int, seg []byte) {
 			continue
 		}
 		if c < 0x80 {
-			s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "control character U+%04X is not allowed in XML", c)
+			s.noteControl(start+k, c)
 			k++
 			continue
 		}
 		r, n := utf8.DecodeRune(seg[k:])
-		if r == utf8.RuneError && n == 1 {
-			s.noteAt("xml-encoding-invalid-bytes", s.posAt(start+k), Error, "byte 0x%02X is not valid UTF-8", c)
-		} else if r == 0xFFFE || r == 0xFFFF {
-			s.noteAt("xml-invalid-char", s.posAt(start+k), Error, "character U+%04X is not allowed in XML", r)
+		if badChar(r, n) {
+			s.noteBadChar(start+k, c, r)
 		}
 		k += n
 	}
@@ -1552,19 +1580,14 @@ func (s *scanner) cdataPiece(from, to int) error {
 				k++
 			}
 		case b < 0x80:
-			s.noteAt("xml-invalid-char", s.posAt(from+k), Error, "control character U+%04X is not allowed in XML", b)
+			s.noteControl(from+k, b)
 			out = append(out, b)
 			k++
 		default:
 			r, n := utf8.DecodeRune(seg[k:])
-			switch {
-			case r == utf8.RuneError && n == 1:
-				s.noteAt("xml-encoding-invalid-bytes", s.posAt(from+k), Error, "byte 0x%02X is not valid UTF-8", b)
-				out = append(out, "\uFFFD"...)
-			case r == 0xFFFE || r == 0xFFFF:
-				s.noteAt("xml-invalid-char", s.posAt(from+k), Error, "character U+%04X is not allowed in XML", r)
-				out = append(out, seg[k:k+n]...)
-			default:
+			if badChar(r, n) {
+				out = s.appendBadChar(out, seg[k:k+n], from+k, r, true)
+			} else {
 				out = append(out, seg[k:k+n]...)
 			}
 			k += n
