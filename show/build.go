@@ -205,6 +205,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New(), art: &artChecks{},
 		episodeNS: EpisodeNamespace(def.Show.GUID, def.Show.FeedURL)}
 	b.errs.errs = append(b.errs.errs, def.loadErrs...)
+	b.warns.errs = append(b.warns.errs, def.loadWarns...)
 	if def.showBroken {
 		return nil, b.errs.err()
 	}

@@ -17,8 +17,9 @@ import (
 // reflection, recording every problem with its position instead of
 // stopping at the first, and suggesting the nearest key for unknown ones.
 type decoder struct {
-	file string
-	errs *errorList
+	file  string
+	errs  *errorList
+	warns *errorList // nil: no warnings wanted
 	// lineOffset is added to node lines: front matter starts after "---".
 	lineOffset int
 	// pos records where each key path's value starts.
@@ -168,6 +169,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		v.SetString(n.Value)
+		d.commentInValue(n, path)
 	case reflect.Bool:
 		b, ok := parseBool(n)
 		if !ok {
@@ -310,3 +312,24 @@ func shiftLines(n *yaml.Node, off int) {
 }
 
 func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }
+
+// commentInValue warns about a plain value followed by " #" and more
+// with no space after the "#" ("title: Episode #1: Fog"): YAML reads
+// "#1: Fog" as a comment and the value as "Episode", which is seldom what
+// was meant. A comment written as one ("# note") is left alone.
+func (d *decoder) commentInValue(n *yaml.Node, path string) {
+	c := n.LineComment
+	if d.warns == nil || n.Style != 0 || len(c) < 2 || c[0] != '#' || c[1] == ' ' || c[1] == '#' || c[1] == '\t' {
+		return
+	}
+	fix := path
+	if i := strings.LastIndexByte(fix, '.'); i >= 0 {
+		fix = fix[i+1:]
+	}
+	fix += ":"
+	if strings.HasSuffix(fix, "]:") {
+		fix = "-" // a list item
+	}
+	d.warns.addf(d.file, n.Line+d.lineOffset, n.Column, "%s: YAML reads %q as a comment, so the value is %q; if the comment is part of it, quote the value: %s %s",
+		path, c, n.Value, fix, quoteValue(n.Value+" "+c))
+}

@@ -59,6 +59,7 @@ type Definition struct {
 
 	fsys      fs.FS  // where Dir lives; for files the definitions point at
 	loadErrs  Errors // problems Load found; Build reports them with its own
+	loadWarns Errors // what Load found odd but not wrong; Build reports them as warnings
 	showWhere where
 	epWhere   map[*Episode]where
 
@@ -107,7 +108,8 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		return nil, fmt.Errorf("read show: %w", err)
 	}
 	types := &sync.Map{}
-	d := &decoder{file: def.ShowFile, errs: errs, pos: map[string]Pos{}, types: types}
+	warns := &errorList{}
+	d := &decoder{file: def.ShowFile, errs: errs, warns: warns, pos: map[string]Pos{}, types: types}
 	if p, bad := checkEncoding(text); bad {
 		errs.addf(def.ShowFile, p.line, p.col, "%s", p.msg)
 		def.showBroken = true
@@ -150,6 +152,7 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		ep         *Episode
 		w          where
 		errs       errorList
+		warns      errorList
 		readErr    error
 		regular    bool // listed as a regular file
 	}
@@ -180,13 +183,14 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 			j.readErr = err
 			return
 		}
-		j.ep, j.w = loadEpisode(j.file, text, &j.errs, types)
+		j.ep, j.w = loadEpisode(j.file, text, &j.errs, &j.warns, types)
 	})
 	for _, j := range jobs {
 		if j.readErr != nil {
 			return nil, fmt.Errorf("read episode: %w", j.readErr)
 		}
 		errs.errs = append(errs.errs, j.errs.errs...)
+		warns.errs = append(warns.errs, j.warns.errs...)
 		if j.ep == nil {
 			continue
 		}
@@ -199,6 +203,7 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	sort.SliceStable(def.Episodes, func(i, j int) bool {
 		return def.Episodes[i].File < def.Episodes[j].File
 	})
+	def.loadWarns = warns.errs
 	if err := errs.err(); err != nil {
 		// Return what was read too: Build then reports the problems it
 		// finds on top of these, so the user sees every error in one run.
@@ -210,13 +215,13 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 
 // loadEpisode reads one episode file: Markdown with front matter, or a
 // YAML or JSON document.
-func loadEpisode(file string, text string, errs *errorList, types *sync.Map) (*Episode, where) {
+func loadEpisode(file string, text string, errs, warns *errorList, types *sync.Map) (*Episode, where) {
 	if p, bad := checkEncoding(text); bad {
 		errs.addf(file, p.line, p.col, "%s", p.msg)
 		return nil, where{}
 	}
 	ep := &Episode{File: file}
-	d := &decoder{file: file, errs: errs, pos: map[string]Pos{}, types: types}
+	d := &decoder{file: file, errs: errs, warns: warns, pos: map[string]Pos{}, types: types}
 	text = strings.TrimPrefix(text, "\uFEFF")
 	switch path.Ext(file) {
 	case ".md", ".markdown":

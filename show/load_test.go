@@ -169,3 +169,37 @@ func BenchmarkLoadAliasBomb(b *testing.B) {
 		Load(fsys, ".")
 	}
 }
+
+// "title: Episode #1: Fog" is valid YAML whose title is "Episode": a
+// warning at the value, with the quoted fix; a comment written as one
+// ("# note", or after two spaces and "# ") and quoted values say nothing.
+func TestCommentInValue(t *testing.T) {
+	fsys := fstest.MapFS{
+		"podcast.yaml": {Data: []byte("title: Show  # the name\ndescription: d\nlink: https://e.org/\nfeed_url: https://e.org/f.xml\n" +
+			"language: en\nauthor: a #1 fan\nimage: https://e.org/a.jpg\ncategories:\n  - News # first\nexplicit: false\n")},
+		"episodes/one.md":   ep("title: Episode #1: Fog\ndate: 2025-01-01\naudio: https://e.org/1.mp3\nlength: 100\n", "Body"),
+		"episodes/two.md":   ep("title: \"Episode #2: Bells\"\ndate: 2025-01-02\naudio: https://e.org/2.mp3\nlength: 100\n", "Body"),
+		"episodes/three.md": ep("title: Three # a note\ndate: 2025-01-03\naudio: https://e.org/3.mp3\nlength: 100\n", "Body"),
+	}
+	def, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), def, BuildOptions{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Msg, "as a comment") {
+			got = append(got, w.Error())
+		}
+	}
+	want := []string{
+		`episodes/one.md:2:8: title: YAML reads "#1: Fog" as a comment, so the value is "Episode"; if the comment is part of it, quote the value: title: "Episode #1: Fog"`,
+		`podcast.yaml:6:9: author: YAML reads "#1 fan" as a comment, so the value is "a"; if the comment is part of it, quote the value: author: "a #1 fan"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

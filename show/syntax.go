@@ -285,6 +285,13 @@ func lintYAML(text string, lineOffset int, kind yamlProblem) (syntaxProblem, boo
 			continue
 		}
 		key, vstart, hasKey := splitKey(l[off:])
+		if !hasKey && !opensItem {
+			if k, ok := noSpaceKey(l[off:]); ok {
+				if p, ok := report(colonProblem, n, l, off+len(k)+1, "a space is missing after %q, so YAML does not read it as a key; write: %s: %s", k+":", k, strings.TrimSpace(l[off+len(k)+1:])); ok {
+					return p, ok
+				}
+			}
+		}
 		voff := off
 		if hasKey {
 			if opensItem {
@@ -337,9 +344,21 @@ func lintYAML(text string, lineOffset int, kind yamlProblem) (syntaxProblem, boo
 			}
 			i = endLine
 			continue
-		case '@', '`':
+		case '@', '`', '%':
 			return report(tokenProblem, n, l, voff, "a value cannot start with %c, which YAML reserves; quote it: %s", q, fix(quoteValue(strings.TrimRight(stripComment(value), " "))))
-		case '[', '{', '&', '*', '!':
+		case '[', '{':
+			// "[Live] Fog Signals": a list (or map) in brackets, then text.
+			if end := closeBracket(value); end > 0 {
+				if after := strings.TrimLeft(value[end+1:], " "); after != "" && after[0] != '#' {
+					what := "list"
+					if q == '{' {
+						what = "map"
+					}
+					return report(keyProblem, n, l, voff, "a value that starts with %c is a %s in YAML, and text follows its %c; quote the value: %s", q, what, value[end], fix(quoteValue(strings.TrimRight(stripComment(value), " "))))
+				}
+			}
+			continue
+		case '&', '*', '!':
 			continue
 		}
 		v := stripComment(value)
@@ -374,6 +393,47 @@ func colonWhat(key string) string {
 		return "this value holds \": \""
 	}
 	return fmt.Sprintf("the value of %s holds \": \"", key)
+}
+
+// closeBracket returns the offset in v of the bracket that closes the
+// one v starts with, on the same line; -1 if there is none. Quotes inside
+// are skipped.
+func closeBracket(v string) int {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// noSpaceKey returns k when s reads "k:value", a key with no space after
+// its colon ("title:Fog"): a name of letters, digits, "_" and "-", then
+// ":" and something other than a space or "/" (not "https://…").
+func noSpaceKey(s string) (string, bool) {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9' || s[i] == '_' || s[i] == '-') {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != ':' || s[i+1] == ' ' || s[i+1] == '/' || s[i+1] == ':' {
+		return "", false
+	}
+	return s[:i], true
 }
 
 // colOf is the character column of byte offset off in line l.
