@@ -57,3 +57,21 @@ func TestParseTime(t *testing.T) {
 		t.Error("parseTime accepted a line without figures")
 	}
 }
+
+func TestRoundRange(t *testing.T) {
+	ms := time.Millisecond
+	for _, tc := range []struct {
+		a, b []time.Duration
+		want string
+	}{
+		// paired by round: 200/100, 300/200, 100/100
+		{[]time.Duration{200 * ms, 300 * ms, 100 * ms}, []time.Duration{100 * ms, 200 * ms, 100 * ms}, " (1.00–2.00)"},
+		{[]time.Duration{200 * ms, 300 * ms}, []time.Duration{100 * ms}, ""}, // not measured in every round alike
+		{[]time.Duration{200 * ms}, []time.Duration{100 * ms}, ""},           // one round: no range
+		{[]time.Duration{200 * ms, 0}, []time.Duration{100 * ms, 100 * ms}, ""},
+	} {
+		if got := roundRange(tc.a, tc.b); got != tc.want {
+			t.Errorf("roundRange(%v, %v) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

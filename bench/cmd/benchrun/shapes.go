@@ -259,9 +259,32 @@ func kratio(a, b *kase, cpu bool) string {
 		return "—"
 	}
 	if cpu {
-		return ratio(median(a.cpus), median(b.cpus))
+		return ratio(median(a.cpus), median(b.cpus)) + roundRange(a.cpus, b.cpus)
 	}
-	return ratio(median(a.walls), median(b.walls))
+	return ratio(median(a.walls), median(b.walls)) + roundRange(a.walls, b.walls)
+}
+
+// roundRange is the range of the ratios a[i] ÷ b[i] of the runs made in
+// the same round, " (lo–hi)", or "" when the two were not measured in
+// every round alike (a case stopped for its time).
+func roundRange(a, b []time.Duration) string {
+	if len(a) != len(b) || len(a) < 2 {
+		return ""
+	}
+	lo, hi := 0.0, 0.0
+	for i := range a {
+		if a[i] <= 0 || b[i] <= 0 {
+			return ""
+		}
+		r := a[i].Seconds() / b[i].Seconds()
+		if i == 0 || r < lo {
+			lo = r
+		}
+		if i == 0 || r > hi {
+			hi = r
+		}
+	}
+	return fmt.Sprintf(" (%.2f–%.2f)", lo, hi)
 }
 
 func shapesTable(c config, inputs []*shapeInput) string {
@@ -280,7 +303,7 @@ func shapesTable(c config, inputs []*shapeInput) string {
 			cell(in.pod1, false), cell(in.lint1, false), kratio(in.lint1, in.pod1, false),
 			in.findings)
 	}
-	b.WriteString("\nWall and CPU ratios above 1 favour podfeed in the wall columns (xmllint took longer) and xmllint in the CPU column (podfeed used more CPU). The targets (issue 14): wall ratio ≥ 1 on every shape, CPU ratio ≤ 1.2, one-core ratio ≥ 1, podfeed's peak RSS ≤ 64 MB at scale 10.\n\nThe shapes:\n\n")
+	b.WriteString("\nRatios: of the medians, then in brackets the lowest and highest of the ratios of the two runs made in the same round. Wall and CPU ratios above 1 favour podfeed in the wall columns (xmllint took longer) and xmllint in the CPU column (podfeed used more CPU). The targets (issue 14): wall ratio ≥ 1 on every shape, CPU ratio ≤ 1.2, one-core ratio ≥ 1, podfeed's peak RSS ≤ 64 MB at scale 10.\n\nThe shapes:\n\n")
 	seen := map[string]bool{}
 	for _, in := range inputs {
 		if !seen[in.shape] {
