@@ -596,6 +596,18 @@ func (p *Plan) planMP4(s src, chs []Chapter, opt EmbedOptions, dur time.Duration
 	return nil
 }
 
+// cutUTF8 cuts s to at most n bytes, at a character boundary, and says
+// whether it cut.
+func cutUTF8(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n], true
+}
+
 // chplBox builds a Nero chapter list: version 1, four reserved bytes, a
 // one-byte count, then each start in 100 ns units and a title of at most
 // 255 bytes.
@@ -604,13 +616,8 @@ func chplBox(chs []Chapter) (*mbox, []string) {
 	b := []byte{1, 0, 0, 0, 0, 0, 0, 0, byte(len(chs))}
 	for i, c := range chs {
 		b = binary.BigEndian.AppendUint64(b, uint64(c.Start/100))
-		t := c.Title
-		if len(t) > 255 {
-			cut := 255
-			for cut > 0 && !utf8.RuneStart(t[cut]) {
-				cut--
-			}
-			t = t[:cut]
+		t, cut := cutUTF8(c.Title, 255)
+		if cut {
 			notes = append(notes, fmt.Sprintf("chapter %d's title is cut to 255 bytes in the Nero chapter list", i+1))
 		}
 		b = append(b, byte(len(t)))
@@ -645,14 +652,7 @@ func chapterTrack(id uint32, chs []Chapter, dur time.Duration, mvTS uint32, wide
 		if end <= start {
 			end = start + 1
 		}
-		title := c.Title
-		if len(title) > 0xFFFF {
-			cut := 0xFFFF
-			for cut > 0 && !utf8.RuneStart(title[cut]) {
-				cut--
-			}
-			title = title[:cut]
-		}
+		title, _ := cutUTF8(c.Title, 0xFFFF)
 		s := binary.BigEndian.AppendUint16(nil, uint16(len(title)))
 		s = append(s, title...)
 		s = append(s, 0, 0, 0, 12, 'e', 'n', 'c', 'd', 0, 0, 1, 0)
