@@ -173,7 +173,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Bool:
 		b, ok := parseBool(n)
 		if !ok {
-			d.errorf(n, "%s: expected true or false, found %s", path, describe(n))
+			msg := fmt.Sprintf("%s: expected true or false, found %s", path, describe(n))
+			if n.Kind == yaml.ScalarNode && strings.EqualFold(n.Value, "clean") {
+				msg += "; Apple's \"clean\" is false: write " + path + ": false"
+			}
+			d.errorf(n, "%s", msg)
 			return
 		}
 		v.SetBool(b)

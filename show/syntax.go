@@ -152,6 +152,7 @@ const (
 	endProblem                  // "found unexpected end of stream"
 	indentProblem               // "did not find expected '-' indicator"
 	tabProblem                  // "found a tab character that violates indentation"
+	aliasProblem                // "unknown anchor 'x' referenced"
 	quoteProblem                // a quote never closed, its value running on over later keys
 	unknownProblem              // anything else: no guessing
 	numYAMLProblems             // for tests
@@ -163,6 +164,8 @@ func yamlKind(msg string) yamlProblem {
 		return colonProblem
 	case strings.Contains(msg, "tab character"):
 		return tabProblem
+	case strings.Contains(msg, "unknown anchor"):
+		return aliasProblem
 	case strings.Contains(msg, "cannot start any token"):
 		return tokenProblem
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected <document start>"):
@@ -189,6 +192,8 @@ func (k yamlProblem) matches(f yamlProblem) bool {
 		return k == endProblem || k == keyProblem
 	case keyProblem:
 		return k == keyProblem
+	case aliasProblem:
+		return k == aliasProblem
 	case quoteProblem:
 		// What yaml.v3 says depends on what the value runs into.
 		return k == endProblem || k == keyProblem || k == indentProblem || k == colonProblem
@@ -358,7 +363,10 @@ func lintYAML(text string, lineOffset int, kind yamlProblem) (syntaxProblem, boo
 				}
 			}
 			continue
-		case '&', '*', '!':
+		case '*':
+			// "*NSYNC Talk": an alias of an anchor no one set.
+			return report(aliasProblem, n, l, voff, "a value that starts with * names an alias (of an &anchor) in YAML; quote it: %s", fix(quoteValue(strings.TrimRight(stripComment(value), " "))))
+		case '&', '!':
 			continue
 		}
 		v := stripComment(value)

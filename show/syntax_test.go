@@ -50,6 +50,8 @@ func TestSyntaxError(t *testing.T) {
 			`2:8: not valid YAML: a value that starts with { is a map in YAML, and text follows its }; quote the value: title: "{Live} Fog"`},
 		{"no space after the colon", "title:Fog Signals\ndate: 2025-01-01\n",
 			`1:7: not valid YAML: a space is missing after "title:", so YAML does not read it as a key; write: title: Fog Signals`},
+		{"an alias no anchor set", "title: *NSYNC Talk\n",
+			`1:8: not valid YAML: a value that starts with * names an alias (of an &anchor) in YAML; quote it: title: "*NSYNC Talk"`},
 		{"percent", "title: %d episodes\n",
 			`1:8: not valid YAML: a value cannot start with %, which YAML reserves; quote it: title: "%d episodes"`},
 		{"quotes inside quotes", "title: ok\ndescription: \"a \"quoted\" word\"\n",
