@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/podfeed/podfeed/batch"
 	"github.com/podfeed/podfeed/fetch"
+	"github.com/podfeed/podfeed/internal/suggest"
 	"github.com/podfeed/podfeed/report"
 	"github.com/podfeed/podfeed/validate"
 )
@@ -437,9 +439,39 @@ func openTarget(ctx context.Context, e *env, target string, o validateOptions, h
 	}
 	f, err := os.Open(target)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("%w%s", err, missingTargetHint(target))
+		}
 		return nil, validate.Source{}, nil, nop, err
 	}
 	return f, validate.Source{}, nil, func() { f.Close() }, nil
+}
+
+// missingTargetHint says what a target that is no file may have meant: a
+// URL without its scheme ("example.com/feed.xml"), or a file of a
+// similar name beside where it would be; "" when nothing comes close.
+func missingTargetHint(target string) string {
+	first, _, _ := strings.Cut(filepath.ToSlash(target), "/")
+	if strings.Contains(first, ".") && !strings.HasPrefix(first, ".") && strings.Contains(target, "/") {
+		if _, err := os.Stat(first); err != nil {
+			return fmt.Sprintf("; if it is a URL, give its scheme: podfeed validate https://%s", filepath.ToSlash(target))
+		}
+	}
+	dir, name := filepath.Split(target)
+	entries, err := os.ReadDir(filepath.Join(".", dir))
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	if s := suggest.Closest(name, names); s != "" {
+		return fmt.Sprintf("; did you mean %s?", dir+s)
+	}
+	return ""
 }
 
 // notAFeed says what to validate instead when target is a show folder or
