@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -20,6 +21,10 @@ import (
 type previousFeed struct {
 	where string // file path or URL
 	sum   *feed.Summary
+	// same: the published feed already holds the new feed's bytes, so
+	// there is nothing to compare (sum is nil): an unchanged rebuild
+	// neither rereads nor parses it.
+	same bool
 }
 
 // isHTTPURL reports whether s is an absolute http(s) URL.
@@ -33,9 +38,9 @@ func isHTTPURL(s string) bool {
 // failures, exit 1 for a document that is not a whole RSS feed. Without
 // it, the feed already in the output folder, read inside that folder; nil
 // when there is none.
-func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Options) (*previousFeed, error) {
+func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Options, next []byte) (*previousFeed, error) {
 	if src == "" {
-		return loadPublished(e, out, opt.MaxBytes)
+		return loadPublished(e, out, opt.MaxBytes, next)
 	}
 	var (
 		r     io.Reader
@@ -90,8 +95,9 @@ func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Option
 // loadPublished reads out/feed.xml inside the output folder: a symbolic
 // link out of it, a FIFO or a device is refused, and so is a feed above
 // max bytes. A file that is not a feed podfeed can read is replaced, with
-// a warning.
-func loadPublished(e *env, out string, max int64) (*previousFeed, error) {
+// a warning. When it holds the bytes of next, the feed about to be
+// written, it is not parsed: the result says same.
+func loadPublished(e *env, out string, max int64, next []byte) (*previousFeed, error) {
 	where := filepath.Join(out, "feed.xml")
 	root, err := os.OpenRoot(out)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -119,6 +125,18 @@ func loadPublished(e *env, out string, max int64) (*previousFeed, error) {
 		return nil, fmt.Errorf("read the published feed: %w", err)
 	}
 	defer f.Close()
+	if fi.Size() == int64(len(next)) {
+		same, err := sameBytes(f, next)
+		if err != nil {
+			return nil, fmt.Errorf("read the published feed: %w", err)
+		}
+		if same {
+			return &previousFeed{where: where, same: true}, nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("read the published feed: %w", err)
+		}
+	}
 	sum, err := feed.ReadSummary(&capped{r: f, left: max, what: where, size: fi.Size()})
 	if err != nil {
 		if isReadError(err) {
@@ -131,6 +149,24 @@ func loadPublished(e *env, out string, max int64) (*previousFeed, error) {
 		fmt.Fprintf(e.stderr, "podfeed: warning: %s is cut off after its item %d; the subscriber-safety check compares with those items only\n", where, len(sum.Items))
 	}
 	return &previousFeed{where: where, sum: sum}, nil
+}
+
+// sameBytes reports whether r holds exactly b, reading it in pieces.
+func sameBytes(r io.Reader, b []byte) (bool, error) {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := io.ReadFull(r, buf)
+		if n > len(b) || !bytes.Equal(buf[:n], b[:n]) {
+			return false, nil
+		}
+		b = b[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return len(b) == 0, nil
+		case err != nil:
+			return false, err
+		}
+	}
 }
 
 // errTooLarge is wrapped by a capped read that went past its limit.

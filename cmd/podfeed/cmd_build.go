@@ -208,18 +208,20 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	}()
 
 	// Subscriber safety: compare with the feed subscribers have.
-	prev, err := loadPrevious(ctx, e, c.String("previous"), out, net)
+	prev, err := loadPrevious(ctx, e, c.String("previous"), out, net, files[0].Data)
 	if err != nil {
 		return err
 	}
-	if prev != nil && unpinnedMove(def, res, prev) != "" {
+	if prev != nil && !prev.same && unpinnedMove(def, res, prev) != "" {
 		sayUnpinned = func() {} // the refusal below says more
 	}
 	sayUnpinned()
 	if prev == nil {
 		fmt.Fprintf(e.stderr, "podfeed: no published feed at %s: no subscriber-safety comparison was made (--previous URL compares with the feed subscribers have)\n", filepath.Join(out, "feed.xml"))
-	} else if err := checkSubscribers(e, dir, def, res, prev, c.Bool("accept-changes")); err != nil {
-		return err
+	} else if !prev.same { // else the published feed is this one, byte for byte
+		if err := checkSubscribers(e, dir, def, res, prev, c.Bool("accept-changes")); err != nil {
+			return err
+		}
 	}
 
 	audio, err := writeEmbedded(ctx, emb, dir, &files)
