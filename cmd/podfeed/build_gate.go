@@ -76,24 +76,13 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 		errs     int
 		hidden   int // warnings not shown (quiet)
 	)
-	// The files whose relative links the build has already warned about,
-	// one warning at each link: the validator's rss-relative-link
-	// findings there (one for <description>, one for <content:encoded>,
-	// at the notes' first line) would say it again.
-	linksSaid := map[string]bool{}
-	for _, w := range in.res.Warnings {
-		if w.Rule == "rss-relative-link" {
-			linksSaid[w.File] = true
-		}
-	}
+	said := saidByBuild(in.res)
 	for _, d := range res.Diagnostics {
-		if d.Code == "rss-relative-link" && len(linksSaid) > 0 {
+		if said.rules[d.Code] {
 			if layout == nil {
 				layout = xmlspot.New(in.feed)
 			}
-			// build names the warnings' files in the show folder as given.
-			_, p, _ := placeFinding(in.res, layout, d)
-			if linksSaid[p.File] || linksSaid[filepath.Join(in.dir, filepath.FromSlash(p.File))] {
+			if _, p, _ := placeFinding(in.res, layout, d); said.repeats(in.dir, d, p) {
 				continue
 			}
 		}
@@ -159,6 +148,40 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 		return nil
 	}
 	return invalidInput(fmt.Errorf("the new feed has %s; nothing was written (fix the definitions, or --force to write anyway)", plural(errs, "validation error")))
+}
+
+// buildSaid is what the build's own warnings already say more precisely
+// than the validator: a relative link in notes is warned about at its own
+// line and column, where rss-relative-link finds it once per element
+// (<description>, <content:encoded>) at the notes' first line.
+type buildSaid struct {
+	rules map[string]bool            // validator rules some warning stands for
+	files map[string]map[string]bool // rule -> show files warned about, as the warnings name them
+}
+
+// saidByBuild collects the build warnings of res that stand for a
+// validator rule (show.Error.Rule).
+func saidByBuild(res *show.Result) buildSaid {
+	s := buildSaid{rules: map[string]bool{}, files: map[string]map[string]bool{}}
+	for _, w := range res.Warnings {
+		if w.Rule == "" {
+			continue
+		}
+		s.rules[w.Rule] = true
+		if s.files[w.Rule] == nil {
+			s.files[w.Rule] = map[string]bool{}
+		}
+		s.files[w.Rule][w.File] = true
+	}
+	return s
+}
+
+// repeats reports whether validator finding d, traced to place p of the
+// show in folder dir, says again what a build warning said.
+func (s buildSaid) repeats(dir string, d validate.Diagnostic, p show.Place) bool {
+	files := s.files[d.Code]
+	// Warnings name their files in the show folder, or as given with it.
+	return files != nil && (files[p.File] || files[filepath.Join(dir, filepath.FromSlash(p.File))])
 }
 
 // placeFinding traces a validator finding about the encoded feed (laid

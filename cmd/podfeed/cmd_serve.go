@@ -246,8 +246,12 @@ func (pb *previewBuilder) build(ctx context.Context) *preview.Build {
 		return fail(fmt.Errorf("validate the feed: %w", err))
 	}
 	layout := xmlspot.New(feedXML)
+	said := saidByBuild(res)
 	for _, d := range vres.Diagnostics {
 		item, place, msg := placeFinding(res, layout, d)
+		if said.repeats(pb.dir, d, place) {
+			continue // the build's warning above says it at its own place
+		}
 		f := preview.Finding{
 			Severity: d.Severity.String(), Code: d.Code, Message: msg, Hint: d.Hint, URL: d.URL,
 			Source: placeString(pb.dir, place),
