@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -120,6 +121,14 @@ func lineDiff(want, got string) string {
 // goroutine changes nothing: every fixture and corpus feed gives the same
 // findings both ways.
 func TestPipelineMatchesSerial(t *testing.T) {
+	sameFindingsEitherWay(t, "pipelined and serial runs", func(e *engine) { e.serial = true })
+}
+
+// sameFindingsEitherWay validates every fixture and corpus feed with the
+// engine as it is and as change leaves it, and reports each feed whose
+// findings differ; runs names the two ways in the message.
+func sameFindingsEitherWay(t *testing.T, runs string, change func(*engine)) {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join("testdata", "*", "*.xml"))
 	if dir := os.Getenv("PODFEED_CORPUS"); dir != "" {
 		more, _ := filepath.Glob(filepath.Join(dir, "feeds", "*.xml"))
@@ -131,18 +140,20 @@ func TestPipelineMatchesSerial(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got [2][]Diagnostic
-		for i, serial := range []bool{false, true} {
+		for i, changed := range []bool{false, true} {
 			e := newEngine(context.Background(), &Config{Path: f}, Rules())
-			e.serial = serial
+			if changed {
+				change(e)
+			}
 			e.doc.Path = f
-			res, err := e.run(strings.NewReader(string(data)))
+			res, err := e.run(bytes.NewReader(data))
 			if err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}
 			got[i] = res.Diagnostics
 		}
 		if !reflect.DeepEqual(got[0], got[1]) {
-			t.Errorf("%s: pipelined and serial runs differ (%d and %d findings)", f, len(got[0]), len(got[1]))
+			t.Errorf("%s: %s differ (%d and %d findings)", f, runs, len(got[0]), len(got[1]))
 		}
 	}
 }

@@ -502,31 +502,7 @@ func TestPiecesAgree(t *testing.T) {
 // with item memory reused (as always) and never reused: the findings are
 // the same, so no rule keeps an item's nodes past its hook.
 func TestRecyclingChangesNothing(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*", "*.xml"))
-	if dir := os.Getenv("PODFEED_CORPUS"); dir != "" {
-		more, _ := filepath.Glob(filepath.Join(dir, "feeds", "*.xml"))
-		files = append(files, more...)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got [2][]Diagnostic
-		for k, noRecycle := range []bool{false, true} {
-			e := newEngine(context.Background(), &Config{Path: f}, Rules())
-			e.noRecycle = noRecycle
-			e.doc.Path = f
-			res, err := e.run(bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got[k] = res.Diagnostics
-		}
-		if !reflect.DeepEqual(got[0], got[1]) {
-			t.Errorf("%s: findings differ when item nodes are reused (%d) and when not (%d)", f, len(got[0]), len(got[1]))
-		}
-	}
+	sameFindingsEitherWay(t, "runs with item nodes reused and never reused", func(e *engine) { e.noRecycle = true })
 }
 
 // BenchmarkManyAttributes times elements with 1,000 and 9,999 attributes:
