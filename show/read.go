@@ -62,11 +62,8 @@ func readFile(fsys fs.FS, name, what string, max int64, listedRegular bool) (str
 		if err != nil {
 			return "", err
 		}
-		if p := irregular(st); p != nil {
+		if p := unreadable(st, what, max); p != nil {
 			return "", p
-		}
-		if st.Size() > max {
-			return "", tooLarge(what, st.Size(), max)
 		}
 	}
 	// Stat looked before the file was opened: check the opened file too, so
@@ -80,11 +77,8 @@ func readFile(fsys fs.FS, name, what string, max int64, listedRegular bool) (str
 	if err != nil {
 		return "", err
 	}
-	if p := irregular(st); p != nil {
+	if p := unreadable(st, what, max); p != nil {
 		return "", p
-	}
-	if st.Size() > max {
-		return "", tooLarge(what, st.Size(), max)
 	}
 	var sb strings.Builder
 	if st.Size() > 0 && st.Size() <= max {
@@ -132,6 +126,18 @@ func capNotes(errs *errorList, file string, pos map[string]Pos, key string, s *s
 	size, limit := byteSizes(int64(len(*s)), MaxNotes)
 	errs.addf(file, p.Line, p.Col, "%s: %s of Markdown, more than the %s podfeed renders (a transcript belongs in a transcript file: see transcripts)", name, size, limit)
 	*s = ""
+}
+
+// unreadable says why the file st describes is not read: not a regular
+// file, or larger than max bytes; nil when it is fine.
+func unreadable(st fs.FileInfo, what string, max int64) error {
+	if p := irregular(st); p != nil {
+		return p
+	}
+	if st.Size() > max {
+		return tooLarge(what, st.Size(), max)
+	}
+	return nil
 }
 
 func irregular(st fs.FileInfo) *fileProblem {
