@@ -21,7 +21,7 @@ func ruleAppleBlockValue() *Rule {
 			raYesFlag(p, ch.Child(NSItunes, "block"), "the whole show is hidden from Apple Podcasts")
 		},
 		Item: func(p *Pass, it *Node) {
-			raYesFlag(p, it.Child(NSItunes, "block"), "this episode is hidden from Apple Podcasts")
+			raYesFlag(p, p.kid(it, ckItBlock), "this episode is hidden from Apple Podcasts")
 		},
 	}
 }

@@ -33,6 +33,6 @@ func ruleAppleDateWeekday() *Rule {
 			check(p, ch.Child(NSNone, "pubDate"))
 			check(p, ch.Child(NSNone, "lastBuildDate"))
 		},
-		Item: func(p *Pass, it *Node) { check(p, it.Child(NSNone, "pubDate")) },
+		Item: func(p *Pass, it *Node) { check(p, p.kid(it, ckPubDate)) },
 	}
 }

@@ -19,7 +19,7 @@ func ruleAppleDescriptionHtml() *Rule {
 		Good: "<description><![CDATA[<p>Notes</p><ul><li>Guest</li></ul>]]></description>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Item: func(p *Pass, it *Node) {
-			d := it.Child(NSNone, "description")
+			d := p.kid(it, ckDescription)
 			if d == nil || strings.IndexByte(d.Text, '<') < 0 {
 				return
 			}

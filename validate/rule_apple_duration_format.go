@@ -18,7 +18,7 @@ func ruleAppleDurationFormat() *Rule {
 		Good: "<itunes:duration>1830</itunes:duration>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Item: func(p *Pass, it *Node) {
-			d := it.Child(NSItunes, "duration")
+			d := p.kid(it, ckItDuration)
 			if d == nil {
 				return
 			}

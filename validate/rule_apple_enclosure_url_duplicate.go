@@ -19,7 +19,7 @@ func ruleAppleEnclosureUrlDuplicate() *Rule {
 		NewState: func() any { return &state{seen: make(map[uint64]int32)} },
 		Item: func(p *Pass, it *Node) {
 			st := p.State.(*state)
-			raEachAttr(it, NSNone, "enclosure", "url", func(_ *Node, a *Attr, v string) {
+			raEachEnclosureAttr(p, it, "url", func(_ *Node, a *Attr, v string) {
 				if v == "" {
 					return
 				}

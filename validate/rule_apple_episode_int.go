@@ -15,7 +15,7 @@ func ruleAppleEpisodeInt() *Rule {
 		Bad:  "<itunes:episode>Ep. 12</itunes:episode>",
 		Good: "<itunes:episode>12</itunes:episode>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
-		Item: func(p *Pass, it *Node) { raCheckPositive(p, it.Child(NSItunes, "episode")) },
+		Item: func(p *Pass, it *Node) { raCheckPositive(p, p.kid(it, ckItEpisode)) },
 	}
 }
 

@@ -16,7 +16,7 @@ func ruleAppleEpisodetypeValue() *Rule {
 		Good: "<itunes:episodeType>full</itunes:episodeType>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Item: func(p *Pass, it *Node) {
-			t := it.Child(NSItunes, "episodeType")
+			t := p.kid(it, ckItEpisodeType)
 			if t == nil {
 				return
 			}

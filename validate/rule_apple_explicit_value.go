@@ -18,7 +18,7 @@ func ruleAppleExplicitValue() *Rule {
 		NewState: func() any { return &raExplicitState{} },
 		Channel:  func(p *Pass, ch *Node) { raCheckExplicit(p, ch.Child(NSItunes, "explicit"), nil) },
 		Item: func(p *Pass, it *Node) {
-			raCheckExplicit(p, it.Child(NSItunes, "explicit"), p.State.(*raExplicitState))
+			raCheckExplicit(p, p.kid(it, ckItExplicit), p.State.(*raExplicitState))
 		},
 		Finish: func(p *Pass) {
 			st := p.State.(*raExplicitState)

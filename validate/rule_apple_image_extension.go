@@ -24,7 +24,7 @@ func ruleAppleImageExtension() *Rule {
 		Good:    "<itunes:image href=\"https://example.com/artwork.jpg\"/>",
 		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Channel: func(p *Pass, ch *Node) { raCheckImageExt(p, ch.Child(NSItunes, "image"), true) },
-		Item:    func(p *Pass, it *Node) { raCheckImageExt(p, it.Child(NSItunes, "image"), false) },
+		Item:    func(p *Pass, it *Node) { raCheckImageExt(p, p.kid(it, ckItImage), false) },
 	}
 }
 

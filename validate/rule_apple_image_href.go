@@ -16,7 +16,7 @@ func ruleAppleImageHref() *Rule {
 		Good:    "<itunes:image href=\"https://example.com/artwork.jpg\"/>",
 		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/896-artwork-requirements"},
 		Channel: func(p *Pass, ch *Node) { raCheckImageHref(p, ch.Child(NSItunes, "image")) },
-		Item:    func(p *Pass, it *Node) { raCheckImageHref(p, it.Child(NSItunes, "image")) },
+		Item:    func(p *Pass, it *Node) { raCheckImageHref(p, p.kid(it, ckItImage)) },
 	}
 }
 

@@ -19,7 +19,7 @@ func ruleAppleMediaFormat() *Rule {
 		Good: `<enclosure url="https://example.com/ep1.mp3" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/893-audio-requirements"},
 		Item: func(p *Pass, it *Node) {
-			a, v, ok := raHTTPAttr(it.Child(NSNone, "enclosure"), "url")
+			a, v, ok := raHTTPAttr(p.kid(it, ckEnclosure), "url")
 			if !ok {
 				return
 			}

@@ -15,6 +15,6 @@ func ruleAppleSeasonInt() *Rule {
 		Bad:  "<itunes:season>Season 2</itunes:season>",
 		Good: "<itunes:season>2</itunes:season>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
-		Item: func(p *Pass, it *Node) { raCheckPositive(p, it.Child(NSItunes, "season")) },
+		Item: func(p *Pass, it *Node) { raCheckPositive(p, p.kid(it, ckItSeason)) },
 	}
 }

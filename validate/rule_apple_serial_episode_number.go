@@ -19,10 +19,10 @@ func ruleAppleSerialEpisodeNumber() *Rule {
 		Refs:     []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		NewState: func() any { return &state{} },
 		Item: func(p *Pass, it *Node) {
-			if it.Child(NSItunes, "episode") != nil {
+			if p.kid(it, ckItEpisode) != nil {
 				return
 			}
-			switch raText(it.Child(NSItunes, "episodeType")) {
+			switch raText(p.kid(it, ckItEpisodeType)) {
 			case "trailer", "bonus":
 				return
 			}

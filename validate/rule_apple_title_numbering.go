@@ -24,19 +24,19 @@ func ruleAppleTitleNumbering() *Rule {
 		Item: func(p *Pass, it *Node) {
 			// The title Apple shows: itunes:title when there is one, else
 			// <title>. Judging that one only reports the fact once.
-			t := it.Child(NSItunes, "title")
+			t := p.kid(it, ckItTitle)
 			if t == nil || raTrim(t.Text) == "" {
-				t = it.Child(NSNone, "title")
+				t = p.kid(it, ckTitle)
 			}
 			if t == nil {
 				return
 			}
 			title := raTrim(t.Text)
-			if what, ok := raTitleNumber(title, raText(it.Child(NSItunes, "episode"))); ok {
+			if what, ok := raTitleNumber(title, raText(p.kid(it, ckItEpisode))); ok {
 				p.Reportf(raTextPos(t), "<%s> %q carries %s; use itunes:episode and itunes:season instead", t.Name(), title, what)
 				return
 			}
-			if raText(it.Child(NSItunes, "episodeType")) == "trailer" { // a trailer introduces the show by name
+			if raText(p.kid(it, ckItEpisodeType)) == "trailer" { // a trailer introduces the show by name
 				return
 			}
 			// The channel's title usually comes before the items, and the

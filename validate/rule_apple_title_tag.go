@@ -18,7 +18,7 @@ func ruleAppleTitleTag() *Rule {
 		Good:    "<itunes:title>The Interview</itunes:title>",
 		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Channel: func(p *Pass, ch *Node) { raCheckItunesTitle(p, ch.Child(NSItunes, "title")) },
-		Item:    func(p *Pass, it *Node) { raCheckItunesTitle(p, it.Child(NSItunes, "title")) },
+		Item:    func(p *Pass, it *Node) { raCheckItunesTitle(p, p.kid(it, ckItTitle)) },
 	}
 }
 

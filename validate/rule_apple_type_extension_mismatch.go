@@ -19,7 +19,7 @@ func ruleAppleTypeExtensionMismatch() *Rule {
 		Good: `<enclosure url="https://example.com/ep1.mp3" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://datatracker.ietf.org/doc/html/rfc4337"},
 		Item: func(p *Pass, it *Node) {
-			enc := it.Child(NSNone, "enclosure")
+			enc := p.kid(it, ckEnclosure)
 			if enc == nil {
 				return
 			}

@@ -18,12 +18,8 @@ func ruleAppleUrlAscii() *Rule {
 		Refs:    []string{"https://podcasters.apple.com/support/823-podcast-requirements"},
 		Channel: func(p *Pass, ch *Node) { raCheckASCII(p, ch.Child(NSItunes, "image"), "href") },
 		Item: func(p *Pass, it *Node) {
-			raCheckASCII(p, it.Child(NSItunes, "image"), "href")
-			for _, c := range it.Children {
-				if c.Space == NSNone && c.Local == "enclosure" {
-					raCheckASCII(p, c, "url")
-				}
-			}
+			raCheckASCII(p, p.kid(it, ckItImage), "href")
+			p.eachKid(it, ckEnclosure, func(c *Node) { raCheckASCII(p, c, "url") })
 		},
 	}
 }

@@ -33,8 +33,8 @@ func ruleConsDurationVsLength() *Rule {
 		Good: "<enclosure url=\"https://example.com/ep1.mp3\" length=\"28800000\" type=\"audio/mpeg\"/>\n<itunes:duration>1800</itunes:duration>",
 		Refs: []string{"https://github.com/AzuraCast/AzuraCast/issues/8594"},
 		Item: func(p *Pass, it *Node) {
-			enc := it.Child(NSNone, "enclosure")
-			dn := it.Child(NSItunes, "duration")
+			enc := p.kid(it, ckEnclosure)
+			dn := p.kid(it, ckItDuration)
 			if enc == nil || dn == nil {
 				return
 			}

@@ -18,14 +18,14 @@ func ruleConsEpisodeDup() *Rule {
 		Refs:     []string{consAPG},
 		NewState: func() any { return map[consSeasonEpisode]int32{} },
 		Item: func(p *Pass, it *Node) {
-			if !consIsFull(it) {
+			if !consIsFull(p, it) {
 				return
 			}
-			ep, epn, ok := consItunesInt(it, "episode")
+			ep, epn, ok := consItunesInt(p, it, ckItEpisode)
 			if !ok || ep == 0 { // 0 is apple-episode-int's
 				return
 			}
-			season, _, _ := consItunesInt(it, "season")
+			season, _, _ := consItunesInt(p, it, ckItSeason)
 			seen := p.State.(map[consSeasonEpisode]int32)
 			k := consSeasonEpisode{int32(season), int32(ep)}
 			if line, dup := seen[k]; dup {

@@ -27,7 +27,7 @@ func ruleConsLastBuild() *Rule {
 		Refs:     []string{"https://www.rssboard.org/rss-specification#optionalChannelElements"},
 		NewState: func() any { return &consNewest{} },
 		Item: func(p *Pass, it *Node) {
-			t, n, ok := consPubDate(it)
+			t, n, ok := consPubDate(p, it)
 			if !ok {
 				return
 			}

@@ -31,7 +31,7 @@ func ruleConsMixedScheme() *Rule {
 			if st.reported {
 				return
 			}
-			enc := it.Child(NSNone, "enclosure")
+			enc := p.kid(it, ckEnclosure)
 			if enc == nil {
 				return
 			}

@@ -28,7 +28,7 @@ func ruleConsOrder() *Rule {
 			if st.reported {
 				return
 			}
-			t, n, ok := consPubDate(it)
+			t, n, ok := consPubDate(p, it)
 			if !ok {
 				return
 			}

@@ -17,9 +17,13 @@ func ruleConsSeasonMismatch() *Rule {
 		Good: "<itunes:episode>12</itunes:episode>\n<podcast:episode>12</podcast:episode>",
 		Refs: []string{piRef("season"), piRef("episode"), consAPG},
 		Item: func(p *Pass, it *Node) {
-			for _, local := range [2]string{"season", "episode"} {
-				pn := it.Child(NSPodcast, local)
-				in := it.Child(NSItunes, local)
+			for i, local := range [2]string{"season", "episode"} {
+				pk, ik := ckPodSeason, ckItSeason
+				if i == 1 {
+					pk, ik = ckPodEpisode, ckItEpisode
+				}
+				pn := p.kid(it, pk)
+				in := p.kid(it, ik)
 				if pn == nil || in == nil {
 					continue
 				}

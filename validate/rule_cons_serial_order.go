@@ -27,14 +27,14 @@ func ruleConsSerialOrder() *Rule {
 		Refs:     []string{consAPG},
 		NewState: func() any { return map[int32][]consNumbered{} },
 		Item: func(p *Pass, it *Node) {
-			if !consIsFull(it) {
+			if !consIsFull(p, it) {
 				return
 			}
-			ep, n, ok := consItunesInt(it, "episode")
+			ep, n, ok := consItunesInt(p, it, ckItEpisode)
 			if !ok || ep == 0 { // 0 is apple-episode-int's
 				return
 			}
-			season, _, _ := consItunesInt(it, "season")
+			season, _, _ := consItunesInt(p, it, ckItSeason)
 			st := p.State.(map[int32][]consNumbered)
 			pos := piTextPos(n)
 			st[int32(season)] = append(st[int32(season)], consNumbered{int32(ep), int32(pos.Line), int32(pos.Col)})

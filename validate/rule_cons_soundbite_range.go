@@ -17,7 +17,7 @@ func ruleConsSoundbiteRange() *Rule {
 		Good: "<itunes:duration>600</itunes:duration>\n<podcast:soundbite startTime=\"500\" duration=\"60\"/>",
 		Refs: []string{piRef("soundbite")},
 		Item: func(p *Pass, it *Node) {
-			dn := it.Child(NSItunes, "duration")
+			dn := p.kid(it, ckItDuration)
 			if dn == nil {
 				return
 			}
@@ -25,20 +25,20 @@ func ruleConsSoundbiteRange() *Rule {
 			if !ok || total <= 0 {
 				return
 			}
-			for _, sb := range it.ChildrenNamed(NSPodcast, "soundbite") {
+			p.eachKid(it, ckPodSoundbite, func(sb *Node) {
 				sa, da := sb.Attr("startTime"), sb.Attr("duration")
 				if sa == nil || da == nil {
-					continue
+					return
 				}
 				s, ok1 := piDecimal(strings.TrimSpace(sa.Value))
 				d, ok2 := piDecimal(strings.TrimSpace(da.Value))
 				if !ok1 || !ok2 {
-					continue
+					return
 				}
 				if s+d > total+1 { // one second of slack for rounded durations
 					p.Reportf(sb.Pos, "soundbite from %s s for %s s ends at %.1f s, after the episode's itunes:duration %q (%.0f s)", sa.Value, da.Value, s+d, piVal(dn), total)
 				}
-			}
+			})
 		},
 	}
 }

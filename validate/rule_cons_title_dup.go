@@ -15,7 +15,7 @@ func ruleConsTitleDup() *Rule {
 		Good:     "<item><title>Q&amp;A, March</title>…</item>\n<item><title>Q&amp;A, April</title>…</item>",
 		NewState: func() any { return map[uint64]int32{} },
 		Item: func(p *Pass, it *Node) {
-			t := it.Child(NSNone, "title")
+			t := p.kid(it, ckTitle)
 			if t == nil {
 				return
 			}

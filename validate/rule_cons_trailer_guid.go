@@ -24,20 +24,20 @@ func ruleConsTrailerGUID() *Rule {
 		Refs:     []string{consAPG},
 		NewState: func() any { return map[consSeasonEpisode]consTrailerGUIDs{} },
 		Item: func(p *Pass, it *Node) {
-			ep, _, ok := consItunesInt(it, "episode")
+			ep, _, ok := consItunesInt(p, it, ckItEpisode)
 			if !ok || ep == 0 { // 0 is apple-episode-int's
 				return
 			}
-			g := it.Child(NSNone, "guid")
+			g := p.kid(it, ckGUID)
 			if g == nil || piVal(g) == "" {
 				return
 			}
-			season, _, _ := consItunesInt(it, "season")
+			season, _, _ := consItunesInt(p, it, ckItSeason)
 			k := consSeasonEpisode{int32(season), int32(ep)}
 			h, line := consHash(piVal(g)), int32(g.Pos.Line)
 			st := p.State.(map[consSeasonEpisode]consTrailerGUIDs)
 			e := st[k]
-			if t := it.Child(NSItunes, "episodeType"); t != nil && piVal(t) == "trailer" {
+			if t := p.kid(it, ckItEpisodeType); t != nil && piVal(t) == "trailer" {
 				if e.fullLine > 0 && e.full == h {
 					p.Reportf(piTextPos(g), "guid %q is shared by this trailer and full episode %d (its guid at line %d); a trailer needs its own guid", piVal(g), ep, e.fullLine)
 				}

@@ -98,7 +98,7 @@ func ruleNetMediaProbe() *Rule {
 				return
 			}
 			t := netProbeTarget{enc: encs[0], durationPos: encs[0].Pos}
-			if d := it.Child(NSItunes, "duration"); d != nil {
+			if d := p.kid(it, ckItDuration); d != nil {
 				t.duration, t.durationPos = raText(d), raTextPos(d)
 			}
 			st.items.add(p, it, []netProbeTarget{t})

@@ -20,7 +20,7 @@ func ruleRssDateImplausible() *Rule {
 		Refs:     []string{"https://validator.w3.org/feed/docs/warning/ImplausibleDate.html"},
 		NewState: func() any { return &state{now: time.Now()} },
 		Item: func(p *Pass, it *Node) {
-			n := it.Child(NSNone, "pubDate")
+			n := p.kid(it, ckPubDate)
 			if n == nil {
 				return
 			}

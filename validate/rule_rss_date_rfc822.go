@@ -24,7 +24,7 @@ func ruleRssDateRfc822() *Rule {
 			raCheckDate(p, ch.Child(NSNone, "lastBuildDate"))
 		},
 		Item: func(p *Pass, it *Node) {
-			raCheckDate(p, it.Child(NSNone, "pubDate"))
+			raCheckDate(p, p.kid(it, ckPubDate))
 		},
 	}
 }

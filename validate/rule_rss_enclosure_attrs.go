@@ -15,10 +15,7 @@ func ruleRssEnclosureAttrs() *Rule {
 		Good: `<enclosure url="https://example.com/ep.mp3" length="12345678" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt"},
 		Item: func(p *Pass, it *Node) {
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
-				}
+			p.eachKid(it, ckEnclosure, func(c *Node) {
 				for _, name := range [...]string{"url", "length", "type"} {
 					a := c.Attr(name)
 					switch {
@@ -28,7 +25,7 @@ func ruleRssEnclosureAttrs() *Rule {
 						p.Reportf(a.Pos, "<enclosure> %s is empty", name)
 					}
 				}
-			}
+			})
 		},
 	}
 }

@@ -23,14 +23,11 @@ func ruleRssEnclosureHTTP() *Rule {
 			"http://rfwilmut.net/notes/podcast.html",
 		},
 		Item: func(p *Pass, it *Node) {
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
-				}
+			p.eachKid(it, ckEnclosure, func(c *Node) {
 				if a := c.Attr("url"); a != nil && isHTTPURL(a.Value) {
 					p.Reportf(a.Pos, "enclosure url %q uses http:; serve the media over https", strings.TrimSpace(a.Value))
 				}
-			}
+			})
 		},
 	}
 }

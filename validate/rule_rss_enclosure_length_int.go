@@ -16,7 +16,7 @@ func ruleRssEnclosureLengthInt() *Rule {
 		Good: `<enclosure url="…" length="34216300" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt"},
 		Item: func(p *Pass, it *Node) {
-			raEachAttr(it, NSNone, "enclosure", "length", func(_ *Node, a *Attr, v string) {
+			raEachEnclosureAttr(p, it, "length", func(_ *Node, a *Attr, v string) {
 				if v != "" && !raIsDigits(v) {
 					p.Reportf(a.Pos, "enclosure length %q is not a non-negative whole number of bytes", a.Value)
 				}

@@ -23,7 +23,7 @@ func ruleRssEnclosureLengthSuspect() *Rule {
 		Good: `<enclosure url="…" length="28800000" type="audio/mpeg"/><itunes:duration>1800</itunes:duration>`,
 		Refs: []string{"https://github.com/AzuraCast/AzuraCast/issues/8594"},
 		Item: func(p *Pass, it *Node) {
-			enc := it.Child(NSNone, "enclosure")
+			enc := p.kid(it, ckEnclosure)
 			if enc == nil {
 				return
 			}
@@ -40,7 +40,7 @@ func ruleRssEnclosureLengthSuspect() *Rule {
 				p.Reportf(a.Pos, "enclosure length %q: the file size is unknown to apps; give it in bytes", a.Value)
 				return
 			}
-			secs, ok := raDurationSeconds(raText(it.Child(NSItunes, "duration")))
+			secs, ok := raDurationSeconds(raText(p.kid(it, ckItDuration)))
 			if !ok || secs < 60 {
 				return
 			}

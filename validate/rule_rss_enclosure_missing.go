@@ -25,7 +25,7 @@ func ruleRssEnclosureMissing() *Rule {
 		NewState: func() any { return &state{} },
 		Item: func(p *Pass, it *Node) {
 			st := p.State.(*state)
-			if it.Child(NSNone, "enclosure") != nil {
+			if p.kid(it, ckEnclosure) != nil {
 				st.with++
 				return
 			}

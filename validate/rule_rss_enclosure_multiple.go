@@ -16,18 +16,18 @@ func ruleRssEnclosureMultiple() *Rule {
 		Good: "<enclosure url=\"…/ep.mp3\" …/><podcast:alternateEnclosure type=\"audio/mp4\" …>…</podcast:alternateEnclosure>",
 		Refs: []string{"https://www.rssboard.org/rss-profile#element-channel-item-enclosure", "https://podcastindex.org/namespace/1.0#alternate-enclosure"},
 		Item: func(p *Pass, it *Node) {
+			if p.kids(it).count[ckEnclosure] < 2 {
+				return
+			}
 			first := true
-			for _, c := range it.Children {
-				if c.Space != NSNone || c.Local != "enclosure" {
-					continue
-				}
+			p.eachKid(it, ckEnclosure, func(c *Node) {
 				if first {
 					first = false
-					continue
+					return
 				}
 				u, _ := raAttrValue(c, "url")
 				p.Reportf(c.Pos, "a further <enclosure> (url %q): only one per item is portable", u)
-			}
+			})
 		},
 	}
 }

@@ -16,7 +16,7 @@ func ruleRssEnclosureType() *Rule {
 		Good: `<enclosure url="…" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt", "https://datatracker.ietf.org/doc/html/rfc6838"},
 		Item: func(p *Pass, it *Node) {
-			raEachAttr(it, NSNone, "enclosure", "type", func(_ *Node, a *Attr, v string) {
+			raEachEnclosureAttr(p, it, "type", func(_ *Node, a *Attr, v string) {
 				if v != "" && !raMIMEValid(v) {
 					p.Reportf(a.Pos, "enclosure type %q is not a MIME type (type/subtype)", a.Value)
 				}

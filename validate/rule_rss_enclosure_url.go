@@ -17,7 +17,7 @@ func ruleRssEnclosureUrl() *Rule {
 		Good: `<enclosure url="https://example.com/media/ep%201.mp3" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt"},
 		Item: func(p *Pass, it *Node) {
-			raEachAttr(it, NSNone, "enclosure", "url", func(_ *Node, a *Attr, v string) {
+			raEachEnclosureAttr(p, it, "url", func(_ *Node, a *Attr, v string) {
 				if v == "" {
 					return
 				}

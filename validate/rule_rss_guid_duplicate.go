@@ -19,7 +19,7 @@ func ruleRssGuidDuplicate() *Rule {
 		Refs:     []string{"https://podcasters.apple.com/support/823-podcast-requirements"},
 		NewState: func() any { return &state{seen: make(map[uint64]int32)} },
 		Item: func(p *Pass, it *Node) {
-			g := it.Child(NSNone, "guid")
+			g := p.kid(it, ckGUID)
 			if g == nil {
 				return
 			}

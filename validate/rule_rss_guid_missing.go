@@ -24,7 +24,7 @@ func ruleRssGuidMissing() *Rule {
 			if raProfileOn(p.Config, ProfileApple) || raProfileOn(p.Config, ProfileSpotify) {
 				sev = Error
 			}
-			g := it.Child(NSNone, "guid")
+			g := p.kid(it, ckGUID)
 			switch {
 			case g == nil:
 				p.ReportSeverityf(sev, it.Pos, "the item has no <guid>; apps cannot track it reliably")

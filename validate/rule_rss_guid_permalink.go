@@ -18,7 +18,7 @@ func ruleRssGuidPermalink() *Rule {
 		Good: `<guid isPermaLink="false">episode-42</guid>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification#ltguidgtSubelementOfLtitemgt"},
 		Item: func(p *Pass, it *Node) {
-			g := it.Child(NSNone, "guid")
+			g := p.kid(it, ckGUID)
 			if g == nil {
 				return
 			}

@@ -15,7 +15,7 @@ func ruleRssGuidWhitespace() *Rule {
 		Good: "<guid isPermaLink=\"false\">ep1</guid>",
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Item: func(p *Pass, it *Node) {
-			g := it.Child(NSNone, "guid")
+			g := p.kid(it, ckGUID)
 			if g == nil || !raHasOuterSpace(g.Text) || raTrim(g.Text) == "" {
 				return
 			}

@@ -16,11 +16,11 @@ func ruleRssItemTitle() *Rule {
 		Good: "<item><title>Episode name</title><enclosure …/></item>",
 		Refs: []string{"https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt", "https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
 		Item: func(p *Pass, it *Node) {
-			t := it.Child(NSNone, "title")
+			t := p.kid(it, ckTitle)
 			if t != nil && raText(t) != "" {
 				return
 			}
-			hasDesc := raText(it.Child(NSNone, "description")) != ""
+			hasDesc := raText(p.kid(it, ckDescription)) != ""
 			if hasDesc && !raProfileOn(p.Config, ProfileApple) && !raProfileOn(p.Config, ProfileSpotify) {
 				return
 			}

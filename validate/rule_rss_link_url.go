@@ -15,7 +15,7 @@ func ruleRssLinkUrl() *Rule {
 		Good:    "<link>https://example.com/episodes/42</link>",
 		Refs:    []string{"https://www.rssboard.org/rss-specification"},
 		Channel: func(p *Pass, ch *Node) { raCheckLink(p, ch.Child(NSNone, "link")) },
-		Item:    func(p *Pass, it *Node) { raCheckLink(p, it.Child(NSNone, "link")) },
+		Item:    func(p *Pass, it *Node) { raCheckLink(p, p.kid(it, ckLink)) },
 	}
 }
 

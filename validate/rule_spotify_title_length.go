@@ -21,7 +21,7 @@ func ruleSpotifyTitleLength() *Rule {
 		Good: "<title>The garden shed, finally (ep. 212)</title>",
 		Refs: []string{spotRef},
 		Item: func(p *Pass, it *Node) {
-			t := it.Child(NSNone, "title")
+			t := p.kid(it, ckTitle)
 			if t == nil {
 				return
 			}

@@ -202,6 +202,8 @@ type piIndex struct {
 	gen   uint64 // root.gen when listed: the engine reuses item nodes
 	kids  int    // len(root.Children) when listed
 	nodes []*Node
+
+	ix kidIndex // the children by name (util_index.go)
 }
 
 // of returns the podcast: elements under root, listing them on the first
@@ -864,8 +866,8 @@ func consAllProfiles() []Profile {
 const consAPG = "https://podcasters.apple.com/support/823-podcast-requirements"
 
 // consItunesInt returns the integer value of item's itunes:<local>.
-func consItunesInt(it *Node, local string) (int, *Node, bool) {
-	n := it.Child(NSItunes, local)
+func consItunesInt(p *Pass, it *Node, k ck) (int, *Node, bool) {
+	n := p.kid(it, k)
 	if n == nil {
 		return 0, nil, false
 	}
@@ -877,14 +879,14 @@ func consItunesInt(it *Node, local string) (int, *Node, bool) {
 }
 
 // consIsFull reports whether the item is a full episode (episodeType full or absent).
-func consIsFull(it *Node) bool {
-	t := it.Child(NSItunes, "episodeType")
+func consIsFull(p *Pass, it *Node) bool {
+	t := p.kid(it, ckItEpisodeType)
 	return t == nil || strings.EqualFold(piVal(t), "full") || piVal(t) == ""
 }
 
 // consPubDate returns the item's parsed pubDate in Unix seconds.
-func consPubDate(it *Node) (int64, *Node, bool) {
-	n := it.Child(NSNone, "pubDate")
+func consPubDate(p *Pass, it *Node) (int64, *Node, bool) {
+	n := p.kid(it, ckPubDate)
 	if n == nil {
 		return 0, nil, false
 	}

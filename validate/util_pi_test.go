@@ -235,11 +235,12 @@ func benchPiItemRules(b *testing.B, stateful bool) {
 	rules = append(rules, podcastRules()...)
 	rules = append(rules, crossRules()...)
 	var passes []*Pass
+	pi := new(piIndex) // as the engine gives the rules of one goroutine
 	for _, r := range rules {
 		if r.Item == nil || (r.NewState != nil) != stateful {
 			continue
 		}
-		passes = append(passes, &Pass{rule: r, Config: &Config{}, out: new([]Diagnostic)})
+		passes = append(passes, &Pass{rule: r, Config: &Config{}, out: new([]Diagnostic), pi: pi})
 	}
 	it := piBenchItem()
 	b.ReportAllocs()

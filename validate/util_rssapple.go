@@ -92,6 +92,16 @@ func raEachAttr(n *Node, space, local, attr string, fn func(c *Node, a *Attr, v 
 	}
 }
 
+// raEachEnclosureAttr is raEachAttr(it, NSNone, "enclosure", attr, fn)
+// through the item's index.
+func raEachEnclosureAttr(p *Pass, it *Node, attr string, fn func(c *Node, a *Attr, v string)) {
+	p.eachKid(it, ckEnclosure, func(c *Node) {
+		if a := c.Attr(attr); a != nil {
+			fn(c, a, raTrim(a.Value))
+		}
+	})
+}
+
 // raHTTPAttr returns the unprefixed attribute attr of n and its trimmed
 // value, and whether n (which may be nil) has it and it holds an absolute
 // http(s) URL.

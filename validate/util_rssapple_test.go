@@ -281,11 +281,12 @@ func BenchmarkRSSAppleItem(b *testing.B) {
 		items[i] = benchItem(ch, i+1)
 	}
 	var passes []*Pass
+	pi := new(piIndex) // as the engine gives the rules of one goroutine
 	var rules []*Rule
 	for _, r := range append(rssRules(), appleRules()...) {
 		if r.Item != nil {
 			rules = append(rules, r)
-			passes = append(passes, &Pass{Doc: &Document{}, Config: &Config{}, rule: r, out: new([]Diagnostic)})
+			passes = append(passes, &Pass{Doc: &Document{}, Config: &Config{}, rule: r, out: new([]Diagnostic), pi: pi})
 		}
 	}
 	fresh := func() {
