@@ -27,10 +27,50 @@ const (
 // U+FFFD, so the output is always well-formed. Encode does not judge
 // content: a missing title is simply not written.
 func Encode(w io.Writer, ch *Channel) error {
+	_, err := encodeFeed(w, ch, false)
+	return err
+}
+
+// Span is the extent of one element in the encoded feed, in bytes from
+// the start of the output: Start is the offset of its '<', End the offset
+// just past the '>' of its end tag.
+type Span struct{ Start, End int64 }
+
+// Layout is where an encoded feed put its channel's items, in their
+// order: enough to find what a position of the feed falls in by reading
+// only the item that holds it (the build gate traces validator findings
+// this way without holding the feed in memory).
+type Layout struct {
+	Items []Span
+	Size  int64 // bytes written in all
+}
+
+// EncodeLayout is Encode that also returns where each item went. The
+// bytes are the same as Encode's.
+func EncodeLayout(w io.Writer, ch *Channel) (*Layout, error) {
+	return encodeFeed(w, ch, true)
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func encodeFeed(w io.Writer, ch *Channel, spans bool) (*Layout, error) {
 	if ch == nil {
-		return fmt.Errorf("feed: encode: nil channel")
+		return nil, fmt.Errorf("feed: encode: nil channel")
 	}
-	x := &xw{b: bufio.NewWriterSize(w, 64<<10), num: make([]byte, 0, 64)}
+	cw := &counter{w: w}
+	x := &xw{b: bufio.NewWriterSize(cw, 64<<10), num: make([]byte, 0, 64)}
+	// at is the offset of the next byte written.
+	at := func() int64 { return cw.n + int64(x.b.Buffered()) }
 	x.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if ch.Stylesheet != "" {
 		x.b.WriteString(`<?xml-stylesheet type="text/xsl" href="`)
@@ -49,15 +89,28 @@ func Encode(w io.Writer, ch *Channel) error {
 	x.endOpen()
 	x.open("channel")
 	x.channel(ch)
+	lay := &Layout{}
+	if spans {
+		lay.Items = make([]Span, len(ch.Items))
+	}
 	for i := range ch.Items {
+		if spans {
+			// The item's line starts with its indent; its end tag ends
+			// with a line break.
+			lay.Items[i].Start = at() + int64(2*x.depth)
+			x.item(&ch.Items[i])
+			lay.Items[i].End = at() - 1
+			continue
+		}
 		x.item(&ch.Items[i])
 	}
 	x.close("channel")
 	x.close("rss")
 	if err := x.b.Flush(); err != nil {
-		return fmt.Errorf("feed: encode: %w", err)
+		return nil, fmt.Errorf("feed: encode: %w", err)
 	}
-	return nil
+	lay.Size = cw.n
+	return lay, nil
 }
 
 func hasPSC(ch *Channel) bool {

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -36,4 +37,51 @@ func TestEncodedSpots(t *testing.T) {
 	if items := ix.Items(); len(items) != 3 || items[1].Title != "T b" {
 		t.Errorf("items = %+v", items)
 	}
+}
+
+// TestEncodeLayout: EncodeLayout writes Encode's bytes, and each span runs
+// from its item's "<item>" to just past its "</item>".
+func TestEncodeLayout(t *testing.T) {
+	for _, ch := range []*Channel{minimalChannel(), fullChannel(), benchChannel(5), {Title: "none"}} {
+		var plain, b bytes.Buffer
+		if err := Encode(&plain, ch); err != nil {
+			t.Fatal(err)
+		}
+		lay, err := EncodeLayout(&b, ch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := b.String()
+		if doc != plain.String() || lay.Size != int64(len(doc)) || len(lay.Items) != len(ch.Items) {
+			t.Fatalf("%q: other bytes than Encode, or layout %+v for %d bytes and %d items", ch.Title, lay, len(doc), len(ch.Items))
+		}
+		next := 0
+		for i, sp := range lay.Items {
+			start := strings.Index(doc[next:], "<item>") + next
+			end := strings.Index(doc[start:], "</item>") + start + len("</item>")
+			if sp.Start != int64(start) || sp.End != int64(end) {
+				t.Errorf("%q item %d: span %+v, want {%d %d}", ch.Title, i, sp, start, end)
+			}
+			next = end
+		}
+	}
+}
+
+// TestEncodeLayoutWriteError: a writer that fails midway fails the encode.
+func TestEncodeLayoutWriteError(t *testing.T) {
+	if _, err := EncodeLayout(&failAfter{n: 100 << 10}, benchChannel(200)); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("EncodeLayout into a failing writer: %v, want its error", err)
+	}
+}
+
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		n := f.n
+		f.n = 0
+		return n, errors.New("disk full")
+	}
+	f.n -= len(p)
+	return len(p), nil
 }

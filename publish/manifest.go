@@ -58,7 +58,7 @@ func (m *manifest) entry(name string) *entry {
 
 // union is m plus a record of every changed file m does not know; grew
 // says whether there is any.
-func (m *manifest) union(dir string, files []File, changed []bool) (*manifest, bool) {
+func (m *manifest) union(dir string, files []File, changed []bool, sums []uint32) (*manifest, bool) {
 	u := &manifest{Version: manifestVersion, Dir: dir}
 	if m != nil {
 		u.Files = slices.Clone(m.Files)
@@ -66,7 +66,7 @@ func (m *manifest) union(dir string, files []File, changed []bool) (*manifest, b
 	grew := false
 	for i, f := range files {
 		if changed[i] && m.entry(f.Name) == nil {
-			e := entry{Name: f.Name, Size: int64(len(f.Data)), CRC: checksum(f.Data)}
+			e := entry{Name: f.Name, Size: f.size(), CRC: sums[i]}
 			if f.Stream != nil {
 				e = entry{Name: f.Name, Size: -1, Streamed: true} // not known yet: kept if left behind
 			}

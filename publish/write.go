@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -28,9 +29,18 @@ type File struct {
 	// (audio whose chapters did not change): Write leaves it as it is, but
 	// it is still one of the outputs. It must exist.
 	Keep bool
+	// Staged, when set, holds the contents already written to a temporary
+	// file in the folder (Stage, for files too big to hold in memory: the
+	// feed); Data and Mode are not used. Publish renames it into place, or
+	// removes it when the target already holds its bytes: on return it
+	// is gone from where it was staged, whatever happened.
+	Staged *Staged
 }
 
 func (f File) perm() fs.FileMode {
+	if f.Staged != nil {
+		return f.Staged.mode
+	}
 	if m := f.Mode.Perm(); m != 0 {
 		return m
 	}
@@ -134,9 +144,29 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 func checksum(b []byte) uint32 { return crc32.Checksum(b, castagnoli) }
 
+// size is the number of bytes of f's contents, when known before writing.
+func (f File) size() int64 {
+	if f.Staged != nil {
+		return f.Staged.size
+	}
+	return int64(len(f.Data))
+}
+
 func publish(dir string, files []File, opt Options, hook failHook) (*Report, error) {
+	staged := map[string]bool{} // temporary names of the staged files
+	for _, f := range files {
+		if s := f.Staged; s != nil {
+			defer s.Discard() // a no-op once renamed into place
+			staged[s.tmp] = true
+		}
+	}
 	if err := checkNames(files); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
+	}
+	for _, f := range files {
+		if s := f.Staged; s != nil && (s.name != f.Name || filepath.Clean(s.dir) != filepath.Clean(dir) || s.gone) {
+			return nil, fmt.Errorf("publish: %s: staged as %s in %s, or already published", f.Name, s.name, s.dir)
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
@@ -154,14 +184,17 @@ func publish(dir string, files []File, opt Options, hook failHook) (*Report, err
 	if opt.Manifest != "" {
 		old, rep.ManifestErr = loadManifest(opt.Manifest)
 	}
-	rep.Cleaned = cleanTemps(root, files, old)
+	rep.Cleaned = cleanTemps(root, files, old, staged)
 
 	// What changes. infos keeps each file's state once it is in place.
 	sums := make([]uint32, len(files))
 	changed := make([]bool, len(files))
 	infos := make([]fs.FileInfo, len(files))
 	for i, f := range files {
-		if f.Stream == nil && !f.Keep {
+		switch {
+		case f.Staged != nil:
+			sums[i] = f.Staged.crc
+		case f.Stream == nil && !f.Keep:
 			sums[i] = checksum(f.Data)
 		}
 		fi, err := unchanged(fo, f, sums[i], old.entry(f.Name))
@@ -195,7 +228,7 @@ func publish(dir string, files []File, opt Options, hook failHook) (*Report, err
 	// Record every name the folder may hold from here on, in case the run
 	// stops midway; only needed when a name is new to the manifest.
 	if opt.Manifest != "" {
-		if union, grew := old.union(dir, files, changed); grew {
+		if union, grew := old.union(dir, files, changed, sums); grew {
 			err := hook.at("manifest", opt.Manifest)
 			if err == nil {
 				err = union.save(opt.Manifest)
@@ -226,6 +259,9 @@ func publish(dir string, files []File, opt Options, hook failHook) (*Report, err
 			return nil, fmt.Errorf("publish: %s: %w (already replaced: %s)", path.Join(dir, f.Name), err, listOrNone(rep.Written))
 		}
 		temps[i] = ""
+		if f.Staged != nil {
+			f.Staged.gone = true
+		}
 		rep.Written = append(rep.Written, f.Name)
 		dirs = append(dirs, path.Dir(f.Name))
 	}
@@ -309,7 +345,7 @@ func sameFile(r *os.Root, base string, fi fs.FileInfo, f File, sum uint32, rec *
 	if f.Stream != nil {
 		return nil, nil // its bytes are known only by writing them
 	}
-	if !fi.Mode().IsRegular() || fi.Size() != int64(len(f.Data)) || fi.Mode().Perm() != f.perm() {
+	if !fi.Mode().IsRegular() || fi.Size() != f.size() || fi.Mode().Perm() != f.perm() {
 		return nil, nil
 	}
 	if rec != nil && rec.Size == fi.Size() && rec.MTime == fi.ModTime().UnixNano() && rec.CRC == sum {
@@ -322,6 +358,13 @@ func sameFile(r *os.Root, base string, fi fs.FileInfo, f File, sum uint32, rec *
 	defer fh.Close()
 	if st, err := fh.Stat(); err != nil || !st.Mode().IsRegular() {
 		return nil, nil
+	}
+	if f.Staged != nil {
+		same, err := f.Staged.sameAs(fh)
+		if err != nil || !same {
+			return nil, nil
+		}
+		return fi, nil
 	}
 	buf, err := io.ReadAll(io.LimitReader(fh, int64(len(f.Data))+1))
 	if err != nil || !bytes.Equal(buf, f.Data) {
@@ -359,9 +402,10 @@ func removeIfOurs(fo *folders, e entry) (gone bool, err error) {
 		if err != nil {
 			return false, err
 		}
-		b, err := io.ReadAll(io.LimitReader(fh, e.Size+1))
+		h := crc32.New(castagnoli)
+		n, err := io.Copy(h, io.LimitReader(fh, e.Size+1))
 		fh.Close()
-		if err != nil || checksum(b) != e.CRC {
+		if err != nil || n != e.Size || h.Sum32() != e.CRC {
 			return false, errors.New("changed since podfeed wrote it")
 		}
 	}
@@ -386,7 +430,7 @@ func removeEmptyDirs(root *os.Root, dirs []string) {
 
 // cleanTemps removes the temporary files of interrupted runs from the
 // folders this run writes to and the earlier run wrote to.
-func cleanTemps(root *os.Root, files []File, old *manifest) []string {
+func cleanTemps(root *os.Root, files []File, old *manifest, keep map[string]bool) []string {
 	dirs := []string{"."}
 	for _, f := range files {
 		dirs = append(dirs, path.Dir(f.Name))
@@ -412,6 +456,9 @@ func cleanTemps(root *os.Root, files []File, old *manifest) []string {
 				continue
 			}
 			name := path.Join(d, e.Name())
+			if keep[name] {
+				continue
+			}
 			if root.Remove(name) == nil {
 				cleaned = append(cleaned, name)
 			}
@@ -436,6 +483,10 @@ func tempName(name string) string {
 // the temporary file's name (set as soon as the file exists) and its state
 // once written (which the rename keeps).
 func writeTemp(fo *folders, f File, hook failHook) (string, fs.FileInfo, error) {
+	if f.Staged != nil {
+		fi, err := f.Staged.finish(hook)
+		return f.Staged.tmp, fi, err
+	}
 	r, base, err := fo.at(f.Name, true)
 	if err != nil {
 		return "", nil, err

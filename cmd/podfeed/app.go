@@ -21,6 +21,10 @@ type env struct {
 	now    func() time.Time
 
 	version version.Info // this binary's version, from its build information
+
+	// feedWriter, when set, stands between build's feed encoder and the
+	// feed's file (tests: a write that fails midway).
+	feedWriter func(io.Writer) io.Writer
 }
 
 // run is the only entry point: it parses args, runs one command and maps

@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/podfeed/podfeed/feed"
-	"github.com/podfeed/podfeed/internal/xmlspot"
 	"github.com/podfeed/podfeed/publish"
 	"github.com/podfeed/podfeed/show"
 	"github.com/podfeed/podfeed/validate"
@@ -25,7 +24,12 @@ type gateInput struct {
 	dir      string // the show folder, as the user gave it
 	res      *show.Result
 	feedName string // the feed's name in the output folder
-	feed     []byte
+	// feed holds the feed's bytes (the file it was encoded into), and
+	// layout where the encoder put its items: the gate reads it twice in
+	// pieces, to validate it and to trace findings, and never holds it
+	// whole.
+	feed   *io.SectionReader
+	layout *feed.Layout
 }
 
 // missingKeys names, for the findings about something absent, the key of
@@ -66,12 +70,12 @@ type gateFinding struct {
 // printed unless quiet (then only counted). Each rule prints at most
 // perRuleShown findings.
 func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) error {
-	res, err := validate.Run(ctx, bytes.NewReader(in.feed), validate.Config{Path: in.feedName})
+	layout := newFeedSpots(in.feed, in.layout)
+	res, err := validate.Run(ctx, layout.track(io.NewSectionReader(in.feed, 0, in.feed.Size())), validate.Config{Path: in.feedName})
 	if err != nil {
 		return fmt.Errorf("validate the new feed: %w", err)
 	}
 	var (
-		layout   *xmlspot.Index
 		findings []gateFinding
 		errs     int
 		hidden   int // warnings not shown (quiet)
@@ -79,9 +83,6 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 	said := saidByBuild(in.res)
 	for _, d := range res.Diagnostics {
 		if said.rules[d.Code] {
-			if layout == nil {
-				layout = xmlspot.New(in.feed)
-			}
 			if _, p, _ := placeFinding(in.res, layout, d); said.repeats(in.dir, d, p) {
 				continue
 			}
@@ -98,9 +99,6 @@ func gateFeed(ctx context.Context, e *env, in gateInput, force, quiet bool) erro
 				hidden++
 				continue
 			}
-		}
-		if layout == nil {
-			layout = xmlspot.New(in.feed)
 		}
 		_, place, msg := placeFinding(in.res, layout, d)
 		if d.Code == "rss-no-items" {
@@ -189,7 +187,7 @@ func (s buildSaid) repeats(dir string, d validate.Diagnostic, p show.Place) bool
 // item), the place in the show's files that produced it, and its message,
 // which says which key to add when what it misses is not set. The build
 // gate and podfeed serve report findings through it.
-func placeFinding(res *show.Result, layout *xmlspot.Index, d validate.Diagnostic) (item int, place show.Place, msg string) {
+func placeFinding(res *show.Result, layout spotter, d validate.Diagnostic) (item int, place show.Place, msg string) {
 	spot := layout.At(d.Pos.Line, d.Pos.Col)
 	place, _ = res.PlaceOf(spot)
 	msg = d.Message

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/fetch"
+	"github.com/podfeed/podfeed/publish"
 )
 
 // previousFeed is the feed subscribers have now, which the new one is
@@ -38,7 +38,7 @@ func isHTTPURL(s string) bool {
 // failures, exit 1 for a document that is not a whole RSS feed. Without
 // it, the feed already in the output folder, read inside that folder; nil
 // when there is none.
-func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Options, next []byte) (*previousFeed, error) {
+func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Options, next *io.SectionReader) (*previousFeed, error) {
 	if src == "" {
 		return loadPublished(e, out, opt.MaxBytes, next)
 	}
@@ -96,8 +96,9 @@ func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Option
 // link out of it, a FIFO or a device is refused, and so is a feed above
 // max bytes. A file that is not a feed podfeed can read is replaced, with
 // a warning. When it holds the bytes of next, the feed about to be
-// written, it is not parsed: the result says same.
-func loadPublished(e *env, out string, max int64, next []byte) (*previousFeed, error) {
+// written (nil: none), it is not parsed: the result says same. Both are
+// read in pieces, never whole.
+func loadPublished(e *env, out string, max int64, next *io.SectionReader) (*previousFeed, error) {
 	where := filepath.Join(out, "feed.xml")
 	root, err := os.OpenRoot(out)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -125,8 +126,8 @@ func loadPublished(e *env, out string, max int64, next []byte) (*previousFeed, e
 		return nil, fmt.Errorf("read the published feed: %w", err)
 	}
 	defer f.Close()
-	if fi.Size() == int64(len(next)) {
-		same, err := sameBytes(f, next)
+	if next != nil && fi.Size() == next.Size() {
+		same, err := publish.SameContent(f, io.NewSectionReader(next, 0, next.Size()))
 		if err != nil {
 			return nil, fmt.Errorf("read the published feed: %w", err)
 		}
@@ -149,24 +150,6 @@ func loadPublished(e *env, out string, max int64, next []byte) (*previousFeed, e
 		fmt.Fprintf(e.stderr, "podfeed: warning: %s is cut off after its item %d; the subscriber-safety check compares with those items only\n", where, len(sum.Items))
 	}
 	return &previousFeed{where: where, sum: sum}, nil
-}
-
-// sameBytes reports whether r holds exactly b, reading it in pieces.
-func sameBytes(r io.Reader, b []byte) (bool, error) {
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := io.ReadFull(r, buf)
-		if n > len(b) || !bytes.Equal(buf[:n], b[:n]) {
-			return false, nil
-		}
-		b = b[n:]
-		switch {
-		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			return len(b) == 0, nil
-		case err != nil:
-			return false, err
-		}
-	}
 }
 
 // errTooLarge is wrapped by a capped read that went past its limit.

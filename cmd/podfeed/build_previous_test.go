@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/publish"
 )
 
 // TestCappedSizeHint: the size capped reports only sizes the summary's
@@ -69,9 +70,9 @@ func TestSameBytes(t *testing.T) {
 		{"both empty", nil, nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := sameBytes(bytes.NewReader(tc.file), tc.next)
+			got, err := publish.SameContent(bytes.NewReader(tc.file), bytes.NewReader(tc.next))
 			if err != nil || got != tc.want {
-				t.Errorf("sameBytes = %v, %v; want %v", got, err, tc.want)
+				t.Errorf("SameContent = %v, %v; want %v", got, err, tc.want)
 			}
 		})
 	}
@@ -88,17 +89,23 @@ func TestLoadPublishedSame(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := &env{stderr: io.Discard}
-	prev, err := loadPublished(e, out, 1<<20, []byte(doc))
+	prev, err := loadPublished(e, out, 1<<20, sectionOf([]byte(doc)))
 	if err != nil || prev == nil || !prev.same || prev.sum != nil {
 		t.Fatalf("identical: %+v, %v; want same and no summary", prev, err)
 	}
 	next := []byte(strings.Replace(doc, "<title>A<", "<title>B<", 1))
-	prev, err = loadPublished(e, out, 1<<20, next)
+	prev, err = loadPublished(e, out, 1<<20, sectionOf(next))
 	if err != nil || prev == nil || prev.same || prev.sum == nil || len(prev.sum.Items) != 1 || prev.sum.Items[0].Title != "A" {
 		t.Fatalf("one byte differs: %+v, %v; want the published summary (title A)", prev, err)
 	}
-	prev, err = loadPublished(e, out, 1<<20, nil)
+	prev, err = loadPublished(e, out, 1<<20, sectionOf([]byte(doc+"\n")))
 	if err != nil || prev == nil || prev.same || prev.sum == nil {
 		t.Fatalf("other size: %+v, %v; want the published summary", prev, err)
 	}
+	prev, err = loadPublished(e, out, 1<<20, nil)
+	if err != nil || prev == nil || prev.same || prev.sum == nil {
+		t.Fatalf("nothing to compare with: %+v, %v; want the published summary", prev, err)
+	}
 }
+
+func sectionOf(b []byte) *io.SectionReader { return io.NewSectionReader(bytes.NewReader(b), 0, int64(len(b))) }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -174,23 +175,9 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	}
 	defer func() { sayUnpinned() }()
 
-	files, err := renderOutputs(def, res)
-	if err != nil {
-		return err
-	}
-	// The feed's bytes hold the notes now: the Markdown and the rendered
-	// HTML can go before the gate and the writes.
-	def.ReleaseNotes()
-	res.ReleaseItemText()
-	runtime.GC()
-
-	// The build gate: the feed about to be written must pass the validator.
-	// Its findings point at the show's own files.
-	if err := gateFeed(ctx, e, gateInput{dir: dir, res: res, feedName: "feed.xml", feed: files[0].Data}, c.Bool("force"), quiet); err != nil {
-		return err
-	}
-
-	// From here on this build owns the output folder.
+	// From here on this build owns the output folder: the feed is encoded
+	// straight into its temporary file there, which the gate and the
+	// comparison read back and publish renames into place (or removes).
 	lock, err := publish.Acquire(ctx, out, c.Duration("wait"), func() {
 		fmt.Fprintf(e.stderr, "podfeed: another build is writing %s; waiting up to %s for it to finish\n", out, c.Duration("wait"))
 	})
@@ -206,9 +193,25 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 			os.Remove(out) // the folder this failed build made, if still empty
 		}
 	}()
+	staged, layout, files, err := stageOutputs(def, res, out, e.feedWriter)
+	if err != nil {
+		return err
+	}
+	defer staged.Discard() // nothing is left behind when the build stops short
+	// The feed's file holds the notes now: the Markdown and the rendered
+	// HTML can go before the gate and the writes.
+	def.ReleaseNotes()
+	res.ReleaseItemText()
+	runtime.GC()
+
+	// The build gate: the feed about to be written must pass the validator.
+	// Its findings point at the show's own files.
+	if err := gateFeed(ctx, e, gateInput{dir: dir, res: res, feedName: "feed.xml", feed: staged.Reader(), layout: layout}, c.Bool("force"), quiet); err != nil {
+		return err
+	}
 
 	// Subscriber safety: compare with the feed subscribers have.
-	prev, err := loadPrevious(ctx, e, c.String("previous"), out, net, files[0].Data)
+	prev, err := loadPrevious(ctx, e, c.String("previous"), out, net, staged.Reader())
 	if err != nil {
 		return err
 	}
@@ -352,15 +355,57 @@ func heldNote(held []show.Held) string {
 	return s
 }
 
-// renderOutputs encodes the feed and the files that go with it. The feed
-// is always first.
+// renderOutputs encodes the feed and the files that go with it, in
+// memory (podfeed serve). The feed is always first.
 func renderOutputs(def *show.Definition, res *show.Result) ([]publish.File, error) {
 	var buf bytes.Buffer
 	buf.Grow(show.SizeHint(res.Channel))
 	if err := feed.Encode(&buf, res.Channel); err != nil {
 		return nil, fmt.Errorf("encode feed: %w", err)
 	}
-	files := []publish.File{{Name: "feed.xml", Data: buf.Bytes()}}
+	rest, err := otherOutputs(def, res)
+	if err != nil {
+		return nil, err
+	}
+	return append([]publish.File{{Name: "feed.xml", Data: buf.Bytes()}}, rest...), nil
+}
+
+// stageOutputs encodes the feed straight into its temporary file in the
+// output folder out, through a buffer (a feed of 100,000 episodes is
+// 590 MB: it is never held in memory), and renders the files that go with
+// it, which are held: chapter files, the stylesheet, and the JSON Feed and
+// Atom files podcast.yaml asks for (gorilla/feeds renders them in memory).
+// files[0] is the staged feed; on an error nothing is left in out. wrap,
+// when set, stands between the encoder and the file (tests: a write that
+// fails midway).
+func stageOutputs(def *show.Definition, res *show.Result, out string, wrap func(io.Writer) io.Writer) (*publish.Staged, *feed.Layout, []publish.File, error) {
+	st, err := publish.Stage(out, "feed.xml", 0)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("write outputs: %w", err)
+	}
+	var w io.Writer = st
+	if wrap != nil {
+		w = wrap(st)
+	}
+	lay, err := feed.EncodeLayout(w, res.Channel)
+	if err == nil {
+		err = st.Close()
+	}
+	if err != nil {
+		st.Discard()
+		return nil, nil, nil, fmt.Errorf("encode feed: %w", err)
+	}
+	rest, err := otherOutputs(def, res)
+	if err != nil {
+		st.Discard()
+		return nil, nil, nil, err
+	}
+	return st, lay, append([]publish.File{{Name: "feed.xml", Staged: st}}, rest...), nil
+}
+
+// otherOutputs renders the files that go with the feed, sorted by name.
+func otherOutputs(def *show.Definition, res *show.Result) ([]publish.File, error) {
+	var files []publish.File
 	for _, f := range res.Files {
 		files = append(files, publish.File{Name: f.Name, Data: f.Data})
 	}
@@ -372,7 +417,7 @@ func renderOutputs(def *show.Definition, res *show.Result) ([]publish.File, erro
 	if res.Channel.Stylesheet != "" {
 		files = append(files, publish.File{Name: res.Channel.Stylesheet, Data: stylesheet.XSL(stylesheetOptions(&def.Show))})
 	}
-	slices.SortStableFunc(files[1:], func(a, b publish.File) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(files, func(a, b publish.File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
 }
 

@@ -238,12 +238,20 @@ func (ix *Index) offset(line, col int) int {
 		return -1
 	}
 	off := ix.lines[line-1]
-	for c := 1; c < col && off < len(ix.data) && ix.data[off] != '\n'; c++ {
-		if b := ix.data[off]; b < utf8.RuneSelf {
+	return off + ColumnOffset(ix.data[off:], col)
+}
+
+// ColumnOffset returns the byte offset in line (the text from the start of
+// a line on) of its 1-based column col, counted in characters as At counts
+// them; it stops at the line's end.
+func ColumnOffset(line []byte, col int) int {
+	off := 0
+	for c := 1; c < col && off < len(line) && line[off] != '\n'; c++ {
+		if b := line[off]; b < utf8.RuneSelf {
 			off++
 			continue
 		}
-		_, size := utf8.DecodeRune(ix.data[off:])
+		_, size := utf8.DecodeRune(line[off:])
 		off += size
 	}
 	return off
@@ -269,7 +277,11 @@ func (ix *Index) innermost(off int) int {
 // channel, or to the channel item: a position outside the channel has
 // none.
 func (ix *Index) At(line, col int) Spot {
-	off := ix.offset(line, col)
+	return ix.AtOffset(ix.offset(line, col))
+}
+
+// AtOffset is At for a byte offset of the document (-1: none).
+func (ix *Index) AtOffset(off int) Spot {
 	k := ix.innermost(off)
 	loc := Spot{Item: -1}
 	if k < 0 {
