@@ -108,4 +108,6 @@ func TestLoadPublishedSame(t *testing.T) {
 	}
 }
 
-func sectionOf(b []byte) *io.SectionReader { return io.NewSectionReader(bytes.NewReader(b), 0, int64(len(b))) }
+func sectionOf(b []byte) *io.SectionReader {
+	return io.NewSectionReader(bytes.NewReader(b), 0, int64(len(b)))
+}
