@@ -5,7 +5,9 @@
 // Write puts every file in a temporary file in the same folder, syncs it,
 // and only when all are written renames them into place and syncs the
 // folders: a reader or a crash never sees a half-written file, and a
-// failure before the renames leaves the previous output untouched. Check
+// failure before the renames leaves the previous output untouched. Stage
+// writes a file too big to hold in memory (the feed) straight into its
+// temporary file, to be read back and then given to Publish. Check
 // lists the changes that would hurt subscribers (an episode that
 // disappears, an episode whose GUID changes, a feed that moves without
 // itunes:new-feed-url).

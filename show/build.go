@@ -47,6 +47,12 @@ type BuildOptions struct {
 	// Fetcher downloads remote artwork to check it, with ProbeRemote;
 	// nil leaves remote artwork unchecked. Local artwork is always read.
 	Fetcher Fetcher
+	// ReleaseNotes drops each episode's Markdown notes as soon as its
+	// item is made (and those of held episodes at once), as
+	// Definition.ReleaseNotes does after Build: a large show then never
+	// holds its Markdown and all of its rendered HTML together. Set it
+	// when Build is called once on the definition.
+	ReleaseNotes bool
 }
 
 // File is one output file, relative to the output folder.
@@ -227,10 +233,16 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		date, dateOK := b.episodeDate(ep, w)
 		if ep.Draft {
 			res.Held = append(res.Held, Held{Slug: ep.Slug, Reason: "draft", Date: date})
+			if opt.ReleaseNotes {
+				ep.Notes = ""
+			}
 			continue
 		}
 		if dateOK && date.After(opt.Now) {
 			res.Held = append(res.Held, Held{Slug: ep.Slug, Reason: "scheduled", Date: date})
+			if opt.ReleaseNotes {
+				ep.Notes = ""
+			}
 			continue
 		}
 		pub = append(pub, &published{ep: ep, w: w, date: date})
@@ -245,6 +257,9 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		}
 		p.eb = b.fork()
 		p.it = p.eb.item(p.ep, p.w, p.date)
+		if opt.ReleaseNotes {
+			p.ep.Notes = ""
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -268,6 +283,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		}
 		ch.Items = append(ch.Items, *p.it)
 		srcs = append(srcs, itemSource{ep: p.ep, w: p.w})
+		p.it, p.eb = nil, nil // copied: the item is held once
 	}
 	sort.Stable(byDate{ch.Items, srcs})
 	res.items, res.show = srcs, def.showWhere

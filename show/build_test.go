@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -189,5 +190,41 @@ func TestBuildDefaultGUIDsAreStable(t *testing.T) {
 	}
 	if r1.Channel.GUID != PodcastGUID("https://example.org/feed.xml") {
 		t.Errorf("podcast:guid = %s", r1.Channel.GUID)
+	}
+}
+
+// TestBuildReleaseNotes: with ReleaseNotes, Build drops every episode's
+// Markdown (published, scheduled and draft) and gives the same items,
+// notes rendered, as without it.
+func TestBuildReleaseNotes(t *testing.T) {
+	fsys := fstest.MapFS{
+		"podcast.yaml":     {Data: []byte(goodShow)},
+		"episodes/old.md":  ep("title: Old\ndate: 2025-01-01\naudio: https://x.org/1.mp3\nlength: 1\n", "Old *notes*\n\n00:00 Intro\n01:00 Main"),
+		"episodes/new.md":  ep("title: New\ndate: 2025-05-01\naudio: https://x.org/2.mp3\nlength: 1\nsummary: A *short* one\n", "New notes"),
+		"episodes/soon.md": ep("title: Soon\ndate: 2025-06-02\naudio: https://x.org/3.mp3\nlength: 1\n", "Soon notes"),
+		"episodes/wip.md":  ep("title: WIP\ndraft: true\naudio: https://x.org/4.mp3\n", "WIP notes"),
+	}
+	want, err := build(t, fsys, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Build(context.Background(), def, BuildOptions{Now: now, ReleaseNotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Channel.Items, want.Channel.Items) || !reflect.DeepEqual(got.Files, want.Files) {
+		t.Errorf("items with ReleaseNotes:\n%+v\nwithout:\n%+v", got.Channel.Items, want.Channel.Items)
+	}
+	if !strings.Contains(got.Channel.Items[1].ContentEncoded, "<em>notes</em>") {
+		t.Errorf("old's notes = %q, want them rendered", got.Channel.Items[1].ContentEncoded)
+	}
+	for _, e := range def.Episodes {
+		if e.Notes != "" {
+			t.Errorf("%s: notes %q kept", e.File, e.Notes)
+		}
 	}
 }

@@ -22,9 +22,12 @@ type env struct {
 
 	version version.Info // this binary's version, from its build information
 
-	// feedWriter, when set, stands between build's feed encoder and the
-	// feed's file (tests: a write that fails midway).
+	// Tests only. feedWriter, when set, stands between build's feed
+	// encoder and the feed's file (a write that fails midway); gated is
+	// called once the build gate has passed the feed (the heap is
+	// measured there).
 	feedWriter func(io.Writer) io.Writer
+	gated      func()
 }
 
 // run is the only entry point: it parses args, runs one command and maps

@@ -137,6 +137,9 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 		Prober:      prober,
 		ProbeRemote: c.Bool("probe-remote"),
 		Generator:   "podfeed " + e.version.Version,
+		// Each episode's Markdown goes once rendered: a large show does
+		// not hold its Markdown and its HTML together.
+		ReleaseNotes: true,
 	}
 	if opts.ProbeRemote {
 		opts.Fetcher = artFetcher{opt: net}
@@ -208,6 +211,9 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	// Its findings point at the show's own files.
 	if err := gateFeed(ctx, e, gateInput{dir: dir, res: res, feedName: "feed.xml", feed: staged.Reader(), layout: layout}, c.Bool("force"), quiet); err != nil {
 		return err
+	}
+	if e.gated != nil {
+		e.gated()
 	}
 
 	// Subscriber safety: compare with the feed subscribers have.
