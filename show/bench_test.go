@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -72,5 +73,32 @@ func benchBuild(b *testing.B, name string, fsys fstest.MapFS) {
 			size = buf.Len()
 		}
 		b.ReportMetric(float64(size)/1e6, "MB-feed")
+	})
+}
+
+// BenchmarkLoadDisk measures Load of a show folder on disk, read through
+// an os.Root as the CLI reads it: the cost of opening and reading each
+// episode file on top of parsing it.
+func BenchmarkLoadDisk(b *testing.B) {
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, genShow(10000, false)); err != nil {
+		b.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer root.Close()
+	b.Run("episodes=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			def, err := Load(root.FS(), ".")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(def.Episodes) != 10000 {
+				b.Fatalf("%d episodes", len(def.Episodes))
+			}
+		}
 	})
 }
