@@ -147,16 +147,7 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("read episodes: %w", err)
 	}
-	type job struct {
-		name, file string
-		ep         *Episode
-		w          where
-		errs       errorList
-		warns      errorList
-		readErr    error
-		regular    bool // listed as a regular file
-	}
-	var jobs []*job
+	var jobs []*episodeJob
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
@@ -167,23 +158,14 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		default:
 			continue
 		}
-		jobs = append(jobs, &job{name: name, file: path.Join(dir, "episodes", name), regular: e.Type().IsRegular()})
+		jobs = append(jobs, &episodeJob{name: name, file: path.Join(dir, "episodes", name), regular: e.Type().IsRegular()})
 	}
 	// Reading and parsing are independent per file: spread them over the
 	// cores.
-	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		text, err := readFile(fsys, j.file, "the episode file", MaxEpisodeFile, j.regular)
-		var fp *fileProblem
-		if errors.As(err, &fp) {
-			j.errs.addf(j.file, 0, 0, "%s", fp.msg)
-			return
-		}
-		if err != nil {
-			j.readErr = err
-			return
-		}
-		j.ep, j.w = loadEpisode(j.file, text, &j.errs, &j.warns, types)
+	withDirReader(fsys, path.Join(dir, "episodes"), func(dr *dirReader) {
+		parallel(len(jobs), func(i int) {
+			jobs[i].load(fsys, dr, types)
+		})
 	})
 	for _, j := range jobs {
 		if j.readErr != nil {
@@ -211,6 +193,46 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		return def, err
 	}
 	return def, nil
+}
+
+// episodeJob is the loading of one episode file, on one of Load's
+// goroutines.
+type episodeJob struct {
+	name, file string
+	ep         *Episode
+	w          where
+	errs       errorList
+	warns      errorList
+	readErr    error
+	regular    bool // listed as a regular file
+}
+
+// load reads and parses the file: through dr, the reader of the episodes
+// folder (nil when there is none), when it was listed as a regular file;
+// else, or when dr did not read it, through fsys.
+func (j *episodeJob) load(fsys fs.FS, dr *dirReader, types *sync.Map) {
+	var text string
+	var err error
+	ok, listed := false, j.regular
+	if j.regular && dr != nil {
+		text, ok, err = dr.read(j.name, "the episode file", MaxEpisodeFile)
+		// Not read: no longer what the listing said, so look before
+		// opening it.
+		listed = false
+	}
+	if !ok {
+		text, err = readFile(fsys, j.file, "the episode file", MaxEpisodeFile, listed)
+	}
+	var fp *fileProblem
+	if errors.As(err, &fp) {
+		j.errs.addf(j.file, 0, 0, "%s", fp.msg)
+		return
+	}
+	if err != nil {
+		j.readErr = err
+		return
+	}
+	j.ep, j.w = loadEpisode(j.file, text, &j.errs, &j.warns, types)
 }
 
 // loadEpisode reads one episode file: Markdown with front matter, or a

@@ -1,0 +1,123 @@
+//go:build linux
+
+package show
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"syscall"
+)
+
+// dirReader reads the regular files of one folder of a show by name, with
+// four system calls a file (open, fstat, read, close) instead of the dozen
+// that fs.FS's Open costs through an os.Root: a look-up of each folder on
+// the way, and on the file the non-blocking mode set and unset and a
+// netpoller registration that regular files always fail.
+//
+// It opens each file relative to the folder's own descriptor, which fsys
+// opened (so os.Root has checked that the folder is inside the show), by
+// a name that is one path element, without following a symbolic link
+// (O_NOFOLLOW) and without waiting for a writer (O_NONBLOCK: a FIFO put
+// in a file's place is refused after fstat, not waited on). A name that
+// is a link, or anything else than a regular file, is left to fsys, which
+// knows whether the link stays inside the show.
+type dirReader struct {
+	fd  int
+	dir string // the folder's name in fsys, for errors
+}
+
+// withDirReader calls f with a reader of dir when fsys opens dir as an
+// *os.File (os.Root.FS, os.DirFS), else with nil. The reader is valid
+// during the call only.
+func withDirReader(fsys fs.FS, dir string, f func(*dirReader)) {
+	file, err := fsys.Open(dir)
+	if err != nil {
+		f(nil)
+		return
+	}
+	defer file.Close()
+	osf, ok := file.(*os.File)
+	if !ok {
+		f(nil)
+		return
+	}
+	if st, err := osf.Stat(); err != nil || !st.IsDir() {
+		f(nil)
+		return
+	}
+	rc, err := osf.SyscallConn()
+	if err != nil {
+		f(nil)
+		return
+	}
+	called := false
+	err = rc.Control(func(fd uintptr) {
+		called = true
+		f(&dirReader{fd: int(fd), dir: dir})
+	})
+	if err != nil && !called {
+		f(nil)
+	}
+}
+
+// read reads the file name of the folder as readFile does, refusing a
+// file above max bytes the same way. ok is false when it did not read the
+// file because it is not (or no longer) a regular file of the folder: the
+// caller then reads it through fsys, for the error that explains why.
+func (d *dirReader) read(name, what string, max int64) (text string, ok bool, err error) {
+	if d == nil || name == "" || name == "." || name == ".." || strings.IndexByte(name, '/') >= 0 {
+		return "", false, nil
+	}
+	var fd int
+	for {
+		fd, err = syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return "", false, nil
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return "", false, nil
+	}
+	if st.Size > max {
+		return "", true, tooLarge(what, st.Size, max)
+	}
+	bp := readBuf.Get().(*[]byte)
+	defer readBuf.Put(bp)
+	buf := (*bp)[:min(int64(len(*bp)), max+1)]
+	if int64(len(buf)) <= st.Size {
+		buf = make([]byte, st.Size+1)
+	}
+	n := 0
+	for {
+		if n == len(buf) {
+			if int64(n) > max {
+				return "", true, tooLarge(what, int64(n), max)
+			}
+			buf = append(buf, make([]byte, min(int64(len(buf)), max+1-int64(len(buf))))...)
+		}
+		want := len(buf) - n
+		m, err := syscall.Read(fd, buf[n:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return "", true, &fs.PathError{Op: "read", Path: path.Join(d.dir, name), Err: err}
+		}
+		n += m
+		if int64(n) > max {
+			return "", true, tooLarge(what, int64(n), max)
+		}
+		// The end: read returned nothing, or a short read ended the file
+		// where fstat said it ends.
+		if m == 0 || m < want && int64(n) == st.Size {
+			return string(buf[:n]), true, nil
+		}
+	}
+}
