@@ -62,27 +62,38 @@ type fast struct {
 
 var fastPool = sync.Pool{New: func() any { return new(fast) }}
 
-// bailByte marks the bytes that send a note to goldmark wherever they are.
-var bailByte = func() (t [256]bool) {
+// bailByte marks the bytes that send a note to goldmark wherever they
+// are (bail), and "]", which does before a ":" (bracket).
+var bailByte = func() (t [256]uint8) {
 	for c := 0; c < ' '; c++ {
-		t[c] = c != '\n'
+		if c != '\n' {
+			t[c] = bail
+		}
 	}
 	for _, c := range "`<~|\x7f" {
-		t[c] = true
+		t[c] = bail
 	}
+	t[']'] = bracket
 	return t
 }()
+
+const (
+	bail    = 1
+	bracket = 2
+)
 
 // plainBytes reports whether src is free of the bytes and pairs the
 // direct renderer never handles.
 func plainBytes(src string) bool {
 	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if bailByte[c] {
+		switch bailByte[src[i]] {
+		case 0:
+		case bail:
 			return false
-		}
-		if c == ']' && i+1 < len(src) && src[i+1] == ':' {
-			return false // a possible link reference definition
+		default:
+			if i+1 < len(src) && src[i+1] == ':' {
+				return false // a possible link reference definition
+			}
 		}
 	}
 	return true
@@ -362,6 +373,13 @@ func (f *fast) inline(s string, off int) bool {
 	text := 0     // start of the pending text
 	linkEnd := -1 // the "]" of the open link
 	for i := 0; i < len(s); {
+		// Most bytes are text: skip to the next one that may not be.
+		for i < len(s) && !inlineByte[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch c := s[i]; c {
 		case '*', '_':
 			f.text(text, i)
@@ -481,6 +499,10 @@ func (f *fast) inline(s string, off int) bool {
 		case '@':
 			return false // an e-mail address: GFM autolink
 		case 'h', 'f', 'w', 'W':
+			if i+1 < len(s) && s[i+1] != 't' && s[i+1] != 'w' && s[i+1] != 'W' {
+				i++ // no "http", "ftp" or "www" starts here
+				continue
+			}
 			if (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && linkEnd < 0 {
 				if end, ok := autolink(s, i); ok {
 					f.text(text, i)
@@ -504,6 +526,14 @@ func (f *fast) inline(s string, off int) bool {
 	f.emit(s)
 	return true
 }
+
+// inlineByte marks the bytes inline looks at: every other byte is text.
+var inlineByte = func() (t [256]bool) {
+	for _, c := range "*_[]\\!&:@hfwW" {
+		t[c] = true
+	}
+	return t
+}()
 
 // autolink returns the end of the bare URL starting at s[i] that GFM's
 // extended autolinks (goldmark's linkify) would link, for the plain
@@ -666,6 +696,12 @@ func (f *fast) emit(s string) {
 func (f *fast) escape(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		for i < len(s) && !escapeByte[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch c := s[i]; {
 		case c == '\n':
 			k := i
@@ -698,6 +734,15 @@ func (f *fast) escape(s string) {
 	}
 	f.sb.WriteString(s[last:])
 }
+
+// escapeByte marks the bytes escape looks at: line breaks, backslashes
+// and those htmlEscape escapes.
+var escapeByte = func() (t [256]bool) {
+	for _, c := range "\n\\&>\"" {
+		t[c] = true
+	}
+	return t
+}()
 
 // htmlEscape returns what goldmark writes for c in text, if not c itself
 // ("<" never reaches it).
