@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -101,4 +102,51 @@ func BenchmarkLoadDisk(b *testing.B) {
 			}
 		}
 	})
+}
+
+// benchEpisode is an episode file shaped like bench/'s generated show:
+// front matter with a transcript and a person, and about 2 KB of notes.
+const benchEpisode = `---
+title: "The voyage and the mortar (log 1)"
+date: 2001-01-01T07:00:00Z
+link: https://bench.example.org/episodes/ep00001
+guid: bench-ep00001
+audio: https://cdn.bench.example.org/audio/ep00001.mp3
+length: 25785292
+type: audio/mpeg
+duration: 3610
+season: 1
+episode: 1
+episode_type: full
+image: https://bench.example.org/art/ep00001.jpg
+explicit: false
+transcripts:
+  - url: https://cdn.bench.example.org/transcripts/ep00001.vtt
+    type: text/vtt
+persons:
+  - name: Hana Norason
+    role: guest
+---
+Harbour prism [engineer](https://example.org/engineer/685) granite buoy cliff pilot gale [season](https://example.org/season/403) coast night bell. Clockwork chart gale lighthouse coast pilot reef rock cliff sound. Fog oil coast watch gale gallery season mortar sailor current logbook granite bay.
+
+Shipwreck **gale** granite lens lens radio horn **mortar** fog & wick. Coast radio lens harbour storm [lens](https://example.org/lens/192) night tide bay stair bay buoy shoal.
+
+Links:
+
+- [On the sandbank](https://example.org/read/sandbank-79513)
+- [On the lighthouse](https://example.org/read/lighthouse-31266)
+`
+
+// BenchmarkLoadEpisode parses one episode file: front matter (flatyaml),
+// decoding into the schema, the notes split off.
+func BenchmarkLoadEpisode(b *testing.B) {
+	types := &sync.Map{}
+	b.SetBytes(int64(len(benchEpisode)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var errs, warns errorList
+		if ep, _ := loadEpisode("episodes/ep00001.md", benchEpisode, &errs, &warns, types); ep == nil || len(errs.errs) > 0 {
+			b.Fatalf("loadEpisode: %v", errs.errs)
+		}
+	}
 }

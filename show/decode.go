@@ -116,10 +116,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	}
 	t := v.Type()
 	if t == yamlNodeType {
-		c := *n
-		c.Line += d.lineOffset
-		shiftLines(&c, d.lineOffset)
-		v.Set(reflect.ValueOf(&c))
+		// Kept raw: a copy, with lines counted in the file, so that the
+		// parsed tree's nodes can be reused.
+		v.Set(reflect.ValueOf(copyNode(n, d.lineOffset)))
 		return
 	}
 	if isNull(n) {
@@ -210,7 +209,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	fields := d.fieldsOf(v.Type())
-	seen := map[string]int{} // the line each key is first given on
+	// The line each key is first given on. A small map (every episode's)
+	// is searched instead: no map to make per struct.
+	var seen map[string]int
+	if len(n.Content) > 2*smallStruct {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -226,16 +230,40 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(k, "%s", msg)
 			continue
 		}
-		if first, ok := seen[key]; ok {
-			d.errorf(k, "key %q given twice, first on line %d; keep one", key, first)
+		if first, ok := firstLine(n, i, seen); ok {
+			d.errorf(k, "key %q given twice, first on line %d; keep one", key, first+d.lineOffset)
 			continue
 		}
-		seen[key] = k.Line + d.lineOffset
+		if seen != nil {
+			seen[key] = k.Line
+		}
 		if d.pos != nil {
 			d.pos[join(path, key)] = Pos{Line: val.Line + d.lineOffset, Col: val.Column}
 		}
 		d.decode(val, v.Field(idx), join(path, key))
 	}
+}
+
+// smallStruct is the number of keys up to which decodeStruct looks for a
+// key given twice among the keys before it instead of in a map.
+const smallStruct = 16
+
+// firstLine returns the line of the first of the keys of the map n before
+// its i-th content node (a key) that has the same name, if there is one;
+// seen, when not nil, holds the lines of the known keys met so far. A key
+// given twice is always known: an unknown one stops before this.
+func firstLine(n *yaml.Node, i int, seen map[string]int) (int, bool) {
+	key := n.Content[i].Value
+	if seen != nil {
+		line, ok := seen[key]
+		return line, ok
+	}
+	for j := 0; j < i; j += 2 {
+		if n.Content[j].Value == key {
+			return n.Content[j].Line, true
+		}
+	}
+	return 0, false
 }
 
 type fieldSet struct {
@@ -308,11 +336,19 @@ func describe(n *yaml.Node) string {
 	return "nothing"
 }
 
-func shiftLines(n *yaml.Node, off int) {
-	for _, c := range n.Content {
-		c.Line += off
-		shiftLines(c, off)
+// copyNode copies the tree n, its lines shifted by off; an alias keeps
+// pointing at the node it names in the original tree (yaml.v3's trees
+// only: flatyaml's, whose nodes are reused, have none).
+func copyNode(n *yaml.Node, off int) *yaml.Node {
+	c := *n
+	c.Line += off
+	if n.Content != nil {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, k := range n.Content {
+			c.Content[i] = copyNode(k, off)
+		}
 	}
+	return &c
 }
 
 func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }

@@ -67,8 +67,8 @@ func utf16Problem(what string) encodingProblem {
 // its zero bytes: ASCII characters in UTF-16 have one beside them.
 func utf16WithoutBOM(text string) string {
 	n := min(len(text), 512)
-	if n < 4 {
-		return ""
+	if n < 4 || strings.IndexByte(text[:n], 0) < 0 {
+		return "" // no zero byte: no ASCII in UTF-16
 	}
 	var even, odd int
 	for i := 0; i+1 < n; i += 2 {

@@ -113,9 +113,10 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	if p, bad := checkEncoding(text); bad {
 		errs.addf(def.ShowFile, p.line, p.col, "%s", p.msg)
 		def.showBroken = true
-	} else if root, ok := parseYAML(def.ShowFile, text, 0, errs); ok {
+	} else if root, release, ok := parseYAML(def.ShowFile, text, 0, errs); ok {
 		d.pos[""] = Pos{Line: 1, Col: 1}
 		d.decode(root, reflectValue(&def.Show), "")
+		release()
 	} else {
 		def.showBroken = true
 	}
@@ -243,7 +244,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 		return nil, where{}
 	}
 	ep := &Episode{File: file}
-	d := &decoder{file: file, errs: errs, warns: warns, pos: map[string]Pos{}, types: types}
+	d := &decoder{file: file, errs: errs, warns: warns, types: types}
 	text = strings.TrimPrefix(text, "\uFEFF")
 	switch path.Ext(file) {
 	case ".md", ".markdown":
@@ -256,12 +257,14 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 		// The values are parsed from a copy of the front matter, so that
 		// they do not keep the whole file in memory once the notes (a
 		// slice of it) are released (Definition.ReleaseNotes).
-		root, ok := parseYAML(file, strings.Clone(fm), d.lineOffset, errs)
+		root, release, ok := parseYAML(file, strings.Clone(fm), d.lineOffset, errs)
 		if !ok {
 			return nil, where{}
 		}
+		d.pos = make(map[string]Pos, 1+keyPaths(root))
 		d.pos[""] = Pos{Line: fmLine, Col: 1}
 		d.decode(root, reflectValue(ep), "")
+		release()
 		if strings.TrimSpace(ep.Notes) != "" && strings.TrimSpace(body) != "" {
 			p := d.pos["notes"]
 			errs.addf(file, p.Line, p.Col, "notes given twice: as the notes key and as the Markdown body; keep one")
@@ -271,12 +274,14 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 			ep.BodyLine = bodyLine
 		}
 	default:
-		root, ok := parseYAML(file, text, 0, errs)
+		root, release, ok := parseYAML(file, text, 0, errs)
 		if !ok {
 			return nil, where{}
 		}
+		d.pos = make(map[string]Pos, 1+keyPaths(root))
 		d.pos[""] = Pos{Line: 1, Col: 1}
 		d.decode(root, reflectValue(ep), "")
+		release()
 		if p, ok := d.pos["notes"]; ok {
 			ep.BodyLine = p.Line
 		}
@@ -286,6 +291,30 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 	ep.File = file
 	ep.Line = d.pos[""].Line
 	return ep, where{File: file, Keys: d.pos}
+}
+
+// keyPaths counts the key paths decode may record for the tree n (the
+// values of its maps and the items of its lists), to size the map of
+// their positions.
+func keyPaths(n *yaml.Node) int {
+	count := 0
+	switch n.Kind {
+	case yaml.MappingNode:
+		count = len(n.Content) / 2
+		for i := 1; i < len(n.Content); i += 2 {
+			count += keyPaths(n.Content[i])
+		}
+	case yaml.SequenceNode:
+		count = len(n.Content)
+		for _, c := range n.Content {
+			count += keyPaths(c)
+		}
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			count += keyPaths(c)
+		}
+	}
+	return count
 }
 
 // splitFrontMatter splits "---\n<yaml>\n---\n<body>". It returns the line
@@ -314,11 +343,18 @@ func splitFrontMatter(text string) (fm, body string, fmLine, bodyLine int, ok bo
 }
 
 // parseYAML parses YAML or JSON into a node tree, turning a syntax error
-// into an Error placed at its line.
-func parseYAML(file, text string, lineOffset int, errs *errorList) (*yaml.Node, bool) {
-	if root, ok := flatyaml.Parse(text); ok {
-		return root, true
+// into an Error placed at its line. Once the tree is decoded, release may
+// hand its nodes back for reuse (decode keeps none of them).
+func parseYAML(file, text string, lineOffset int, errs *errorList) (root *yaml.Node, release func(), ok bool) {
+	if doc, ok := flatyaml.ParseDoc(text); ok {
+		return doc.Root, doc.Release, true
 	}
+	root, ok = parseYAMLv3(file, text, lineOffset, errs)
+	return root, func() {}, ok
+}
+
+// parseYAMLv3 is parseYAML with yaml.v3, for what flatyaml leaves to it.
+func parseYAMLv3(file, text string, lineOffset int, errs *errorList) (*yaml.Node, bool) {
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &root); err != nil {
 		p := syntaxError(text, lineOffset, err)

@@ -18,6 +18,7 @@ package flatyaml
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -28,12 +29,55 @@ import (
 // a map of scalars and block lists it is sure about. The keys and values
 // are substrings of data: nothing is copied.
 func Parse(data string) (doc *yaml.Node, ok bool) {
-	doc, ok, _ = parse(data)
+	doc, ok, _ = parse(data, nil)
 	return doc, ok
 }
 
-// parse is Parse, also returning the parser for tests to inspect.
-func parse(data string) (doc *yaml.Node, ok bool, p *parser) {
+// Doc is a document ParseDoc parsed. Its nodes live in one block of
+// memory, which Release hands back for a later ParseDoc to use.
+type Doc struct {
+	Root  *yaml.Node
+	nodes *[]yaml.Node
+}
+
+// arenas holds node blocks given back by Release.
+var arenas sync.Pool
+
+// ParseDoc is Parse, with the nodes in a block of memory that a previous
+// document gave back, when there is one: a show of thousands of episode
+// files parses thousands of documents, each of which is garbage once
+// decoded.
+func ParseDoc(data string) (*Doc, bool) {
+	arena, _ := arenas.Get().(*[]yaml.Node)
+	if arena == nil {
+		arena = new([]yaml.Node)
+	}
+	doc, ok, p := parse(data, arena)
+	*arena = p.nodes
+	d := &Doc{Root: doc, nodes: arena}
+	if !ok {
+		d.Release()
+		return nil, false
+	}
+	return d, true
+}
+
+// Release gives d's nodes back for reuse. Nothing may use d's nodes
+// afterwards, nor any node reached from them: copy what must be kept
+// (the strings are data's, and stay).
+func (d *Doc) Release() {
+	if d == nil || d.nodes == nil {
+		return
+	}
+	clear(*d.nodes)
+	*d.nodes = (*d.nodes)[:0]
+	arenas.Put(d.nodes)
+	d.Root, d.nodes = nil, nil
+}
+
+// parse is Parse, also returning the parser for tests to inspect; arena,
+// when not nil, is an empty node block to use if it is large enough.
+func parse(data string, arena *[]yaml.Node) (doc *yaml.Node, ok bool, p *parser) {
 	// A line makes at most two nodes (a key and its value or list), three
 	// for a list item that opens a map: one allocation holds them all, and
 	// never moves.
@@ -50,12 +94,23 @@ func parse(data string) (doc *yaml.Node, ok bool, p *parser) {
 			items++
 		}
 		lines++
-		for j < len(data) && data[j] != '\n' {
-			j++
+		if k := strings.IndexByte(data[j:], '\n'); k >= 0 {
+			j += k
+		} else {
+			j = len(data)
 		}
 		i = j + 1
 	}
-	p = &parser{data: data, nodes: make([]yaml.Node, 0, 2*lines+items+2)}
+	need := 2*lines + items + 2
+	p = &parser{data: data}
+	switch {
+	case arena == nil:
+		p.nodes = make([]yaml.Node, 0, need)
+	case cap(*arena) >= need:
+		p.nodes = (*arena)[:0]
+	default:
+		p.nodes = make([]yaml.Node, 0, max(need, 64))
+	}
 	doc = p.node(yaml.Node{Kind: yaml.DocumentNode, Column: 1})
 	top := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Column: 1, Content: make([]*yaml.Node, 0, 2*top0)})
 	p.keysOf[0] = top
@@ -156,9 +211,9 @@ func (p *parser) node(n yaml.Node) *yaml.Node {
 // advance moves to the next line that is not blank.
 func (p *parser) advance() {
 	for p.pos < len(p.data) {
-		end := p.pos
-		for end < len(p.data) && p.data[end] != '\n' {
-			end++
+		end := len(p.data)
+		if k := strings.IndexByte(p.data[p.pos:], '\n'); k >= 0 {
+			end = p.pos + k
 		}
 		l := p.data[p.pos:end]
 		p.pos = end + 1

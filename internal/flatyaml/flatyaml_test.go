@@ -127,6 +127,40 @@ func TestParseGenerated(t *testing.T) {
 	}
 }
 
+// TestParseDocReuse: documents parsed into node blocks that earlier
+// documents gave back (larger, smaller, refused) are the trees Parse
+// gives, and a released document's root is gone.
+func TestParseDocReuse(t *testing.T) {
+	srcs := []string{
+		"title: Episode 1\ndate: 2000-01-01T00:00:00Z\ntranscripts:\n  - url: https://x.org/t.vtt\n    type: text/vtt\npersons:\n  - name: A\n    role: guest\n  - name: B\n",
+		"title: short\n",
+		"title: x # a comment: refused\n",
+		manyKeys(300),
+		"list:\n  - a\n  - b\nafter: c\n",
+		"title: short again\n",
+	}
+	for round := range 3 {
+		for _, src := range srcs {
+			want, wantOK := Parse(src)
+			d, ok := ParseDoc(src)
+			if ok != wantOK {
+				t.Fatalf("round %d: ParseDoc(%.40q) ok = %v, Parse's %v", round, src, ok, wantOK)
+			}
+			if !ok {
+				continue
+			}
+			if df := diff(d.Root, want, ""); df != "" {
+				t.Errorf("round %d: ParseDoc(%.40q) differs from Parse at %s", round, src, df)
+			}
+			d.Release()
+			if d.Root != nil {
+				t.Error("Release left the root")
+			}
+			d.Release() // twice: nothing happens
+		}
+	}
+}
+
 // manyKeys is a flat map of n distinct keys.
 func manyKeys(n int) string {
 	var b strings.Builder
