@@ -2,6 +2,7 @@ package chapters
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,6 +77,9 @@ func Extract(notes []byte) []Found { return ExtractText(string(notes)) }
 func ExtractText(notes string) []Found {
 	if len(notes) > maxExtract {
 		notes = notes[:maxExtract]
+	}
+	if !mayHoldTime(notes) {
+		return nil // no line can: most notes without chapters stop here
 	}
 	segs := segments(notes)
 	maybe := make([]bool, len(segs))
@@ -268,12 +272,15 @@ func acceptRun(out []Found, run []cand) []Found {
 // digit: every timestamp shape does, and most prose does not.
 func mayHoldTime(s string) bool {
 	for i := 1; i+1 < len(s); i++ {
-		if (s[i] == ':' || s[i] == '.' || s[i] == ',') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+		if timeSep[s[i]] && isDigit(s[i-1]) && isDigit(s[i+1]) {
 			return true
 		}
 	}
 	return false
 }
+
+// timeSep marks the bytes that separate a timestamp's numbers.
+var timeSep = [256]bool{':': true, '.': true, ',': true}
 
 // transcriptLike reports whether a run reads like a transcript: most
 // titles start with a speaker's name and a colon, and names repeat or the
@@ -352,7 +359,11 @@ func segments(notes string) []segment {
 		start := 0
 		for i := 0; i < len(t); i++ {
 			if t[i] != '<' {
-				continue
+				k := strings.IndexByte(t[i:], '<')
+				if k < 0 {
+					break
+				}
+				i += k
 			}
 			j := i + 1
 			if j < len(t) && t[j] == '/' {
@@ -402,6 +413,7 @@ type cleaned struct {
 	text  []byte
 	off   []int32
 	links []link
+	inner *cleaned // scratch for the text of a Markdown link
 }
 
 func (c *cleaned) add(s string, off int) {
@@ -482,11 +494,14 @@ func clean(s string, c *cleaned) {
 				continue
 			}
 			from := len(c.text)
-			var inner cleaned
-			clean(text, &inner)
-			for k := range inner.text {
-				c.text = append(c.text, inner.text[k])
-				c.off = append(c.off, int32(i+1)+inner.off[k])
+			if c.inner == nil {
+				c.inner = new(cleaned)
+			}
+			inner := c.inner
+			clean(text, inner)
+			c.text = append(c.text, inner.text...)
+			for _, o := range inner.off {
+				c.off = append(c.off, int32(i+1)+o)
 			}
 			c.links = append(c.links, link{from, len(c.text), href})
 			i = next
@@ -497,8 +512,10 @@ func clean(s string, c *cleaned) {
 				j++
 			}
 			c.text = append(c.text, s[i:j]...)
-			for k := i; k < j; k++ {
-				c.off = append(c.off, int32(k))
+			n := len(c.off)
+			c.off = slices.Grow(c.off, j-i)[:n+j-i]
+			for k := range c.off[n:] {
+				c.off[n+k] = int32(i + k)
 			}
 			i = j
 		}
@@ -699,13 +716,17 @@ func followedByClockWord(t []byte, end int) bool {
 		j++
 	}
 	rest := t[j:]
+	if len(rest) == 0 {
+		return false
+	}
+	first := rest[0] | 0x20
 	for _, w := range clockWords {
-		if len(rest) < len(strings.TrimSpace(w)) {
-			continue
-		}
 		n := len(w)
 		if w[n-1] == ' ' {
 			n-- // "h ": the letter h alone
+		}
+		if len(rest) < n || first != w[0] {
+			continue
 		}
 		if !equalFoldASCII(rest[:n], w[:n]) {
 			continue
