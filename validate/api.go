@@ -66,8 +66,12 @@ type Attr struct {
 //
 // An item's nodes are reused for a later item once every hook has seen
 // it: a rule must not keep an item's *Node, Attrs or Children past the
-// hook call (keep the strings and positions it needs; strings are never
-// reused). The channel's nodes live for the whole run.
+// hook call (keep the strings and positions it needs). So is the memory
+// of an item's long texts (a Text of 256 bytes or more: show notes,
+// descriptions): a rule that keeps such a text, or part of it, past the
+// hook keeps a copy (strings.Clone). Other strings (names, attribute
+// values, shorter texts) are never reused. The channel's nodes and texts
+// live for the whole run.
 type Node struct {
 	Space, Local string // namespace URI (after prefix resolution) and local name
 	Prefix       string // the prefix as written ("itunes" in <itunes:image>), for messages

@@ -105,6 +105,12 @@ type engine struct {
 	binds  []nsBind
 	marks  []int // len(binds) at each open element
 	latest map[string]int
+	// nsCache remembers the last lookups, so the elements of a feed
+	// (whose bindings are all on the root) resolve their prefix without
+	// hashing it; nsGen changes with every binding made or dropped, and
+	// an entry of another generation is stale.
+	nsCache [16]nsCached
+	nsGen   uint64
 
 	// tree building
 	sc        *scanner
@@ -128,8 +134,16 @@ type engine struct {
 	chanSlabs slabSet       // the channel's own elements
 	free      chan *slabSet // item slab sets the workers are done with
 	noRecycle bool          // never reuse slabs (tests)
+	poison    bool          // overwrite recycled text slabs (tests)
 	scratch   []*Node       // children of the open elements, innermost last
 	kids      []int         // per open element: where its children start in scratch
+}
+
+// nsCached is one remembered prefix lookup.
+type nsCached struct {
+	prefix, uri string
+	gen         uint64 // e.nsGen+1 when looked up (0: empty)
+	ok          bool
 }
 
 type nsBind struct {
@@ -460,6 +474,7 @@ func (e *engine) bind(prefix, uri string) {
 	}
 	e.latest[prefix] = len(e.binds)
 	e.binds = append(e.binds, nsBind{prefix: prefix, uri: uri, prev: prev})
+	e.nsGen++
 }
 
 // unbind drops the bindings of the element being ended.
@@ -473,10 +488,29 @@ func (e *engine) unbind(mark int) {
 		}
 	}
 	e.binds = e.binds[:mark]
+	e.nsGen++
 }
 
 // lookup resolves a prefix in the current scope.
 func (e *engine) lookup(prefix string) (string, bool) {
+	c := &e.nsCache[(len(prefix)+int(firstByte(prefix)))&(len(e.nsCache)-1)]
+	if c.gen == e.nsGen+1 && c.prefix == prefix {
+		return c.uri, c.ok
+	}
+	uri, ok := e.lookupScope(prefix)
+	*c = nsCached{prefix: prefix, uri: uri, gen: e.nsGen + 1, ok: ok}
+	return uri, ok
+}
+
+func firstByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[0]
+}
+
+// lookupScope is lookup without the cache.
+func (e *engine) lookupScope(prefix string) (string, bool) {
 	if len(e.binds) > 0 {
 		if i, ok := e.latest[prefix]; ok {
 			return e.binds[i].uri, true

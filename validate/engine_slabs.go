@@ -1,28 +1,37 @@
 package validate
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
-// An item's tree lives in slabs: its nodes, attributes and child lists
-// come from a few large slices instead of one allocation each, and once
-// every rules worker is done with the item the slabs go back to a free
-// list for a later item. A feed of any length then allocates its trees
-// once, not per item: no garbage, no collections, no fresh pages.
+// An item's tree lives in slabs: its nodes, attributes, child lists and
+// long texts come from a few large slices instead of one allocation
+// each, and once every rules worker is done with the item the slabs go
+// back to a free list for a later item. A feed of any length then
+// allocates its trees once, not per item: no garbage, no collections, no
+// fresh pages. The long texts are most of a feed's bytes (show notes),
+// so copying them into heap strings would make most of its garbage.
 //
 // The price is the contract in api.go: a rule must not keep an item's
-// *Node (or its Attrs or Children) past the hook that received it; it
-// keeps the strings and positions it needs (strings are never recycled).
-// TestRecyclingChangesNothing holds every rule to it.
+// *Node (or its Attrs or Children) past the hook that received it, nor
+// a long Text without copying it; it keeps the other strings and the
+// positions it needs (those are never recycled).
+// TestRecyclingChangesNothing and TestRecycledTextIsNotKept hold every
+// rule to it.
 
 // slabSet holds the memory of one item's tree.
 type slabSet struct {
-	nodes   [][]Node
-	attrs   [][]Attr
-	kids    [][]*Node
-	n, a, k int // the slab of each kind being filled
+	nodes      [][]Node
+	attrs      [][]Attr
+	kids       [][]*Node
+	texts      [][]byte // the bytes of long texts (slabTextMin and more)
+	n, a, k, t int      // the slab of each kind being filled
 }
 
-// reset empties s for another item, dropping every pointer it held.
-func (s *slabSet) reset() {
+// reset empties s for another item, dropping every pointer it held;
+// poison (tests) overwrites the text bytes first.
+func (s *slabSet) reset(poison bool) {
 	for i := range s.nodes {
 		clear(s.nodes[i])
 		s.nodes[i] = s.nodes[i][:0]
@@ -35,7 +44,16 @@ func (s *slabSet) reset() {
 		clear(s.kids[i])
 		s.kids[i] = s.kids[i][:0]
 	}
-	s.n, s.a, s.k = 0, 0, 0
+	for i := range s.texts {
+		if poison {
+			// tests: a string kept past its hook now reads as garbage
+			for j := range s.texts[i] {
+				s.texts[i][j] = 0xFF
+			}
+		}
+		s.texts[i] = s.texts[i][:0]
+	}
+	s.n, s.a, s.k, s.t = 0, 0, 0, 0
 }
 
 // large reports whether s grew past what a usual item needs; such sets
@@ -45,7 +63,11 @@ func (s *slabSet) large() bool {
 	for _, sl := range s.nodes {
 		n += cap(sl)
 	}
-	return n > maxKeptNodes
+	t := 0
+	for _, sl := range s.texts {
+		t += cap(sl)
+	}
+	return n > maxKeptNodes || t > maxKeptText
 }
 
 // Slab sizes: a new slab doubles the last one of its kind, within these
@@ -54,8 +76,16 @@ const (
 	minNodeSlab, maxNodeSlab = 16, 256
 	minAttrSlab, maxAttrSlab = 16, 512
 	minKidSlab, maxKidSlab   = 32, 512
-	freeSlabSets             = 64   // item slab sets kept for reuse
-	maxKeptNodes             = 4096 // nodes of a slab set kept for reuse
+	minTextSlab, maxTextSlab = 8 << 10, 64 << 10
+	freeSlabSets             = 64        // item slab sets kept for reuse
+	maxKeptNodes             = 4096      // nodes of a slab set kept for reuse
+	maxKeptText              = 256 << 10 // text bytes of a slab set kept for reuse
+
+	// slabTextMin is the shortest text kept in an item's slabs: show
+	// notes and descriptions, most of a feed's bytes, which rules read
+	// in their hooks and never keep. Shorter texts (titles, dates,
+	// GUIDs), which cross-item rules may keep, are strings of their own.
+	slabTextMin = 256
 )
 
 func (s *slabSet) node() *Node {
@@ -121,6 +151,30 @@ func (s *slabSet) kidList(kids []*Node) []*Node {
 	}
 }
 
+// str copies b into the text slabs and returns it as a string, valid
+// until the set is reset.
+func (s *slabSet) str(b []byte) string {
+	n := len(b)
+	for {
+		if s.t < len(s.texts) {
+			sl := s.texts[s.t]
+			if cap(sl)-len(sl) >= n {
+				l := len(sl)
+				sl = append(sl, b...)
+				s.texts[s.t] = sl
+				return unsafe.String(&sl[l], n)
+			}
+			s.t++
+			continue
+		}
+		last := 0
+		if len(s.texts) > 0 {
+			last = cap(s.texts[len(s.texts)-1])
+		}
+		s.texts = append(s.texts, make([]byte, 0, max(n, min(max(minTextSlab, 2*last), maxTextSlab))))
+	}
+}
+
 // newNode hands out a node for the element being started.
 func (e *engine) newNode() *Node { return e.slabs().node() }
 
@@ -164,7 +218,7 @@ func (e *engine) recycle(ws []work) {
 		if w.slabs.large() {
 			continue // an exceptional item's slabs go to the collector
 		}
-		w.slabs.reset()
+		w.slabs.reset(e.poison)
 		select {
 		case e.free <- w.slabs:
 		default: // enough kept

@@ -24,29 +24,16 @@ const (
 	textScratchMax  = 64 << 10 // larger per-level builders are not reused
 )
 
-// textAcc collects the text of one open element: in s while it came in
-// one piece (no copy beyond the one string), in b once it came in
-// several.
+// textAcc collects the text of one open element in a builder that its
+// level reuses; the element's string is made once, when it ends.
 type textAcc struct {
-	s    string
-	b    []byte
-	n    int  // bytes seen, kept or not
-	used bool // b holds the text
+	b []byte
+	n int // bytes seen, kept or not
 }
 
-func (t *textAcc) kept() int {
-	if t.used {
-		return len(t.b)
-	}
-	return len(t.s)
-}
+func (t *textAcc) kept() int { return len(t.b) }
 
-func (t *textAcc) blank() bool {
-	if t.used {
-		return isBlankBytes(t.b)
-	}
-	return isBlank(t.s)
-}
+func (t *textAcc) blank() bool { return isBlankBytes(t.b) }
 
 // reset empties t for the next element at its level, keeping a small
 // builder for reuse.
@@ -113,15 +100,7 @@ func (e *engine) charData(text []byte, pos Pos, cdata bool) {
 		}
 	}
 	*budget -= len(text)
-	switch {
-	case t.kept() == 0 && !t.used:
-		t.s = e.sc.text(text)
-	case !t.used:
-		t.b = append(append(t.b[:0], t.s...), text...)
-		t.s, t.used = "", true
-	default:
-		t.b = append(t.b, text...)
-	}
+	t.b = append(t.b, text...)
 }
 
 // dropBlankText forgets the white space an element held before its first
@@ -141,14 +120,20 @@ func (e *engine) dropBlankText(n *Node, t *textAcc) {
 // finishText gives the element being ended its text.
 func (e *engine) finishText(n *Node, t *textAcc) {
 	if n != nil && t.n > 0 {
-		if t.used {
-			n.Text = e.sc.text(t.b)
-		} else {
-			n.Text = t.s
-		}
+		n.Text = e.textString(t.b)
 		n.TextLen = t.n
 	}
 	t.reset()
+}
+
+// textString makes the string of an element's text: short ones interned,
+// long ones inside an item in the item's slabs (reused with its nodes,
+// see Node), others on the heap.
+func (e *engine) textString(b []byte) string {
+	if len(b) >= slabTextMin && e.itemSlabs != nil {
+		return e.itemSlabs.str(b)
+	}
+	return e.sc.text(b)
 }
 
 // countParts counts an element and its attributes against the bounds of

@@ -505,6 +505,48 @@ func TestRecyclingChangesNothing(t *testing.T) {
 	sameFindingsEitherWay(t, "runs with item nodes reused and never reused", func(e *engine) { e.noRecycle = true })
 }
 
+// TestRecycledTextIsNotKept validates every fixture and corpus feed again
+// with the hooks on the scanning goroutine (so every item reuses the
+// last one's memory) and the long texts of each finished item
+// overwritten: the findings are the same, so no rule keeps such a text
+// past its hook.
+func TestRecycledTextIsNotKept(t *testing.T) {
+	sameFindingsEitherWay(t, "runs with recycled texts kept and overwritten", func(e *engine) { e.serial, e.poison = true, true })
+}
+
+// TestPoisonShowsKeptText checks the check above can fail: a rule that
+// keeps an item's long text past its hook reads something else in Finish
+// once the item's memory was reused (and overwritten, as the test does).
+func TestPoisonShowsKeptText(t *testing.T) {
+	keeper := &Rule{Code: "test-keeps-text", Severity: Info, Profiles: []Profile{ProfileRSS},
+		NewState: func() any { return new(string) },
+		Item: func(p *Pass, it *Node) {
+			if kept := p.State.(*string); *kept == "" {
+				*kept = it.Child(NSNone, "description").Text // wrong: no copy
+			}
+		},
+		Finish: func(p *Pass) { p.Reportf(Pos{Line: 1, Col: 1}, "%s", *p.State.(*string)) },
+	}
+	notes := strings.Repeat("Show notes that run on. ", slabTextMin/8)
+	var b strings.Builder
+	b.WriteString(`<rss version="2.0"><channel><title>T</title>`)
+	for i := range 3 {
+		fmt.Fprintf(&b, "<item><title>%d</title><description>%s</description></item>", i, notes)
+	}
+	b.WriteString("</channel></rss>")
+	for _, poison := range []bool{false, true} {
+		e := newEngine(context.Background(), &Config{}, []*Rule{keeper})
+		e.serial, e.poison = true, poison
+		res, err := e.run(strings.NewReader(b.String()))
+		if err != nil || len(res.Diagnostics) != 1 {
+			t.Fatalf("poison %v: %v, %d findings", poison, err, len(res.Diagnostics))
+		}
+		if got := res.Diagnostics[0].Message; (got == notes) == poison {
+			t.Errorf("poison %v: the kept text reads %.40q…", poison, got)
+		}
+	}
+}
+
 // BenchmarkManyAttributes times elements with 1,000 and 9,999 attributes:
 // per attribute the cost stays flat (the duplicate check is linear).
 func BenchmarkManyAttributes(b *testing.B) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/podfeed/podfeed/fetch"
@@ -99,7 +100,7 @@ func ruleNetMediaProbe() *Rule {
 			}
 			t := netProbeTarget{enc: encs[0], durationPos: encs[0].Pos}
 			if d := p.kid(it, ckItDuration); d != nil {
-				t.duration, t.durationPos = raText(d), raTextPos(d)
+				t.duration, t.durationPos = strings.Clone(raText(d)), raTextPos(d) // kept past the hook: a copy (see Node)
 			}
 			st.items.add(p, it, []netProbeTarget{t})
 		},

@@ -1017,11 +1017,8 @@ func (s *scanner) byteAt() (byte, bool) {
 	return s.buf[s.i], true
 }
 
-// markup handles everything that starts with '<'.
+// markup handles everything that starts with '<' (at the cursor).
 func (s *scanner) markup() error {
-	if !s.hasPrefix("<") {
-		return s.eofErr("markup")
-	}
 	s.i++
 	b, ok := s.byteAt()
 	if !ok {
