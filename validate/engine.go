@@ -644,15 +644,6 @@ func (e *engine) startElement(t *startTag) error {
 	return nil
 }
 
-func isBlank(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isSpace(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // endElement implements tokenSink.
 func (e *engine) endElement() error {
 	e.depth--
