@@ -197,3 +197,32 @@ func SameContent(a, b io.Reader) (bool, error) {
 		}
 	}
 }
+
+// MatchesRecord reports whether the file in place of s's target is, by the
+// record Publish keeps in manifest (the size and modification time it left
+// the file with, and the checksum of what it wrote), what s holds: a
+// regular file of s's size and mode, unchanged since Publish wrote bytes
+// with s's checksum. Then the file need not be read to know it holds
+// s's bytes; Publish itself trusts the record the same way. False
+// whenever the record or the file says otherwise or cannot be read.
+func (s *Staged) MatchesRecord(manifest string) bool {
+	if manifest == "" || s.err != nil || !s.done {
+		return false
+	}
+	m, err := loadManifest(manifest)
+	if err != nil || m == nil {
+		return false
+	}
+	rec := m.entry(s.name)
+	if rec == nil || rec.Streamed || rec.Size != s.size || rec.CRC != s.crc {
+		return false
+	}
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		return false
+	}
+	defer root.Close()
+	fi, err := root.Lstat(filepath.FromSlash(s.name))
+	return err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() == s.mode &&
+		fi.Size() == rec.Size && fi.ModTime().UnixNano() == rec.MTime
+}
