@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -90,23 +92,42 @@ type itemSource struct {
 	w  where
 }
 
-// byDate sorts items newest first (then by GUID), their sources alongside.
-type byDate struct {
-	items []feed.Item
-	srcs  []itemSource
-}
-
-func (s byDate) Len() int { return len(s.items) }
-func (s byDate) Swap(i, j int) {
-	s.items[i], s.items[j] = s.items[j], s.items[i]
-	s.srcs[i], s.srcs[j] = s.srcs[j], s.srcs[i]
-}
-func (s byDate) Less(i, j int) bool {
-	a, b := &s.items[i], &s.items[j]
-	if !a.PubDate.Equal(b.PubDate) {
-		return a.PubDate.After(b.PubDate)
+// sortByDate sorts items newest first (then by GUID), their sources
+// alongside, stably. It sorts the items' indexes and then moves each item
+// once: an item is large, and sorting the items themselves moved each of
+// them about log² n times.
+func sortByDate(items []feed.Item, srcs []itemSource) {
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
 	}
-	return a.GUID < b.GUID
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &items[i], &items[j]
+		switch {
+		case a.PubDate.After(b.PubDate):
+			return -1
+		case b.PubDate.After(a.PubDate):
+			return 1
+		}
+		return strings.Compare(a.GUID, b.GUID)
+	})
+	// Position k takes the item at order[k]: follow each cycle of the
+	// permutation, marking the positions filled.
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		item, src := items[i], srcs[i]
+		k := i
+		for order[k] != i {
+			next := order[k]
+			items[k], srcs[k] = items[next], srcs[next]
+			order[k] = -1
+			k = next
+		}
+		items[k], srcs[k] = item, src
+		order[k] = -1
+	}
 }
 
 // Place is where a value of the feed was defined: a file of the show and
@@ -203,6 +224,8 @@ type builder struct {
 	// episodeNS is the namespace of the default episode GUIDs: the show's
 	// guid (see EpisodeNamespace).
 	episodeNS uuid.UUID
+	// notesURL is notesBase(), parsed once: the forks only read it.
+	notesURL *url.URL
 }
 
 // Build turns a loaded definition into the feed model and the files that go
@@ -210,6 +233,7 @@ type builder struct {
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
 	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New(), art: &artChecks{},
 		episodeNS: EpisodeNamespace(def.Show.GUID, def.Show.FeedURL)}
+	b.notesURL = b.notesBase()
 	b.errs.errs = append(b.errs.errs, def.loadErrs...)
 	b.warns.errs = append(b.warns.errs, def.loadWarns...)
 	if def.showBroken {
@@ -285,7 +309,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		srcs = append(srcs, itemSource{ep: p.ep, w: p.w})
 		p.it, p.eb = nil, nil // copied: the item is held once
 	}
-	sort.Stable(byDate{ch.Items, srcs})
+	sortByDate(ch.Items, srcs)
 	res.items, res.show = srcs, def.showWhere
 	if len(ch.Items) > 0 {
 		ch.PubDate = ch.Items[0].PubDate

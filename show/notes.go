@@ -29,7 +29,7 @@ func (b *builder) notesBase() *url.URL {
 // bodyLine is the line text starts on in w's file (a Markdown body), or 0
 // when text is a key's value (placed at the key).
 func (b *builder) renderNotes(w where, key, text string, bodyLine int) (string, error) {
-	base := b.notesBase()
+	base := b.notesURL
 	res, err := b.md.RenderNotes(text, base)
 	if err != nil {
 		return "", err
