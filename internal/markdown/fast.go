@@ -86,6 +86,10 @@ const (
 // direct renderer never handles.
 func plainBytes(src string) bool {
 	for i := 0; i < len(src); i++ {
+		i = skip(src, i, &bailByte)
+		if i == len(src) {
+			break
+		}
 		switch bailByte[src[i]] {
 		case 0:
 		case bail:
@@ -374,10 +378,7 @@ func (f *fast) inline(s string, off int) bool {
 	linkEnd := -1 // the "]" of the open link
 	for i := 0; i < len(s); {
 		// Most bytes are text: skip to the next one that may not be.
-		for i < len(s) && !inlineByte[s[i]] {
-			i++
-		}
-		if i == len(s) {
+		if i = skip(s, i, &inlineByte); i == len(s) {
 			break
 		}
 		switch c := s[i]; c {
@@ -492,29 +493,38 @@ func (f *fast) inline(s string, off int) bool {
 			}
 			i++
 		case ':':
-			if strings.HasPrefix(s[i+1:], "//") {
-				return false // a bare URL: GFM autolink
-			}
-			i++
-		case '@':
-			return false // an e-mail address: GFM autolink
-		case 'h', 'f', 'w', 'W':
-			if i+1 < len(s) && s[i+1] != 't' && s[i+1] != 'w' && s[i+1] != 'W' {
-				i++ // no "http", "ftp" or "www" starts here
+			if !strings.HasPrefix(s[i+1:], "//") {
+				i++
 				continue
 			}
-			if (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') && linkEnd < 0 {
-				if end, ok := autolink(s, i); ok {
-					f.text(text, i)
-					f.toks = append(f.toks, token{kind: tokAutolink, start: i, end: end})
-					i, text = end, end
-					continue
-				}
-			}
-			if (c == 'w' || c == 'W') && len(s)-i >= 4 && strings.EqualFold(s[i:i+4], "www.") {
+			// A bare URL: linked here when "http", "https" or "ftp"
+			// before the colon starts a word outside a link's text and
+			// the URL has the plain shape, else goldmark's to link.
+			start, end, ok := schemeURL(s, i, linkEnd)
+			if !ok {
 				return false // GFM autolink
 			}
-			i++
+			f.text(text, start)
+			f.toks = append(f.toks, token{kind: tokAutolink, start: start, end: end})
+			i, text = end, end
+		case '@':
+			return false // an e-mail address: GFM autolink
+		case '.':
+			// "www." (in any case): a bare URL, linked when it starts a
+			// word outside a link's text and has the plain shape, else
+			// goldmark's to link.
+			if i < 3 || !strings.EqualFold(s[i-3:i], "www") {
+				i++
+				continue
+			}
+			start := i - 3
+			if end, ok := autolinkAt(s, start, linkEnd); ok {
+				f.text(text, start)
+				f.toks = append(f.toks, token{kind: tokAutolink, start: start, end: end})
+				i, text = end, end
+				continue
+			}
+			return false // GFM autolink
 		default:
 			i++
 		}
@@ -528,12 +538,53 @@ func (f *fast) inline(s string, off int) bool {
 }
 
 // inlineByte marks the bytes inline looks at: every other byte is text.
-var inlineByte = func() (t [256]bool) {
-	for _, c := range "*_[]\\!&:@hfwW" {
-		t[c] = true
+// A bare URL is found from the "://" or "www." in it.
+var inlineByte = func() (t [256]uint8) {
+	for _, c := range "*_[]\\!&:@." {
+		t[c] = 1
 	}
 	return t
 }()
+
+// autolinkAt returns the end of the bare URL at s[start] when it starts a
+// word outside a link's text (linkEnd < 0) and autolink takes it.
+func autolinkAt(s string, start, linkEnd int) (int, bool) {
+	if start > 0 && s[start-1] != ' ' && s[start-1] != '\n' || linkEnd >= 0 {
+		return 0, false
+	}
+	return autolink(s, start)
+}
+
+// schemeURL finds the bare URL whose "://" is at s[colon]: its start and
+// end, when "http", "https" or "ftp" before the colon starts a word
+// outside a link's text and autolink takes it.
+func schemeURL(s string, colon, linkEnd int) (start, end int, ok bool) {
+	for _, scheme := range [...]string{"http", "https", "ftp"} {
+		start := colon - len(scheme)
+		if start < 0 || s[start:colon] != scheme {
+			continue
+		}
+		if end, ok := autolinkAt(s, start, linkEnd); ok {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// skip returns the index of the first byte of s from i on that t marks,
+// or len(s); eight bytes at a time while none is.
+func skip(s string, i int, t *[256]uint8) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		if t[w[0]]|t[w[1]]|t[w[2]]|t[w[3]]|t[w[4]]|t[w[5]]|t[w[6]]|t[w[7]] != 0 {
+			break
+		}
+	}
+	for i < len(s) && t[s[i]] == 0 {
+		i++
+	}
+	return i
+}
 
 // autolink returns the end of the bare URL starting at s[i] that GFM's
 // extended autolinks (goldmark's linkify) would link, for the plain
@@ -696,10 +747,7 @@ func (f *fast) emit(s string) {
 func (f *fast) escape(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		for i < len(s) && !escapeByte[s[i]] {
-			i++
-		}
-		if i == len(s) {
+		if i = skip(s, i, &escapeByte); i == len(s) {
 			break
 		}
 		switch c := s[i]; {
@@ -737,9 +785,9 @@ func (f *fast) escape(s string) {
 
 // escapeByte marks the bytes escape looks at: line breaks, backslashes
 // and those htmlEscape escapes.
-var escapeByte = func() (t [256]bool) {
+var escapeByte = func() (t [256]uint8) {
 	for _, c := range "\n\\&>\"" {
-		t[c] = true
+		t[c] = 1
 	}
 	return t
 }()
