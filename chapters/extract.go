@@ -272,7 +272,17 @@ func acceptRun(out []Found, run []cand) []Found {
 // digit: every timestamp shape does, and most prose does not.
 func mayHoldTime(s string) bool {
 	for i := 1; i+1 < len(s); i++ {
-		if timeSep[s[i]] && isDigit(s[i-1]) && isDigit(s[i+1]) {
+		// Eight bytes at a time while none is a separator.
+		for ; i+8 < len(s); i += 8 {
+			w := s[i : i+8]
+			if timeSep[w[0]]|timeSep[w[1]]|timeSep[w[2]]|timeSep[w[3]]|timeSep[w[4]]|timeSep[w[5]]|timeSep[w[6]]|timeSep[w[7]] != 0 {
+				break
+			}
+		}
+		if i+1 >= len(s) {
+			break
+		}
+		if timeSep[s[i]] != 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
 			return true
 		}
 	}
@@ -280,7 +290,7 @@ func mayHoldTime(s string) bool {
 }
 
 // timeSep marks the bytes that separate a timestamp's numbers.
-var timeSep = [256]bool{':': true, '.': true, ',': true}
+var timeSep = [256]uint8{':': 1, '.': 1, ',': 1}
 
 // transcriptLike reports whether a run reads like a transcript: most
 // titles start with a speaker's name and a colon, and names repeat or the

@@ -195,3 +195,31 @@ func TestParseLineAPI(t *testing.T) {
 		t.Errorf("ParseLine(no time here) = nil error")
 	}
 }
+
+// TestMayHoldTime: a digit, a separator and a digit anywhere, at either
+// end or across the eight-byte steps, and nothing else.
+func TestMayHoldTime(t *testing.T) {
+	pad := strings.Repeat("words and, more. ", 3)
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"1", false}, {"1:", false}, {":2", false}, {"1:2", true}, {"1.2", true}, {"1,2", true},
+		{"1;2", false}, {"a:b", false}, {"12:", false}, {"x12:3", true},
+	} {
+		for _, s := range []string{tc.s, pad + tc.s, tc.s + pad, pad + tc.s + pad, pad[:5] + tc.s, pad[:11] + tc.s} {
+			if got := mayHoldTime(s); got != tc.want {
+				t.Errorf("mayHoldTime(%q) = %v, want %v", s, got, tc.want)
+			}
+		}
+	}
+	// Every place of the time in a string of every length up to 40.
+	for n := 3; n <= 40; n++ {
+		for at := 0; at+3 <= n; at++ {
+			s := strings.Repeat("x", at) + "1:2" + strings.Repeat("x", n-at-3)
+			if !mayHoldTime(s) {
+				t.Errorf("mayHoldTime(%q) = false", s)
+			}
+		}
+	}
+}
