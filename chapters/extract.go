@@ -276,6 +276,9 @@ func mayHoldTime(s string) bool {
 		for ; i+8 < len(s); i += 8 {
 			w := s[i : i+8]
 			if timeSep[w[0]]|timeSep[w[1]]|timeSep[w[2]]|timeSep[w[3]]|timeSep[w[4]]|timeSep[w[5]]|timeSep[w[6]]|timeSep[w[7]] != 0 {
+				for timeSep[s[i]] == 0 {
+					i++ // to the separator in these eight
+				}
 				break
 			}
 		}
