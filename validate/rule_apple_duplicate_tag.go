@@ -10,10 +10,20 @@ var (
 )
 
 func ruleAppleDuplicateTag() *Rule {
-	check := func(p *Pass, parent *Node, singles []string) {
+	chanMask, itemMask := appleSingleMask(appleChannelSingletons), appleSingleMask(appleItemSingletons)
+	check := func(p *Pass, parent *Node, singles uint64) {
+		var seen uint64 // the single tags met so far, by appleSingleBit
 		for i, c := range parent.Children {
-			if c.Space != NSItunes || !raInSlice(singles, c.Local) {
+			if c.Space != NSItunes {
 				continue
+			}
+			bit := appleSingleBit(c.Local)
+			if bit < 0 || singles&(1<<bit) == 0 {
+				continue
+			}
+			if seen&(1<<bit) == 0 {
+				seen |= 1 << bit
+				continue // the first of its name
 			}
 			for _, prev := range parent.Children[:i] {
 				if prev.Space == NSItunes && prev.Local == c.Local {
@@ -40,16 +50,64 @@ func ruleAppleDuplicateTag() *Rule {
 		Bad:     "<itunes:explicit>false</itunes:explicit>\n<itunes:explicit>true</itunes:explicit>",
 		Good:    "<itunes:explicit>false</itunes:explicit>",
 		Refs:    []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390"},
-		Channel: func(p *Pass, ch *Node) { check(p, ch, appleChannelSingletons) },
-		Item:    func(p *Pass, it *Node) { check(p, it, appleItemSingletons) },
+		Channel: func(p *Pass, ch *Node) { check(p, ch, chanMask) },
+		Item:    func(p *Pass, it *Node) { check(p, it, itemMask) },
 	}
 }
 
-func raInSlice(list []string, s string) bool {
+// appleSingleBit numbers the names of appleChannelSingletons and
+// appleItemSingletons; -1 for the others.
+func appleSingleBit(local string) int {
+	switch local {
+	case "author":
+		return 0
+	case "block":
+		return 1
+	case "complete":
+		return 2
+	case "explicit":
+		return 3
+	case "image":
+		return 4
+	case "new-feed-url":
+		return 5
+	case "owner":
+		return 6
+	case "title":
+		return 7
+	case "type":
+		return 8
+	case "summary":
+		return 9
+	case "subtitle":
+		return 10
+	case "keywords":
+		return 11
+	case "duration":
+		return 12
+	case "episode":
+		return 13
+	case "episodeType":
+		return 14
+	case "season":
+		return 15
+	case "order":
+		return 16
+	case "isClosedCaptioned":
+		return 17
+	}
+	return -1
+}
+
+// appleSingleMask is the set of appleSingleBit of the names in list.
+func appleSingleMask(list []string) uint64 {
+	var m uint64
 	for _, v := range list {
-		if v == s {
-			return true
+		if bit := appleSingleBit(v); bit >= 0 {
+			m |= 1 << bit
+		} else {
+			panic("apple-duplicate-tag: no bit for " + v)
 		}
 	}
-	return false
+	return m
 }

@@ -63,6 +63,9 @@ func ruleAppleTitleNumbering() *Rule {
 // the item's itunes:episode. It returns a description of what it found.
 func raTitleNumber(title, episode string) (string, bool) {
 	for i := 0; i < len(title); i++ {
+		if c := title[i] | 0x20; c != 'e' && c != 's' && title[i] != '#' {
+			continue // no case below starts so
+		}
 		if i > 0 && raIsAlnum(title[i-1]) {
 			continue
 		}

@@ -34,10 +34,27 @@ func raCheckASCII(p *Pass, n *Node, attr string) {
 	}
 	v := raTrim(a.Value)
 	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if c >= 0x80 || c < ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' {
+		if raURLUnsafe(v[i]) {
 			p.Reportf(a.Pos, "<%s> %s %q contains characters that are not plain ASCII URL characters; percent-encode them", n.Name(), attr, a.Value)
 			return
 		}
 	}
+}
+
+// The bytes raCheckASCII refuses: those below ' ', '"', '<', '>', '\\',
+// '^', '`', '{', '|', '}' and every byte from 0x80; the ASCII ones as two
+// 64-bit sets, one bit test a byte.
+const (
+	raURLUnsafeLo = 1<<' ' - 1 | 1<<'"' | 1<<'<' | 1<<'>'
+	raURLUnsafeHi = 1<<('\\'-64) | 1<<('^'-64) | 1<<('`'-64) | 1<<('{'-64) | 1<<('|'-64) | 1<<('}'-64)
+)
+
+func raURLUnsafe(c byte) bool {
+	if c < 64 {
+		return raURLUnsafeLo>>c&1 != 0
+	}
+	if c < 128 {
+		return raURLUnsafeHi>>(c-64)&1 != 0
+	}
+	return true
 }

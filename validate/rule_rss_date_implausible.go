@@ -24,7 +24,7 @@ func ruleRssDateImplausible() *Rule {
 			if n == nil {
 				return
 			}
-			d := raParseDate(n.Text)
+			d := p.raDateOf(it, n)
 			if !d.ok {
 				return
 			}

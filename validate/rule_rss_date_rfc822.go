@@ -20,20 +20,20 @@ func ruleRssDateRfc822() *Rule {
 		Good: `<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>`,
 		Refs: []string{"https://www.rssboard.org/rss-specification", "https://datatracker.ietf.org/doc/html/rfc822#section-5", "https://podcasters.apple.com/support/823-podcast-requirements"},
 		Channel: func(p *Pass, ch *Node) {
-			raCheckDate(p, ch.Child(NSNone, "pubDate"))
-			raCheckDate(p, ch.Child(NSNone, "lastBuildDate"))
+			raCheckDate(p, ch, ch.Child(NSNone, "pubDate"))
+			raCheckDate(p, ch, ch.Child(NSNone, "lastBuildDate"))
 		},
 		Item: func(p *Pass, it *Node) {
-			raCheckDate(p, p.kid(it, ckPubDate))
+			raCheckDate(p, it, p.kid(it, ckPubDate))
 		},
 	}
 }
 
-func raCheckDate(p *Pass, n *Node) {
+func raCheckDate(p *Pass, parent, n *Node) {
 	if n == nil {
 		return
 	}
-	d := raParseDate(n.Text)
+	d := p.raDateOf(parent, n)
 	switch {
 	case !d.ok:
 		p.Reportf(raTextPos(n), "<%s> %q is not an RFC 822 date-time: %s", n.Name(), raTrim(n.Text), d.why)

@@ -60,6 +60,9 @@ func mojibakeTree(p *Pass, n *Node) {
 // mojibake looks for a C1 control character or UTF-8 read as Latin-1 or
 // Windows-1252, and returns what it found and the byte offset.
 func mojibake(s string) (string, int, bool) {
+	if len(s) < 64 && raASCII(s) {
+		return "", 0, false // most attribute values and short texts: no IndexByte calls
+	}
 	next2, next3 := -2, -2 // next C2 and C3 bytes at or after i; -2: not looked for
 	find := func(c byte, from int) int {
 		if k := strings.IndexByte(s[from:], c); k >= 0 {

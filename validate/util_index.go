@@ -96,12 +96,21 @@ type kidIndex struct {
 	kids  int    // len(root.Children) when built
 	first [ckCount]*Node
 	count [ckCount]uint16 // saturating
+
+	// Parsed values several rules ask for, by the node they came from;
+	// they live as long as the index (one item).
+	dateOf *Node // raParseDate(dateOf.Text) is date
+	date   raDate
+	rfcOf  *Node // piParseRFC2822(rfcOf.Text) is rfc, rfcOK
+	rfc    int64
+	rfcOK  bool
 }
 
 func (x *kidIndex) build(root *Node) {
 	x.root, x.gen, x.kids = root, root.gen, len(root.Children)
 	x.first = [ckCount]*Node{}
 	x.count = [ckCount]uint16{}
+	x.dateOf, x.rfcOf = nil, nil
 	for _, c := range root.Children {
 		k := ckOf(c)
 		if k == ckOther {
@@ -150,4 +159,26 @@ func (p *Pass) eachKid(root *Node, k ck, fn func(c *Node)) {
 			fn(c)
 		}
 	}
+}
+
+// raDateOf returns raParseDate(n.Text) for n, a child of root, parsing it
+// once per item (rss-date-rfc822 and rss-date-implausible both read the
+// pubDate).
+func (p *Pass) raDateOf(root, n *Node) raDate {
+	x := p.kids(root)
+	if x.dateOf != n {
+		x.date, x.dateOf = raParseDate(n.Text), n
+	}
+	return x.date
+}
+
+// rfcDateOf returns piParseRFC2822(n.Text) for n, a child of root, parsing
+// it once per item (cons-lastbuild and cons-order both read the pubDate).
+func (p *Pass) rfcDateOf(root, n *Node) (int64, bool) {
+	x := p.kids(root)
+	if x.rfcOf != n {
+		x.rfc, x.rfcOK = piParseRFC2822(n.Text)
+		x.rfcOf = n
+	}
+	return x.rfc, x.rfcOK
 }

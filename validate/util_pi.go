@@ -429,29 +429,41 @@ func piIsEmail(s string) bool {
 
 // piScheme returns the lower-cased scheme of an absolute URI, or "".
 func piScheme(s string) string {
+	if n := piSchemeLen(s); n > 0 {
+		return strings.ToLower(s[:n])
+	}
+	return ""
+}
+
+// piSchemeLen returns the length of the scheme of an absolute URI (the
+// index of its ':'), or 0.
+func piSchemeLen(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
 		case c == ':' && i > 0:
-			return strings.ToLower(s[:i])
+			return i
 		default:
-			return ""
+			return 0
 		}
 	}
-	return ""
+	return 0
 }
 
 // piIsAbsURL reports whether s is an absolute URI without spaces; http and
 // https URLs also need a host.
-func piIsAbsURL(s string) bool {
-	sch := piScheme(s)
-	if sch == "" || hasURLSpace(s) {
+func piIsAbsURL(s string) bool { return !hasURLSpace(s) && piIsAbsURLSpaceless(s) }
+
+// piIsAbsURLSpaceless is piIsAbsURL for an s hasURLSpace has passed.
+func piIsAbsURLSpaceless(s string) bool {
+	n := piSchemeLen(s) // the scheme is ASCII: compare it without lower-casing a copy
+	if n == 0 {
 		return false
 	}
-	if sch == "http" || sch == "https" {
-		rest := s[len(sch)+1:]
+	if sch := s[:n]; raEqualFold(sch, "http") || raEqualFold(sch, "https") {
+		rest := s[n+1:]
 		if !strings.HasPrefix(rest, "//") {
 			return false
 		}
@@ -459,7 +471,7 @@ func piIsAbsURL(s string) bool {
 		// a host: something before the first '/', '?' or '#'
 		return rest != "" && rest[0] != '/' && rest[0] != '?' && rest[0] != '#'
 	}
-	return len(s) > len(sch)+1
+	return len(s) > n+1
 }
 
 // piURLProblem says why s is not a usable absolute URL, or returns "".
@@ -467,7 +479,7 @@ func piURLProblem(s string) string {
 	if hasURLSpace(s) {
 		return "contains whitespace (encode spaces as %20)"
 	}
-	if !piIsAbsURL(s) {
+	if !piIsAbsURLSpaceless(s) {
 		return "is not an absolute URL"
 	}
 	return ""
@@ -890,7 +902,7 @@ func consPubDate(p *Pass, it *Node) (int64, *Node, bool) {
 	if n == nil {
 		return 0, nil, false
 	}
-	t, ok := piParseRFC2822(n.Text)
+	t, ok := p.rfcDateOf(it, n)
 	return t, n, ok
 }
 

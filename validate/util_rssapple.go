@@ -36,6 +36,27 @@ func raProfileOn(c *Config, p Profile) bool {
 // raIsSpace reports whether b is XML white space.
 func raIsSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
+// raHigh8 has the high bit of each byte of a word.
+const raHigh8 = 0x8080808080808080
+
+// raASCII reports whether s has no byte from 0x80, eight bytes at a time.
+func raASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&raHigh8 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // raTrim trims XML white space from both ends of s.
 func raTrim(s string) string {
 	i, j := 0, len(s)

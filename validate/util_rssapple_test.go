@@ -393,3 +393,14 @@ func FuzzRSSAppleRules(f *testing.F) {
 		}
 	})
 }
+
+// TestURLUnsafe checks the bit sets against the list they encode.
+func TestURLUnsafe(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		want := c >= 0x80 || c < ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}'
+		if raURLUnsafe(c) != want {
+			t.Errorf("%#x: %v", c, !want)
+		}
+	}
+}
