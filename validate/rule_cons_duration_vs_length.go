@@ -42,11 +42,11 @@ func ruleConsDurationVsLength() *Rule {
 			if la == nil || ta == nil {
 				return
 			}
-			typ := strings.ToLower(strings.TrimSpace(ta.Value))
+			typ := strings.ToLower(trimSpace(ta.Value))
 			if !strings.HasPrefix(typ, "audio/") {
 				return
 			}
-			lv := strings.TrimSpace(la.Value)
+			lv := trimSpace(la.Value)
 			if !raIsDigits(lv) || len(lv) > 15 {
 				return
 			}

@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 // consSchemeState remembers the first enclosure's scheme.
 type consSchemeState struct {
 	first    string
@@ -39,7 +37,7 @@ func ruleConsMixedScheme() *Rule {
 			if u == nil {
 				return
 			}
-			sch := piScheme(strings.TrimSpace(u.Value))
+			sch := piScheme(trimSpace(u.Value))
 			if sch != "http" && sch != "https" {
 				return
 			}

@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 func ruleConsSoundbiteRange() *Rule {
 	return &Rule{
 		Code:     "cons-soundbite-range",
@@ -30,8 +28,8 @@ func ruleConsSoundbiteRange() *Rule {
 				if sa == nil || da == nil {
 					return
 				}
-				s, ok1 := piDecimal(strings.TrimSpace(sa.Value))
-				d, ok2 := piDecimal(strings.TrimSpace(da.Value))
+				s, ok1 := piDecimal(trimSpace(sa.Value))
+				d, ok2 := piDecimal(trimSpace(da.Value))
 				if !ok1 || !ok2 {
 					return
 				}

@@ -8,7 +8,7 @@ func piIsCodecs(s string) bool {
 		return false
 	}
 	for _, c := range strings.Split(s, ",") {
-		c = strings.TrimSpace(c)
+		c = trimSpace(c)
 		if c == "" {
 			return false
 		}
@@ -24,25 +24,25 @@ func piIsCodecs(s string) bool {
 
 func rulePiAlternateEnclosure() *Rule {
 	check := func(p *Pass, n *Node) {
-		if t := piRequire(p, n, "type"); t != nil && !piIsMIME(strings.TrimSpace(t.Value)) {
+		if t := piRequire(p, n, "type"); t != nil && !piIsMIME(trimSpace(t.Value)) {
 			p.Reportf(t.Pos, "podcast:alternateEnclosure type %q is not a MIME type", t.Value)
 		}
 		for _, name := range [2]string{"length", "height"} {
-			if a := n.Attr(name); a != nil && !raIsDigits(strings.TrimSpace(a.Value)) {
+			if a := n.Attr(name); a != nil && !raIsDigits(trimSpace(a.Value)) {
 				p.Reportf(a.Pos, "podcast:alternateEnclosure %s %q is not an integer", name, a.Value)
 			}
 		}
-		if a := n.Attr("bitrate"); a != nil && !piIsDecimal(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("bitrate"); a != nil && !piIsDecimal(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:alternateEnclosure bitrate %q is not a number (bits per second)", a.Value)
 		}
-		if a := n.Attr("lang"); a != nil && !piIsBCP47(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("lang"); a != nil && !piIsBCP47(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:alternateEnclosure lang %q is not a language tag such as \"en-US\"", a.Value)
 		}
-		if a := n.Attr("codecs"); a != nil && !piIsCodecs(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("codecs"); a != nil && !piIsCodecs(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:alternateEnclosure codecs %q is not an RFC 6381 codecs list such as \"mp4a.40.2\"", a.Value)
 		}
 		def := n.Attr("default")
-		if def != nil && !piIsBool(strings.TrimSpace(def.Value)) {
+		if def != nil && !piIsBool(trimSpace(def.Value)) {
 			p.Reportf(def.Pos, "podcast:alternateEnclosure default %q must be \"true\" or \"false\"", def.Value)
 		}
 		var sources []*Node
@@ -56,7 +56,7 @@ func rulePiAlternateEnclosure() *Rule {
 			return
 		}
 		// default="true" means "the same file as the enclosure" (§7, missing rule 6).
-		if def == nil || strings.TrimSpace(def.Value) != "true" || n.Parent == nil || n.Parent.Space != NSNone || n.Parent.Local != "item" {
+		if def == nil || trimSpace(def.Value) != "true" || n.Parent == nil || n.Parent.Space != NSNone || n.Parent.Local != "item" {
 			return
 		}
 		enc := n.Parent.Child(NSNone, "enclosure")
@@ -68,7 +68,7 @@ func rulePiAlternateEnclosure() *Rule {
 			return
 		}
 		for _, s := range sources {
-			if u := s.Attr("uri"); u != nil && strings.TrimSpace(u.Value) == strings.TrimSpace(eu.Value) {
+			if u := s.Attr("uri"); u != nil && trimSpace(u.Value) == trimSpace(eu.Value) {
 				return
 			}
 		}

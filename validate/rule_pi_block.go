@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 // piServiceSlug reports whether v is in the namespace's serviceslugs.txt.
 func piServiceSlug(v string) bool { return piInList("serviceslugs.txt", v) }
 
@@ -10,7 +8,7 @@ func rulePiBlock() *Rule {
 		if v := piVal(n); v != "yes" && v != "no" {
 			p.Reportf(piTextPos(n), "podcast:block is %q; it must be \"yes\" or \"no\"", v)
 		}
-		if a := n.Attr("id"); a != nil && !piServiceSlug(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("id"); a != nil && !piServiceSlug(trimSpace(a.Value)) {
 			p.ReportSeverityf(Warning, a.Pos, "podcast:block id %q is not in serviceslugs.txt (as of %s); the service may not recognise it", a.Value, piListsCommit)
 		}
 	}

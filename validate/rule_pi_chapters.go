@@ -6,7 +6,7 @@ func rulePiChapters() *Rule {
 	check := func(p *Pass, n *Node) {
 		piReportURL(p, piRequire(p, n, "url"), "podcast:chapters", "url")
 		if t := piRequire(p, n, "type"); t != nil {
-			v := strings.ToLower(strings.TrimSpace(t.Value))
+			v := strings.ToLower(trimSpace(t.Value))
 			switch v {
 			case "application/json+chapters":
 			case "application/json":

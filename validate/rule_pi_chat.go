@@ -1,14 +1,12 @@
 package validate
 
-import "strings"
-
 func rulePiChat() *Rule {
 	check := func(p *Pass, n *Node) {
-		if a := piRequire(p, n, "server"); a != nil && !piIsFQDN(strings.TrimSpace(a.Value)) {
+		if a := piRequire(p, n, "server"); a != nil && !piIsFQDN(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:chat server %q is not a fully qualified domain name such as \"irc.libera.chat\"", a.Value)
 		}
 		if a := piRequire(p, n, "protocol"); a != nil {
-			if !piInList("chatprotocols.txt", strings.TrimSpace(a.Value)) {
+			if !piInList("chatprotocols.txt", trimSpace(a.Value)) {
 				p.ReportSeverityf(Warning, a.Pos, "podcast:chat protocol %q is not in chatprotocols.txt (%s as of %s)", a.Value, piListText("chatprotocols.txt"), piListsCommit)
 			}
 		}

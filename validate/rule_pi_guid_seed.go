@@ -6,9 +6,9 @@ import "strings"
 func piSelfURL(ch *Node) string {
 	for _, c := range ch.Children {
 		if c.Space == NSAtom && c.Local == "link" {
-			if rel := c.Attr("rel"); rel != nil && strings.TrimSpace(rel.Value) == "self" {
+			if rel := c.Attr("rel"); rel != nil && trimSpace(rel.Value) == "self" {
 				if h := c.Attr("href"); h != nil {
-					return strings.TrimSpace(h.Value)
+					return trimSpace(h.Value)
 				}
 			}
 		}

@@ -32,7 +32,7 @@ func rulePiHTTPS() *Rule {
 				}
 				if n.Local == "images" && a.Local == "srcset" {
 					for _, cand := range strings.Split(a.Value, ",") {
-						u := strings.TrimSpace(cand)
+						u := trimSpace(cand)
 						if sp := strings.IndexAny(u, " \t\n"); sp >= 0 {
 							u = u[:sp]
 						}
@@ -42,7 +42,7 @@ func rulePiHTTPS() *Rule {
 					}
 					continue
 				}
-				if piIsURLAttr(n.Local, a.Local) && piIsHTTP(strings.TrimSpace(a.Value)) {
+				if piIsURLAttr(n.Local, a.Local) && piIsHTTP(trimSpace(a.Value)) {
 					p.Reportf(a.Pos, "%s %s=%q uses http:; the podcast namespace requires https:", n.Name(), a.Local, a.Value)
 				}
 			}

@@ -7,7 +7,7 @@ import "strings"
 func piIsAspectRatio(s string) bool {
 	num, den, slash := s, "", false
 	if i := strings.IndexByte(s, '/'); i >= 0 {
-		num, den, slash = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:]), true
+		num, den, slash = trimSpace(s[:i]), trimSpace(s[i+1:]), true
 	}
 	if !piIsDecimal(num) {
 		return false
@@ -18,15 +18,15 @@ func piIsAspectRatio(s string) bool {
 func rulePiImage() *Rule {
 	check := func(p *Pass, n *Node) {
 		piReportURL(p, piRequire(p, n, "href"), "podcast:image", "href")
-		if a := n.Attr("aspect-ratio"); a != nil && !piIsAspectRatio(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("aspect-ratio"); a != nil && !piIsAspectRatio(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:image aspect-ratio %q is not a ratio such as \"16/9\"", a.Value)
 		}
 		for _, name := range [2]string{"width", "height"} {
-			if a := n.Attr(name); a != nil && !raIsDigits(strings.TrimSpace(a.Value)) {
+			if a := n.Attr(name); a != nil && !raIsDigits(trimSpace(a.Value)) {
 				p.Reportf(a.Pos, "podcast:image %s %q is not a whole number of pixels", name, a.Value)
 			}
 		}
-		if a := n.Attr("type"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("type"); a != nil && !piIsMIME(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:image type %q is not a MIME type", a.Value)
 		}
 	}

@@ -6,7 +6,7 @@ func rulePiImagesDeprecated() *Rule {
 	check := func(p *Pass, n *Node) {
 		p.Reportf(n.Pos, "podcast:images is deprecated; use one podcast:image per image")
 		a := n.Attr("srcset")
-		if a == nil || strings.TrimSpace(a.Value) == "" {
+		if a == nil || trimSpace(a.Value) == "" {
 			p.Reportf(n.Pos, "podcast:images has no srcset")
 			return
 		}
@@ -19,7 +19,7 @@ func rulePiImagesDeprecated() *Rule {
 				p.Reportf(a.Pos, "podcast:images srcset URL %q is not absolute", f[0])
 			}
 			if len(f) != 2 || !strings.HasSuffix(f[1], "w") || !raIsDigits(strings.TrimSuffix(f[1], "w")) {
-				p.Reportf(a.Pos, "podcast:images srcset entry %q needs a width descriptor such as \"1500w\"", strings.TrimSpace(cand))
+				p.Reportf(a.Pos, "podcast:images srcset entry %q needs a width descriptor such as \"1500w\"", trimSpace(cand))
 			}
 		}
 	}

@@ -1,11 +1,9 @@
 package validate
 
-import "strings"
-
 func rulePiIntegrity() *Rule {
 	check := func(p *Pass, n *Node) {
 		if t := piRequire(p, n, "type"); t != nil {
-			if v := strings.TrimSpace(t.Value); v != "sri" && v != "pgp-signature" {
+			if v := trimSpace(t.Value); v != "sri" && v != "pgp-signature" {
 				p.Reportf(t.Pos, "podcast:integrity type %q must be \"sri\" or \"pgp-signature\"", t.Value)
 			}
 		}

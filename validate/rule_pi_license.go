@@ -29,7 +29,7 @@ func rulePiLicense() *Rule {
 		if piKnownLicense(v) {
 			return
 		}
-		if u := n.Attr("url"); u == nil || strings.TrimSpace(u.Value) == "" {
+		if u := n.Attr("url"); u == nil || trimSpace(u.Value) == "" {
 			p.Reportf(piTextPos(n), "podcast:license %q is not a known license identifier, so it is a custom license and needs a url to its full text", v)
 		} else {
 			piReportURL(p, u, "podcast:license", "url")

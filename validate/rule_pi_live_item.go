@@ -1,22 +1,20 @@
 package validate
 
-import "strings"
-
 func rulePiLiveItem() *Rule {
 	check := func(p *Pass, n *Node) {
 		if a := piRequire(p, n, "status"); a != nil {
-			switch strings.TrimSpace(a.Value) {
+			switch trimSpace(a.Value) {
 			case "pending", "live", "ended":
 			default:
 				p.Reportf(a.Pos, "podcast:liveItem status %q must be \"pending\", \"live\" or \"ended\"", a.Value)
 			}
 		}
-		if a := piRequire(p, n, "start"); a != nil && !piIsISO8601(strings.TrimSpace(a.Value)) {
+		if a := piRequire(p, n, "start"); a != nil && !piIsISO8601(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:liveItem start %q is not an ISO 8601 date-time such as \"2021-09-26T07:30:00.000-06:00\"", a.Value)
 		}
 		if a := n.Attr("end"); a == nil {
 			p.ReportSeverityf(Info, n.Pos, "podcast:liveItem has no end time; it is recommended")
-		} else if !piIsISO8601(strings.TrimSpace(a.Value)) {
+		} else if !piIsISO8601(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:liveItem end %q is not an ISO 8601 date-time", a.Value)
 		}
 		if n.Child(NSPodcast, "contentLink") == nil {

@@ -49,17 +49,17 @@ func rulePiLocation() *Rule {
 			p.Reportf(n.Pos, "podcast:location has no text; the human-readable place name cannot be blank")
 		}
 		if a := n.Attr("rel"); a != nil {
-			if v := strings.TrimSpace(a.Value); v != "subject" && v != "creator" {
+			if v := trimSpace(a.Value); v != "subject" && v != "creator" {
 				p.Reportf(a.Pos, "podcast:location rel %q must be \"subject\" or \"creator\"", a.Value)
 			}
 		}
-		if a := n.Attr("geo"); a != nil && !piIsGeoURI(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("geo"); a != nil && !piIsGeoURI(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:location geo %q is not an RFC 5870 geo URI such as \"geo:30.2672,97.7431\"", a.Value)
 		}
-		if a := n.Attr("osm"); a != nil && !piIsOSM(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("osm"); a != nil && !piIsOSM(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:location osm %q is not an OpenStreetMap reference such as \"R113314\" (N, W or R, the id, optionally #revision)", a.Value)
 		}
-		if a := n.Attr("country"); a != nil && !piIsCountry(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("country"); a != nil && !piIsCountry(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:location country %q is not an ISO 3166-1 alpha-2 code such as \"US\"", a.Value)
 		}
 	}

@@ -39,14 +39,14 @@ func rulePiPerson() *Rule {
 		if piVal(n) == "" {
 			p.Reportf(n.Pos, "podcast:person has no name; the node value cannot be blank")
 		}
-		if a := n.Attr("role"); a != nil && !piTaxonomyRole(strings.ToLower(strings.TrimSpace(a.Value))) {
+		if a := n.Attr("role"); a != nil && !piTaxonomyRole(strings.ToLower(trimSpace(a.Value))) {
 			p.ReportSeverityf(Warning, a.Pos, "podcast:person role %q is not in the Podcast Taxonomy Project's list (as of %s); apps may not display it", a.Value, piListsCommit)
 		}
-		if a := n.Attr("group"); a != nil && !piTaxonomyGroup(strings.ToLower(strings.TrimSpace(a.Value))) {
+		if a := n.Attr("group"); a != nil && !piTaxonomyGroup(strings.ToLower(trimSpace(a.Value))) {
 			p.ReportSeverityf(Warning, a.Pos, "podcast:person group %q is not in the Podcast Taxonomy Project's list (as of %s)", a.Value, piListsCommit)
 		}
 		for _, name := range [2]string{"img", "href"} {
-			if a := n.Attr(name); a != nil && strings.TrimSpace(a.Value) != "" {
+			if a := n.Attr(name); a != nil && trimSpace(a.Value) != "" {
 				piReportURL(p, a, "podcast:person", name)
 			}
 		}

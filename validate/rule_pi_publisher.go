@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 func rulePiPublisher() *Rule {
 	check := func(p *Pass, n *Node) {
 		items := n.ChildrenNamed(NSPodcast, "remoteItem")
@@ -14,7 +12,7 @@ func rulePiPublisher() *Rule {
 			p.Reportf(items[1].Pos, "podcast:publisher holds %d podcast:remoteItem elements; it must hold exactly one", len(items))
 		}
 		r := items[0]
-		if m := r.Attr("medium"); m == nil || strings.TrimSpace(m.Value) != "publisher" {
+		if m := r.Attr("medium"); m == nil || trimSpace(m.Value) != "publisher" {
 			p.Reportf(r.Pos, "the podcast:remoteItem in podcast:publisher must have medium=\"publisher\"")
 		}
 		if r.Attr("feedUrl") == nil {

@@ -1,14 +1,12 @@
 package validate
 
-import "strings"
-
 func rulePiRemoteItem() *Rule {
 	check := func(p *Pass, n *Node) {
-		if a := piRequire(p, n, "feedGuid"); a != nil && !piIsUUID(strings.TrimSpace(a.Value)) {
+		if a := piRequire(p, n, "feedGuid"); a != nil && !piIsUUID(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:remoteItem feedGuid %q is not a UUID (the remote feed's podcast:guid)", a.Value)
 		}
 		piReportURL(p, n.Attr("feedUrl"), "podcast:remoteItem", "feedUrl")
-		if a := n.Attr("medium"); a != nil && !piMedium(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("medium"); a != nil && !piMedium(trimSpace(a.Value)) {
 			p.ReportSeverityf(Warning, a.Pos, "podcast:remoteItem medium %q is not in the medium list (as of %s)", a.Value, piListsCommit)
 		}
 	}

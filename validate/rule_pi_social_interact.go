@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 // piSocialProtocol reports whether v is in socialprotocols.txt, or is
 // "bluesky", which an earlier version of the list named (atproto now).
 func piSocialProtocol(v string) bool { return v == "bluesky" || piInList("socialprotocols.txt", v) }
@@ -10,7 +8,7 @@ func rulePiSocialInteract() *Rule {
 	check := func(p *Pass, n *Node) {
 		proto := ""
 		if a := piRequire(p, n, "protocol"); a != nil {
-			proto = strings.TrimSpace(a.Value)
+			proto = trimSpace(a.Value)
 			if !piSocialProtocol(proto) {
 				p.ReportSeverityf(Warning, a.Pos, "podcast:socialInteract protocol %q is not in socialprotocols.txt (as of %s)", a.Value, piListsCommit)
 			}
@@ -27,7 +25,7 @@ func rulePiSocialInteract() *Rule {
 			return
 		}
 		piRequire(p, n, "uri")
-		if a := n.Attr("priority"); a != nil && !piIsInt(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("priority"); a != nil && !piIsInt(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:socialInteract priority %q is not an integer", a.Value)
 		}
 		if proto != "" && n.Attr("accountId") == nil {

@@ -1,16 +1,14 @@
 package validate
 
-import "strings"
-
 func rulePiSoundbite() *Rule {
 	check := func(p *Pass, n *Node) {
 		if a := piRequire(p, n, "startTime"); a != nil {
-			if !piIsDecimal(strings.TrimSpace(a.Value)) {
+			if !piIsDecimal(trimSpace(a.Value)) {
 				p.Reportf(a.Pos, "podcast:soundbite startTime %q is not a number of seconds ≥ 0", a.Value)
 			}
 		}
 		if a := piRequire(p, n, "duration"); a != nil {
-			v := strings.TrimSpace(a.Value)
+			v := trimSpace(a.Value)
 			d, ok := piDecimal(v)
 			switch {
 			case !ok:

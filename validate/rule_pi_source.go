@@ -1,11 +1,9 @@
 package validate
 
-import "strings"
-
 func rulePiSource() *Rule {
 	check := func(p *Pass, n *Node) {
 		piReportURL(p, piRequire(p, n, "uri"), "podcast:source", "uri")
-		if a := n.Attr("contentType"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("contentType"); a != nil && !piIsMIME(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:source contentType %q is not a MIME type", a.Value)
 		}
 	}

@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 func rulePiTrailer() *Rule {
 	check := func(p *Pass, n *Node) {
 		piReportURL(p, piRequire(p, n, "url"), "podcast:trailer", "url")
@@ -13,13 +11,13 @@ func rulePiTrailer() *Rule {
 		if piVal(n) == "" {
 			p.Reportf(n.Pos, "podcast:trailer has no title; the node value is required")
 		}
-		if a := n.Attr("length"); a != nil && !raIsDigits(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("length"); a != nil && !raIsDigits(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:trailer length %q is not a number of bytes", a.Value)
 		}
-		if a := n.Attr("type"); a != nil && !piIsMIME(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("type"); a != nil && !piIsMIME(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:trailer type %q is not a MIME type", a.Value)
 		}
-		if a := n.Attr("season"); a != nil && !piIsInt(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("season"); a != nil && !piIsInt(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:trailer season %q is not an integer", a.Value)
 		}
 	}

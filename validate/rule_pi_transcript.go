@@ -6,7 +6,7 @@ func rulePiTranscript() *Rule {
 	check := func(p *Pass, n *Node) {
 		piReportURL(p, piRequire(p, n, "url"), "podcast:transcript", "url")
 		if t := piRequire(p, n, "type"); t != nil {
-			v := strings.TrimSpace(t.Value)
+			v := trimSpace(t.Value)
 			switch {
 			case !piIsMIME(v):
 				p.Reportf(t.Pos, "podcast:transcript type %q is not a MIME type", v)
@@ -18,7 +18,7 @@ func rulePiTranscript() *Rule {
 				}
 			}
 		}
-		if l := n.Attr("language"); l != nil && !piIsBCP47(strings.TrimSpace(l.Value)) {
+		if l := n.Attr("language"); l != nil && !piIsBCP47(trimSpace(l.Value)) {
 			p.Reportf(l.Pos, "podcast:transcript language %q is not a language tag such as \"en\" or \"pt-BR\"", l.Value)
 		}
 	}

@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 func rulePiTxt() *Rule {
 	check := func(p *Pass, n *Node) {
 		v := piVal(n)
@@ -9,7 +7,7 @@ func rulePiTxt() *Rule {
 			p.ReportSeverityf(Warning, n.Pos, "podcast:txt is empty")
 			return
 		}
-		if a := n.Attr("purpose"); a != nil && strings.TrimSpace(a.Value) == "ai-content" && v != "true" && v != "false" {
+		if a := n.Attr("purpose"); a != nil && trimSpace(a.Value) == "ai-content" && v != "true" && v != "false" {
 			p.Reportf(piTextPos(n), "podcast:txt purpose=\"ai-content\" needs the value \"true\" or \"false\", not %q", v)
 		}
 	}

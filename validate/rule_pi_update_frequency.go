@@ -60,13 +60,13 @@ func piUntilShape(v string) (dateOnly, ok bool) {
 
 func rulePiUpdateFrequency() *Rule {
 	check := func(p *Pass, n *Node) {
-		if a := n.Attr("complete"); a != nil && !piIsBool(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("complete"); a != nil && !piIsBool(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:updateFrequency complete %q must be \"true\" or \"false\"", a.Value)
 		}
 		dt := n.Attr("dtstart")
 		dtDateOnly, dtOK := false, false
 		if dt != nil {
-			dtDateOnly, dtOK = piISO8601Shape(strings.TrimSpace(dt.Value))
+			dtDateOnly, dtOK = piISO8601Shape(trimSpace(dt.Value))
 			if !dtOK {
 				p.Reportf(dt.Pos, "podcast:updateFrequency dtstart %q is not an ISO 8601 date or date-time", dt.Value)
 			}
@@ -75,7 +75,7 @@ func rulePiUpdateFrequency() *Rule {
 		if rr == nil {
 			return
 		}
-		problem, until, hasCount := piRRuleProblem(strings.TrimSpace(rr.Value))
+		problem, until, hasCount := piRRuleProblem(trimSpace(rr.Value))
 		if problem != "" {
 			p.Reportf(rr.Pos, "podcast:updateFrequency rrule %q is not an RFC 5545 recurrence rule: %s", rr.Value, problem)
 			return

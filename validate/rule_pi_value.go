@@ -9,11 +9,11 @@ func piValueSlug(s string) bool { return piInList("valueslugs.txt", strings.ToLo
 func rulePiValue() *Rule {
 	check := func(p *Pass, n *Node) {
 		for _, name := range [2]string{"type", "method"} {
-			if a := piRequire(p, n, name); a != nil && !piValueSlug(strings.TrimSpace(a.Value)) {
+			if a := piRequire(p, n, name); a != nil && !piValueSlug(trimSpace(a.Value)) {
 				p.ReportSeverityf(Warning, a.Pos, "podcast:value %s %q is not in valueslugs.txt (as of %s); apps may not support it", name, a.Value, piListsCommit)
 			}
 		}
-		if a := n.Attr("suggested"); a != nil && !piIsDecimal(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("suggested"); a != nil && !piIsDecimal(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:value suggested %q is not a decimal number", a.Value)
 		}
 		if n.Child(NSPodcast, "valueRecipient") == nil {

@@ -9,13 +9,13 @@ func rulePiValueRecipient() *Rule {
 	check := func(p *Pass, n *Node) {
 		typ := ""
 		if a := piRequire(p, n, "type"); a != nil {
-			typ = strings.ToLower(strings.TrimSpace(a.Value))
+			typ = strings.ToLower(trimSpace(a.Value))
 			if typ != "node" && typ != "lnaddress" {
 				p.ReportSeverityf(Warning, a.Pos, "podcast:valueRecipient type %q is not a known value (node, lnaddress as of %s)", a.Value, piListsCommit)
 			}
 		}
 		if a := piRequire(p, n, "address"); a != nil {
-			v := strings.TrimSpace(a.Value)
+			v := trimSpace(a.Value)
 			switch {
 			case typ == "node" && !(len(v) == 66 && piIsHex(v)):
 				p.Reportf(a.Pos, "podcast:valueRecipient address %q is not a node public key (66 hexadecimal digits)", v)
@@ -24,11 +24,11 @@ func rulePiValueRecipient() *Rule {
 			}
 		}
 		if a := piRequire(p, n, "split"); a != nil {
-			if v := strings.TrimSpace(a.Value); !raIsDigits(v) {
+			if v := trimSpace(a.Value); !raIsDigits(v) {
 				p.Reportf(a.Pos, "podcast:valueRecipient split %q is not a whole number of shares", a.Value)
 			}
 		}
-		if a := n.Attr("fee"); a != nil && !piIsBool(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("fee"); a != nil && !piIsBool(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:valueRecipient fee %q must be \"true\" or \"false\"", a.Value)
 		}
 	}

@@ -1,15 +1,13 @@
 package validate
 
-import "strings"
-
 func rulePiValueTimeSplit() *Rule {
 	check := func(p *Pass, n *Node) {
 		for _, name := range [2]string{"startTime", "duration"} {
-			if a := piRequire(p, n, name); a != nil && !piIsDecimal(strings.TrimSpace(a.Value)) {
+			if a := piRequire(p, n, name); a != nil && !piIsDecimal(trimSpace(a.Value)) {
 				p.Reportf(a.Pos, "podcast:valueTimeSplit %s %q is not a number of seconds ≥ 0", name, a.Value)
 			}
 		}
-		if a := n.Attr("remoteStartTime"); a != nil && !piIsDecimal(strings.TrimSpace(a.Value)) {
+		if a := n.Attr("remoteStartTime"); a != nil && !piIsDecimal(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "podcast:valueTimeSplit remoteStartTime %q is not a number of seconds ≥ 0", a.Value)
 		}
 		remotes, recipients := 0, 0
@@ -32,7 +30,7 @@ func rulePiValueTimeSplit() *Rule {
 			p.Reportf(n.Pos, "podcast:valueTimeSplit has %d podcast:remoteItem children; exactly one is allowed", remotes)
 		}
 		if a := n.Attr("remotePercentage"); a != nil {
-			v := strings.TrimSpace(a.Value)
+			v := trimSpace(a.Value)
 			f, ok := piDecimal(v)
 			switch {
 			case !ok && piIsSignedDecimal(v):

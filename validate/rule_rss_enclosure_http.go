@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 func ruleRssEnclosureHTTP() *Rule {
 	return &Rule{
 		Code:     "rss-enclosure-http",
@@ -25,7 +23,7 @@ func ruleRssEnclosureHTTP() *Rule {
 		Item: func(p *Pass, it *Node) {
 			p.eachKid(it, ckEnclosure, func(c *Node) {
 				if a := c.Attr("url"); a != nil && isHTTPURL(a.Value) {
-					p.Reportf(a.Pos, "enclosure url %q uses http:; serve the media over https", strings.TrimSpace(a.Value))
+					p.Reportf(a.Pos, "enclosure url %q uses http:; serve the media over https", trimSpace(a.Value))
 				}
 			})
 		},
@@ -34,6 +32,6 @@ func ruleRssEnclosureHTTP() *Rule {
 
 // isHTTPURL reports whether u is a plain http: URL.
 func isHTTPURL(u string) bool {
-	u = strings.TrimSpace(u)
+	u = trimSpace(u)
 	return len(u) > 7 && raEqualFold(u[:7], "http://")
 }

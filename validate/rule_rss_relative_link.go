@@ -110,7 +110,7 @@ func relValue(rest string) (string, bool) {
 	if strings.IndexByte(v, '&') >= 0 {
 		v = html.UnescapeString(v) // obfuscated mailto: links are entity-encoded
 	}
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
 	if v == "" || v[0] == '#' || strings.HasPrefix(v, "//") {
 		return "", false
 	}

@@ -1,7 +1,5 @@
 package validate
 
-import "strings"
-
 func ruleSpotifyArtwork() *Rule {
 	return &Rule{
 		Code:     "spotify-artwork",
@@ -30,7 +28,7 @@ func ruleSpotifyArtwork() *Rule {
 				return // apple-image-missing, which carries the spotify profile
 			}
 			h := img.Attr("href")
-			if h == nil || strings.TrimSpace(h.Value) == "" {
+			if h == nil || trimSpace(h.Value) == "" {
 				p.Reportf(img.Pos, "itunes:image has no href; Spotify requires show artwork given as href=\"URL\"")
 				return
 			}

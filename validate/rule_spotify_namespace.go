@@ -43,7 +43,7 @@ func spotCheckElement(p *Pass, n *Node) {
 		a := n.Attr("recentCount")
 		if a == nil {
 			p.Reportf(n.Pos, "spotify:limit has no recentCount attribute")
-		} else if !raIsDigits(strings.TrimSpace(a.Value)) {
+		} else if !raIsDigits(trimSpace(a.Value)) {
 			p.Reportf(a.Pos, "spotify:limit recentCount %q is not a non-negative integer", a.Value)
 		}
 	case "countryOfOrigin":

@@ -25,7 +25,7 @@ func checkContentNS(p *Pass, ch *Node) {
 		if a.Value == NSContent {
 			return
 		}
-		u := strings.ToLower(strings.TrimRight(strings.TrimSpace(a.Value), "/"))
+		u := strings.ToLower(strings.TrimRight(trimSpace(a.Value), "/"))
 		switch {
 		case strings.HasSuffix(u, "purl.org/rss/1.0/modules/content"):
 			p.Reportf(a.Pos, "xmlns:%s is %q, not %q: readers will not find content:encoded", prefix, a.Value, NSContent)

@@ -57,7 +57,7 @@ func checkEncodingNotUTF8(p *Pass) {
 
 // normEncoding lower-cases an encoding label and folds common aliases.
 func normEncoding(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(trimSpace(s))
 	switch s {
 	case "utf8":
 		return "utf-8"

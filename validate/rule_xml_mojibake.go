@@ -42,8 +42,10 @@ func mojibakeTree(p *Pass, n *Node) {
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if what, at, ok := mojibake(n.Text); ok {
-			p.Reportf(n.TextPos, "<%s> text has %s: %q", n.Name(), what, excerptAround(n.Text, at))
+		if n.Text != "" { // most elements that hold others
+			if what, at, ok := mojibake(n.Text); ok {
+				p.Reportf(n.TextPos, "<%s> text has %s: %q", n.Name(), what, excerptAround(n.Text, at))
+			}
 		}
 		for i := range n.Attrs {
 			a := &n.Attrs[i]
@@ -120,7 +122,7 @@ func excerptAround(s string, i int) string {
 		_, size := utf8.DecodeRuneInString(s[to:])
 		to += size
 	}
-	out := strings.TrimSpace(s[from:to])
+	out := trimSpace(s[from:to])
 	if from > 0 {
 		out = "…" + out
 	}

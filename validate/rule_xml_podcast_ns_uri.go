@@ -25,7 +25,7 @@ func checkPodcastNS(p *Pass, ch *Node) {
 		if a.Value == NSPodcast || normalizeNS(a.Value) == NSPodcast {
 			return
 		}
-		u := strings.ToLower(strings.TrimSpace(a.Value))
+		u := strings.ToLower(trimSpace(a.Value))
 		switch {
 		case strings.Contains(u, "podcastindex.org/namespace"),
 			strings.Contains(u, "podcastindex-org/podcast-namespace"):

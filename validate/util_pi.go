@@ -169,11 +169,21 @@ func piWalk(root *Node, fn func(parent, n *Node)) {
 // the podcast: elements of root are listed once per item in the worker's
 // piIndex, and each rule scans that short list instead of all children.
 func piEach(p *Pass, root *Node, local string, fn func(p *Pass, n *Node)) {
+	piEachName(p, root, local, piNameBit(local), fn)
+}
+
+// piEachName is piEach with local's piNameBit: a rule whose tag the item
+// does not have (most, on most items) returns without scanning the list.
+func piEachName(p *Pass, root *Node, local string, bit uint64, fn func(p *Pass, n *Node)) {
 	if p.pi == nil {
 		piEachWalk(root, local, p, fn)
 		return
 	}
-	for _, c := range p.pi.of(root) {
+	nodes := p.pi.of(root)
+	if p.pi.names&bit == 0 {
+		return
+	}
+	for _, c := range nodes {
 		if c.Local == local {
 			fn(p, c)
 		}
@@ -202,6 +212,7 @@ type piIndex struct {
 	gen   uint64 // root.gen when listed: the engine reuses item nodes
 	kids  int    // len(root.Children) when listed
 	nodes []*Node
+	names uint64 // the piNameBit of every listed element's name
 
 	ix kidIndex // the children by name (util_index.go)
 }
@@ -212,8 +223,21 @@ func (x *piIndex) of(root *Node) []*Node {
 	if x.root != root || x.gen != root.gen || x.kids != len(root.Children) {
 		x.root, x.gen, x.kids = root, root.gen, len(root.Children)
 		x.nodes = piCollect(x.nodes[:0], root)
+		x.names = 0
+		for _, c := range x.nodes {
+			x.names |= piNameBit(c.Local)
+		}
 	}
 	return x.nodes
+}
+
+// piNameBit maps a local name to one of 64 bits (names may share one): a
+// set of them tells for sure which names a list does not hold.
+func piNameBit(local string) uint64 {
+	if local == "" {
+		return 1
+	}
+	return 1 << ((uint(len(local))*7 + uint(local[0])*3 + uint(local[len(local)-1])) & 63)
 }
 
 func piCollect(dst []*Node, root *Node) []*Node {
@@ -231,16 +255,26 @@ func piCollect(dst []*Node, root *Node) []*Node {
 // piHooks returns Channel and Item hooks that run check on every
 // podcast:<local> element of the channel (live items included) and items.
 func piHooks(local string, check func(p *Pass, n *Node)) (func(*Pass, *Node), func(*Pass, *Node)) {
-	h := func(p *Pass, root *Node) { piEach(p, root, local, check) }
+	bit := piNameBit(local)
+	h := func(p *Pass, root *Node) { piEachName(p, root, local, bit, check) }
 	return h, h
 }
 
+// trimSpace is strings.TrimSpace, inlined for the usual value that starts
+// and ends with a printable ASCII byte (no Unicode space begins or ends so).
+func trimSpace(s string) string {
+	if len(s) > 0 && s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80 {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // piVal returns the trimmed text of n.
-func piVal(n *Node) string { return strings.TrimSpace(n.Text) }
+func piVal(n *Node) string { return trimSpace(n.Text) }
 
 // piTextPos is where a finding about n's value goes.
 func piTextPos(n *Node) Pos {
-	if strings.TrimSpace(n.Text) == "" {
+	if trimSpace(n.Text) == "" {
 		return n.Pos
 	}
 	return n.TextPos
@@ -254,7 +288,7 @@ func piRequire(p *Pass, n *Node, name string) *Attr {
 		p.Reportf(n.Pos, "%s has no %q attribute, which is required", n.Name(), name)
 		return nil
 	}
-	if strings.TrimSpace(a.Value) == "" {
+	if trimSpace(a.Value) == "" {
 		p.Reportf(a.Pos, "%s has an empty %q attribute, which is required", n.Name(), name)
 		return nil
 	}
@@ -374,7 +408,7 @@ func piUUIDv5(ns, name string) string {
 // piGUIDSeed turns a feed URL into the string podcast:guid hashes: the URL
 // without its scheme and without trailing slashes.
 func piGUIDSeed(u string) string {
-	u = strings.TrimSpace(u)
+	u = trimSpace(u)
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
 	}
@@ -399,7 +433,7 @@ func piIsToken(s string) bool {
 // optional parameters.
 func piIsMIME(s string) bool {
 	if i := strings.IndexByte(s, ';'); i >= 0 {
-		s = strings.TrimSpace(s[:i])
+		s = trimSpace(s[:i])
 	}
 	slash := strings.IndexByte(s, '/')
 	if slash < 0 {
@@ -492,7 +526,7 @@ func piReportURL(p *Pass, a *Attr, elem, attr string) {
 	if a == nil {
 		return
 	}
-	if why := piURLProblem(strings.TrimSpace(a.Value)); why != "" {
+	if why := piURLProblem(trimSpace(a.Value)); why != "" {
 		p.Reportf(a.Pos, "%s %s %q %s", elem, attr, a.Value, why)
 	}
 }
@@ -626,7 +660,7 @@ func piISO8601Shape(s string) (dateOnly, ok bool) {
 // week, 1–2 digit day, English month name, 2- or 4-digit year, hh:mm[:ss],
 // and a numeric, GMT/UT/UTC/Z, US or military zone. It returns Unix seconds.
 func piParseRFC2822(s string) (int64, bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if i := strings.IndexByte(s, ','); i >= 0 {
 		s = strings.TrimLeft(s[i+1:], " ")
 	} else if len(s) > 3 && s[0] > '9' {
@@ -650,7 +684,7 @@ func piParseRFC2822(s string) (int64, bool) {
 		return t
 	}
 	dayS, monS, yearS, timeS, zoneS := next(), next(), next(), next(), next()
-	if strings.TrimSpace(s) != "" || !raIsDigits(dayS) || len(dayS) > 2 || !raIsDigits(yearS) {
+	if trimSpace(s) != "" || !raIsDigits(dayS) || len(dayS) > 2 || !raIsDigits(yearS) {
 		return 0, false
 	}
 	mon, ok := piMonth(monS)
@@ -787,7 +821,7 @@ func piAtoi(s string) int {
 // piDurationSeconds parses itunes:duration: whole or decimal seconds,
 // M:SS or H:MM:SS (the first field unbounded).
 func piDurationSeconds(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" {
 		return 0, false
 	}
@@ -946,7 +980,7 @@ func itunesLookalike(uri string) bool {
 	if uri == NSItunes {
 		return false
 	}
-	u := strings.ToLower(strings.TrimRight(strings.TrimSpace(uri), "/"))
+	u := strings.ToLower(strings.TrimRight(trimSpace(uri), "/"))
 	return strings.Contains(u, "itunes.com/dtds/podcast") || strings.Contains(u, "apple.com/dtds/podcast")
 }
 

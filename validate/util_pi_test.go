@@ -280,3 +280,19 @@ func FuzzHasURLSpace(f *testing.F) {
 		}
 	})
 }
+
+// TestTrimSpace holds trimSpace to strings.TrimSpace, Unicode spaces and
+// invalid UTF-8 at either end included.
+func TestTrimSpace(t *testing.T) {
+	ends := []string{"", "a", " ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "é", "\xc3", "\xa0", "~", "\x7f", "\x00"}
+	for _, a := range ends {
+		for _, b := range ends {
+			for _, mid := range []string{"", "x", " y "} {
+				s := a + mid + b
+				if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+					t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -41,20 +41,29 @@ const raHigh8 = 0x8080808080808080
 
 // raASCII reports whether s has no byte from 0x80, eight bytes at a time.
 func raASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&raHigh8 != 0 {
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return false
+			}
+		}
+		return true
+	}
+	last := raWord(s[len(s)-8:]) // the tail, overlapping the words before it
+	for len(s) >= 8 {
+		if raWord(s)&raHigh8 != 0 {
 			return false
 		}
+		s = s[8:]
 	}
-	for ; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
+	return last&raHigh8 == 0
+}
+
+// raWord reads the first eight bytes of s (len(s) >= 8) as one word.
+func raWord(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // raTrim trims XML white space from both ends of s.

@@ -404,3 +404,19 @@ func TestURLUnsafe(t *testing.T) {
 		}
 	}
 }
+
+// TestRaASCII compares raASCII with a byte loop at every length and place
+// of a high byte around the word boundaries.
+func TestRaASCII(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		for at := -1; at < n; at++ {
+			b := []byte(strings.Repeat("a", n))
+			if at >= 0 {
+				b[at] = 0xC3
+			}
+			if got, want := raASCII(string(b)), at < 0; got != want {
+				t.Errorf("raASCII(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
