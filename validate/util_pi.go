@@ -168,13 +168,9 @@ func piWalk(root *Node, fn func(parent, n *Node)) {
 // About twenty rules call it on every item. The walk itself is shared:
 // the podcast: elements of root are listed once per item in the worker's
 // piIndex, and each rule scans that short list instead of all children.
-func piEach(p *Pass, root *Node, local string, fn func(p *Pass, n *Node)) {
-	piEachName(p, root, local, piNameBit(local), fn)
-}
-
-// piEachName is piEach with local's piNameBit: a rule whose tag the item
-// does not have (most, on most items) returns without scanning the list.
-func piEachName(p *Pass, root *Node, local string, bit uint64, fn func(p *Pass, n *Node)) {
+// bit is piNameBit(local): a rule whose tag the item does not have (most,
+// on most items) returns without scanning the list.
+func piEach(p *Pass, root *Node, local string, bit uint64, fn func(p *Pass, n *Node)) {
 	if p.pi == nil {
 		piEachWalk(root, local, p, fn)
 		return
@@ -256,7 +252,7 @@ func piCollect(dst []*Node, root *Node) []*Node {
 // podcast:<local> element of the channel (live items included) and items.
 func piHooks(local string, check func(p *Pass, n *Node)) (func(*Pass, *Node), func(*Pass, *Node)) {
 	bit := piNameBit(local)
-	h := func(p *Pass, root *Node) { piEachName(p, root, local, bit, check) }
+	h := func(p *Pass, root *Node) { piEach(p, root, local, bit, check) }
 	return h, h
 }
 
