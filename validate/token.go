@@ -230,18 +230,25 @@ func (s *scanner) advance(i int) {
 // nextHigh returns an index at or after i before which buf[i:] holds no
 // byte from 0x80: the start of the first word holding one, or len(buf).
 func nextHigh(buf []byte, i int) int {
-	for i+32 <= len(buf) {
-		w := binary.LittleEndian.Uint64(buf[i:]) | binary.LittleEndian.Uint64(buf[i+8:]) |
-			binary.LittleEndian.Uint64(buf[i+16:]) | binary.LittleEndian.Uint64(buf[i+24:])
+	// b shrinks from the front, so the loads need no bounds checks
+	b := buf[i:]
+	for len(b) >= 64 {
+		w := binary.LittleEndian.Uint64(b) | binary.LittleEndian.Uint64(b[8:]) |
+			binary.LittleEndian.Uint64(b[16:]) | binary.LittleEndian.Uint64(b[24:]) |
+			binary.LittleEndian.Uint64(b[32:]) | binary.LittleEndian.Uint64(b[40:]) |
+			binary.LittleEndian.Uint64(b[48:]) | binary.LittleEndian.Uint64(b[56:])
 		if w&hi8 != 0 {
-			return i
+			break
 		}
-		i += 32
+		b = b[64:]
 	}
-	for i < len(buf) && buf[i] < 0x80 {
-		i++
+	for len(b) >= 8 && binary.LittleEndian.Uint64(b)&hi8 == 0 {
+		b = b[8:]
 	}
-	return i
+	for len(b) > 0 && b[0] < 0x80 {
+		b = b[1:]
+	}
+	return len(buf) - len(b)
 }
 
 var nl = []byte{'\n'}
@@ -597,11 +604,13 @@ func plainText(seg []byte, markup bool) bool {
 		// no byte from 0x80, no control character but tab and newline,
 		// and (outside CDATA) no '&' and no ']'. Show notes are long
 		// runs of such bytes.
-		for k+32 <= len(seg) {
-			w0 := binary.LittleEndian.Uint64(seg[k:])
-			w1 := binary.LittleEndian.Uint64(seg[k+8:])
-			w2 := binary.LittleEndian.Uint64(seg[k+16:])
-			w3 := binary.LittleEndian.Uint64(seg[k+24:])
+		// (t shrinks from the front, so the loads need no bounds checks)
+		t := seg[k:]
+		for len(t) >= 32 {
+			w0 := binary.LittleEndian.Uint64(t)
+			w1 := binary.LittleEndian.Uint64(t[8:])
+			w2 := binary.LittleEndian.Uint64(t[16:])
+			w3 := binary.LittleEndian.Uint64(t[24:])
 			if (w0|w1|w2|w3)&hi8 != 0 {
 				break
 			}
@@ -614,15 +623,16 @@ func plainText(seg []byte, markup bool) bool {
 				(hasControl(w0) || hasControl(w1) || hasControl(w2) || hasControl(w3)) {
 				break
 			}
-			k += 32
+			t = t[32:]
 		}
-		for k+8 <= len(seg) {
-			w := binary.LittleEndian.Uint64(seg[k:])
+		for len(t) >= 8 {
+			w := binary.LittleEndian.Uint64(t)
 			if w&hi8 != 0 || hasControl(w) || markup && (hasByte(w, '&') || hasByte(w, ']')) {
 				break
 			}
-			k += 8
+			t = t[8:]
 		}
+		k = len(seg) - len(t)
 		if k >= len(seg) {
 			break
 		}
