@@ -538,6 +538,11 @@ func (s *scanner) decodeText(start int, seg []byte) ([]byte, error) {
 			out = append(out, seg[k:j]...)
 			k = j
 		case b == '&':
+			if c, n := predefined(seg[k:]); n > 0 {
+				out = append(out, c)
+				k += n
+				continue
+			}
 			var n int
 			var err error
 			out, n, err = s.entity(out, start+k, seg[k:], false)
@@ -577,22 +582,58 @@ func (s *scanner) decodeText(start int, seg []byte) ([]byte, error) {
 // nextSpecial returns the index of the first byte at or after k that the
 // text loops must look at (textSpecial; in CDATA, markup false, '&' and
 // ']' are plain), eight bytes at a time over plain ASCII.
+//
+// Characters of two bytes and the usual ones of three (utf8Plain) are
+// plain too: the loops would only copy them.
 func nextSpecial(seg []byte, k int, markup bool) int {
-	for k+8 <= len(seg) {
-		w := binary.LittleEndian.Uint64(seg[k:])
-		if w&hi8 != 0 || hasControl(w) || markup && (hasByte(w, '&') || hasByte(w, ']')) {
-			break
-		}
-		k += 8
-	}
 	for k < len(seg) {
-		c := seg[k]
-		if textSpecial[c] && (markup || c != '&' && c != ']') {
-			break
+		// t shrinks from the front, so the loads need no bounds checks
+		t := seg[k:]
+		for len(t) >= 8 {
+			w := binary.LittleEndian.Uint64(t)
+			m := w & hi8
+			if markup {
+				m |= zeroBytes(w^ampWord) | zeroBytes(w^brkWord)
+			}
+			if m != 0 || lessBytes(w, 0x20) != 0 && hasControl(w) {
+				break
+			}
+			t = t[8:]
 		}
-		k++
+		for k = len(seg) - len(t); k < len(seg); k++ {
+			c := seg[k]
+			if !textSpecial[c] {
+				continue
+			}
+			if c < 0x80 {
+				if markup || c != '&' && c != ']' {
+					return k
+				}
+				continue
+			}
+			n := utf8Plain(seg[k:])
+			if n == 0 {
+				return k
+			}
+			k += n
+			break // back to eight at a time
+		}
 	}
 	return k
+}
+
+// utf8Plain returns the length of the character b starts with when it
+// is valid UTF-8 of two bytes, or of three from U+1000 to U+CFFF (no
+// surrogate, no U+FFFE or U+FFFF among them): characters XML allows,
+// found without decoding. Otherwise it returns 0.
+func utf8Plain(b []byte) int {
+	if len(b) >= 2 && b[0] >= 0xC2 && b[0] <= 0xDF && b[1]&0xC0 == 0x80 {
+		return 2
+	}
+	if len(b) >= 3 && b[0] >= 0xE1 && b[0] <= 0xEC && b[1]&0xC0 == 0x80 && b[2]&0xC0 == 0x80 {
+		return 3
+	}
+	return 0
 }
 
 // plainText reports whether seg is character data that needs no
@@ -654,6 +695,10 @@ func plainText(seg []byte, markup bool) bool {
 			return false
 		case c < 0x80:
 			return false
+		}
+		if n := utf8Plain(seg[k:]); n > 0 {
+			k += n
+			continue
 		}
 		r, n := utf8.DecodeRune(seg[k:])
 		if badChar(r, n) {
@@ -804,6 +849,32 @@ func (s *scanner) entity(out []byte, at int, seg []byte, inAttr bool) ([]byte, i
 	}
 	s.noteAt("xml-undefined-entity", s.posAt(at), Error, "entity &%s; is not defined", name)
 	return append(out, seg[:semi+1]...), semi + 1, nil
+}
+
+// predefined reads a reference to one of XML's five predefined
+// entities at b[0] == '&' without the general path: it returns the
+// character and the bytes consumed, or 0, 0 for any other reference.
+func predefined(b []byte) (byte, int) {
+	if len(b) >= 4 && b[3] == ';' && b[2] == 't' {
+		switch b[1] {
+		case 'l':
+			return '<', 4
+		case 'g':
+			return '>', 4
+		}
+	}
+	if len(b) >= 5 && b[4] == ';' && b[1] == 'a' && b[2] == 'm' && b[3] == 'p' {
+		return '&', 5
+	}
+	if len(b) >= 6 && b[5] == ';' {
+		switch string(b[1:5]) {
+		case "quot":
+			return '"', 6
+		case "apos":
+			return '\'', 6
+		}
+	}
+	return 0, 0
 }
 
 func parseCharRef(b []byte) (rune, bool) {
@@ -1275,6 +1346,11 @@ func (s *scanner) attribute() (rawAttr, error) {
 		case c == '<':
 			return rawAttr{}, s.errAt(vs+k, "unescaped \"<\" in the value of attribute %q", qname(prefix, local))
 		case c == '&':
+			if r, n := predefined(seg[k:]); n > 0 {
+				out = append(out, r)
+				k += n
+				continue
+			}
 			var n int
 			var err error
 			out, n, err = s.entity(out, vs+k, seg[k:], true)
