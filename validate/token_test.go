@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 )
@@ -344,3 +345,58 @@ func FuzzScanner(f *testing.F) {
 		compareVerdicts(t, "fuzz", src)
 	})
 }
+
+// TestUTF8Plain checks the shortcut against decoding: every three-byte
+// sequence it takes is one valid character of the length it says, which
+// XML allows, and it takes every valid two-byte one.
+func TestUTF8Plain(t *testing.T) {
+	b := make([]byte, 3)
+	taken := 0
+	for b0 := 0x80; b0 < 0x100; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for b2 := 0; b2 < 0x100; b2++ {
+				b[0], b[1], b[2] = byte(b0), byte(b1), byte(b2)
+				n := utf8Plain(b)
+				r, size := utf8.DecodeRune(b)
+				if n > 0 {
+					taken++
+					if n != size || badChar(r, size) || !isXMLChar(r) {
+						t.Fatalf("% X: utf8Plain says %d bytes; decoded U+%04X from %d", b, n, r, size)
+					}
+				}
+				if size == 2 && r != utf8.RuneError && n != 2 {
+					t.Fatalf("% X: utf8Plain does not take the two-byte U+%04X", b, r)
+				}
+			}
+		}
+		if n := utf8Plain(b[:1]); n != 0 {
+			t.Fatalf("% X alone: utf8Plain says %d bytes", b[:1], n)
+		}
+	}
+	if taken == 0 {
+		t.Fatal("utf8Plain took nothing")
+	}
+}
+
+// TestPredefined checks the shortcut for the five predefined entities
+// against the general path, and that it leaves everything else to it.
+func TestPredefined(t *testing.T) {
+	for _, in := range []string{"&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&lt;p&gt;", "&lt", "&l;", "&gt ;",
+		"&amp", "&ampx;", "&quo;", "&quott;", "&nbsp;", "&#60;", "&#x3C;", "&", "&LT;", "&apos"} {
+		c, n := predefined([]byte(in))
+		s := &scanner{sink: &nopSink{}}
+		out, m, err := s.entity(nil, 0, []byte(in), false)
+		isPre := err == nil && m > 0 && strings.Contains("&lt;&gt;&amp;&quot;&apos;", in[:m]) && in[m-1] == ';'
+		switch {
+		case n > 0 && (n != m || string(out) != string(c)):
+			t.Errorf("%q: predefined gives %q over %d bytes, entity %q over %d", in, c, n, out, m)
+		case n == 0 && isPre:
+			t.Errorf("%q: predefined leaves %q to the general path", in, in[:m])
+		}
+	}
+}
+
+// nopSink takes the scanner's findings and drops them.
+type nopSink struct{ tokenSink }
+
+func (nopSink) note(string, Pos, Severity, string, ...any) {}
