@@ -3,6 +3,8 @@ package feed
 import (
 	"bufio"
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -201,6 +203,7 @@ func FuzzReadSummary(f *testing.F) {
 	f.Add("<rss><channel><item><guid>1</guid><title>a</title><enclosure url=\"u\"/></item></channel></rss>")
 	f.Add("<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel><title>\x93</title></channel></rss>")
 	f.Fuzz(func(t *testing.T, in string) {
+		sameInPieces(t, "input", []byte(in))
 		s, err := ReadSummary(strings.NewReader(in))
 		if err == nil && s == nil {
 			t.Fatalf("ReadSummary(%q) = nil, nil", in)
@@ -254,4 +257,73 @@ func utf16LE(s string) string {
 		b = append(b, byte(u), byte(u>>8))
 	}
 	return string(b)
+}
+
+// pieces reads at most n bytes at a time, as a network or pipe may.
+type pieces struct {
+	r io.Reader
+	n int
+}
+
+func (p *pieces) Read(b []byte) (int, error) { return p.r.Read(b[:min(len(b), p.n)]) }
+
+// sameInPieces fails when reading data in small pieces, through a small
+// window, gives another summary or error than reading it whole.
+func sameInPieces(t *testing.T, name string, data []byte) {
+	t.Helper()
+	want, werr := readSummary(bytes.NewReader(data), len(data)+1)
+	for _, tc := range []struct{ chunk, read int }{{1, 1}, {7, 3}, {16, 16}, {64, 5}, {4096, 1000}} {
+		got, err := readSummary(&pieces{r: bytes.NewReader(data), n: tc.read}, tc.chunk)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%s, window %d, reads of %d: error %v, whole: %v", name, tc.chunk, tc.read, err, werr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("%s, window %d, reads of %d: summary differs from the whole document's (-whole +pieces):\n%s", name, tc.chunk, tc.read, diff)
+		}
+	}
+}
+
+// TestReadSummaryInPieces: a document read in pieces gives what it gives
+// read whole, wherever the pieces break it (inside tags, entities, CDATA,
+// comments, declarations, names), on the corpus, the encoder's output and
+// documents cut off anywhere.
+func TestReadSummaryInPieces(t *testing.T) {
+	docs := map[string][]byte{
+		"full":     mustEncode(t, fullChannel()),
+		"entities": []byte("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x \"y\">]>\n<rss xmlns:a=\"http://www.w3.org/2005/Atom\"><channel><!-- c <item> -->\n<a:link rel=\"self\" href=\"h&amp;i\"/><link>l &notin; &amp &lt;x&gt;</link>\n<item><guid> g&#233;1 </guid><title><![CDATA[t <b> ]] ]]>&amp;</title><enclosure url='u1'/></item>\n<item><title>t2 &eacute;&eacutex</title></item></channel></rss>\n"),
+		"latin1":   []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><link>\xe9</link><item><guid>\xe9</guid></item></channel></rss>"),
+		"bom":      []byte("\xEF\xBB\xBF<rss><channel><item><guid>b</guid></item></channel></rss>"),
+	}
+	// The first 4 KB are read at once (for the encoding): repeat the
+	// items so that the pieces break every construct after them.
+	var items strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&items, "<item><guid> g&#233;%d &notin;&amp</guid><title><![CDATA[t <b> ]] ]]>&amp;&eacutex</title><!-- <item> --><enclosure url='u%d&amp;x' /><?pi ?></item>\n", i, i)
+	}
+	docs["items"] = []byte("<rss xmlns:it=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel><link>l</link>\n" + items.String() + "<it:new-feed-url>n &amp; m</it:new-feed-url></channel></rss>")
+	docs["latin1 items"] = []byte("<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss><channel>" + strings.Repeat("<item><guid>\x93\xe9</guid></item>\n", 400) + "</channel></rss>")
+	for name, data := range docs {
+		sameInPieces(t, name, data)
+		for cut := 0; cut < len(data); cut += 1 + len(data)/97 {
+			sameInPieces(t, name+" cut", data[:cut])
+		}
+	}
+	if dir := os.Getenv("PODFEED_CORPUS"); dir != "" {
+		feeds, err := filepath.Glob(filepath.Join(dir, "feeds", "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range feeds {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(data) > 256<<10 {
+				data = data[:256<<10] // enough to cross every kind of boundary
+			}
+			sameInPieces(t, filepath.Base(f), data)
+		}
+	} else {
+		t.Log("PODFEED_CORPUS not set: corpus feeds not read in pieces")
+	}
 }

@@ -196,9 +196,9 @@ type capped struct {
 }
 
 // Len is the file's size when it was opened, by which feed.ReadSummary
-// sizes its buffer once instead of doubling it as it reads (a 59 MB feed
-// took about twice that); a file that grew since is still read whole, up
-// to the cap.
+// sizes its buffer once for a feed it reads whole (UTF-16, ISO-8859-1,
+// Windows-1252: UTF-8 it reads in pieces) instead of doubling it as it
+// reads; a file that grew since is still read whole, up to the cap.
 func (c *capped) Len() int { return int(min(c.size, c.left)) }
 
 func (c *capped) Read(p []byte) (int, error) {
