@@ -657,7 +657,7 @@ func (b *builder) checkSlug(ep *Episode, w where, seen map[string]*Episode) {
 	if ep.Slug == "" {
 		ep.Slug = slugify(ep.Title)
 	}
-	if !slugRE.MatchString(ep.Slug) {
+	if !validSlug(ep.Slug) {
 		b.errAt(w, "slug", "slug %q: expected letters, digits, '.', '_' or '-' (it names output files such as chapters/<slug>.json)", ep.Slug)
 		return
 	}

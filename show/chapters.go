@@ -67,7 +67,7 @@ func (b *builder) chapters(ep *Episode, w where, it *feed.Item, media MediaInfo)
 			b.warns.addf(file, n.pos.Line, n.pos.Col, "chapters: %s", n.msg)
 		}
 	}
-	if chapters.HasErrors(problems) || !slugRE.MatchString(ep.Slug) {
+	if chapters.HasErrors(problems) || !validSlug(ep.Slug) {
 		return // checkSlug reports a bad slug; never write a file named by it
 	}
 	formats := b.def.Show.ChapterFormats

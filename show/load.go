@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"sort"
@@ -141,33 +142,16 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		def.Episodes = append(def.Episodes, ep)
 	}
 
-	entries, err := fs.ReadDir(fsys, path.Join(dir, "episodes"))
-	if p := linkProblem(fsys, path.Join(dir, "episodes"), err); p != nil {
-		return nil, Errors{{File: path.Join(dir, "episodes"), Msg: p.msg}}
+	jobs, err := loadEpisodeFiles(fsys, dir, types)
+	if err != nil {
+		return nil, err
 	}
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("read episodes: %w", err)
+	if len(jobs) > 0 {
+		// Sized once for every episode, not grown ten times over.
+		m := make(map[*Episode]where, len(def.epWhere)+len(jobs))
+		maps.Copy(m, def.epWhere)
+		def.epWhere = m
 	}
-	var jobs []*episodeJob
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-			continue
-		}
-		switch path.Ext(name) {
-		case ".md", ".markdown", ".yaml", ".yml", ".json":
-		default:
-			continue
-		}
-		jobs = append(jobs, &episodeJob{name: name, file: path.Join(dir, "episodes", name), regular: e.Type().IsRegular()})
-	}
-	// Reading and parsing are independent per file: spread them over the
-	// cores.
-	withDirReader(fsys, path.Join(dir, "episodes"), func(dr *dirReader) {
-		parallel(len(jobs), func(i int) {
-			jobs[i].load(fsys, dr, types)
-		})
-	})
 	for _, j := range jobs {
 		if j.readErr != nil {
 			return nil, fmt.Errorf("read episode: %w", j.readErr)
@@ -196,6 +180,49 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	return def, nil
 }
 
+// loadEpisodeFiles lists the episode files of the show in dir (in
+// episodes/) and loads them, spreading them over the cores.
+func loadEpisodeFiles(fsys fs.FS, dir string, types *sync.Map) (jobs []*episodeJob, err error) {
+	epDir := path.Join(dir, "episodes")
+	add := func(name string, regular bool) {
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			return
+		}
+		switch path.Ext(name) {
+		case ".md", ".markdown", ".yaml", ".yml", ".json":
+			jobs = append(jobs, &episodeJob{name: name, file: path.Join(epDir, name), regular: regular})
+		}
+	}
+	withDirReader(fsys, epDir, func(dr *dirReader) {
+		if dr != nil {
+			// Listed by name: dr's open says what each is.
+			for _, name := range dr.names {
+				add(name, true)
+			}
+		} else {
+			entries, lerr := fs.ReadDir(fsys, epDir)
+			if p := linkProblem(fsys, epDir, lerr); p != nil {
+				err = Errors{{File: epDir, Msg: p.msg}}
+				return
+			}
+			if lerr != nil && !errors.Is(lerr, fs.ErrNotExist) {
+				err = fmt.Errorf("read episodes: %w", lerr)
+				return
+			}
+			for _, e := range entries {
+				if !e.IsDir() {
+					add(e.Name(), e.Type().IsRegular())
+				}
+			}
+		}
+		// Reading and parsing are independent per file.
+		parallel(len(jobs), func(i int) {
+			jobs[i].load(fsys, dr, types)
+		})
+	})
+	return jobs, err
+}
+
 // episodeJob is the loading of one episode file, on one of Load's
 // goroutines.
 type episodeJob struct {
@@ -209,19 +236,22 @@ type episodeJob struct {
 }
 
 // load reads and parses the file: through dr, the reader of the episodes
-// folder (nil when there is none), when it was listed as a regular file;
-// else, or when dr did not read it, through fsys.
+// folder, when there is one; else, or when dr left it, through fsys.
+// regular says that the listing gave it as a regular file.
 func (j *episodeJob) load(fsys fs.FS, dr *dirReader, types *sync.Map) {
 	var text string
 	var err error
-	ok, listed := false, j.regular
-	if j.regular && dr != nil {
-		text, ok, err = dr.read(j.name, "the episode file", MaxEpisodeFile)
-		// Not read: no longer what the listing said, so look before
-		// opening it.
+	found, listed := readLeft, j.regular
+	if dr != nil {
+		text, found, err = dr.read(j.name, "the episode file", MaxEpisodeFile)
+		// Left: not a regular file, or one dr could not open; look
+		// before opening it.
 		listed = false
 	}
-	if !ok {
+	switch found {
+	case readGone, readFolder:
+		return // not an episode file, as a listing would have said
+	case readLeft:
 		text, err = readFile(fsys, j.file, "the episode file", MaxEpisodeFile, listed)
 	}
 	var fp *fileProblem

@@ -37,6 +37,16 @@ type fileProblem struct {
 
 func (p *fileProblem) Error() string { return p.msg }
 
+// readResult is what a dirReader found when asked for a file.
+type readResult int
+
+const (
+	readLeft   readResult = iota // not read: left to fs.FS
+	readDone                     // read, or refused with an error
+	readGone                     // no such file (any more)
+	readFolder                   // a folder
+)
+
 // readBuf holds the read buffers of readText.
 var readBuf = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -23,14 +24,19 @@ import (
 // in a file's place is refused after fstat, not waited on). A name that
 // is a link, or anything else than a regular file, is left to fsys, which
 // knows whether the link stays inside the show.
+//
+// It lists the folder by name only: os.Root's ReadDir looks up every
+// entry (an lstat each, one after the other, before any file is read),
+// and the open and fstat of each file say what the listing would have.
 type dirReader struct {
-	fd  int
-	dir string // the folder's name in fsys, for errors
+	fd    int
+	dir   string   // the folder's name in fsys, for errors
+	names []string // the folder's entries, sorted
 }
 
 // withDirReader calls f with a reader of dir when fsys opens dir as an
-// *os.File (os.Root.FS, os.DirFS), else with nil. The reader is valid
-// during the call only.
+// *os.File (os.Root.FS, os.DirFS) that lists, else with nil. The reader
+// is valid during the call only.
 func withDirReader(fsys fs.FS, dir string, f func(*dirReader)) {
 	file, err := fsys.Open(dir)
 	if err != nil {
@@ -47,6 +53,12 @@ func withDirReader(fsys fs.FS, dir string, f func(*dirReader)) {
 		f(nil)
 		return
 	}
+	names, err := osf.Readdirnames(-1)
+	if err != nil {
+		f(nil)
+		return
+	}
+	slices.Sort(names)
 	rc, err := osf.SyscallConn()
 	if err != nil {
 		f(nil)
@@ -55,7 +67,7 @@ func withDirReader(fsys fs.FS, dir string, f func(*dirReader)) {
 	called := false
 	err = rc.Control(func(fd uintptr) {
 		called = true
-		f(&dirReader{fd: int(fd), dir: dir})
+		f(&dirReader{fd: int(fd), dir: dir, names: names})
 	})
 	if err != nil && !called {
 		f(nil)
@@ -63,12 +75,14 @@ func withDirReader(fsys fs.FS, dir string, f func(*dirReader)) {
 }
 
 // read reads the file name of the folder as readFile does, refusing a
-// file above max bytes the same way. ok is false when it did not read the
-// file because it is not (or no longer) a regular file of the folder: the
-// caller then reads it through fsys, for the error that explains why.
-func (d *dirReader) read(name, what string, max int64) (text string, ok bool, err error) {
+// file above max bytes the same way. It says what it found: readDone (the
+// text, or the error), readGone (no such entry any more) or readFolder
+// (a folder: not an episode, as in a listing), else readLeft: the file is
+// not a regular file (a link, a FIFO, a device) or could not be opened,
+// and the caller reads it through fsys, for the error that explains why.
+func (d *dirReader) read(name, what string, max int64) (text string, found readResult, err error) {
 	if d == nil || name == "" || name == "." || name == ".." || strings.IndexByte(name, '/') >= 0 {
-		return "", false, nil
+		return "", readLeft, nil
 	}
 	var fd int
 	for {
@@ -77,16 +91,26 @@ func (d *dirReader) read(name, what string, max int64) (text string, ok bool, er
 			break
 		}
 	}
+	if err == syscall.ENOENT {
+		return "", readGone, nil
+	}
 	if err != nil {
-		return "", false, nil
+		return "", readLeft, nil
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return "", false, nil
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return "", readLeft, nil
+	}
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+	case syscall.S_IFDIR:
+		return "", readFolder, nil
+	default:
+		return "", readLeft, nil
 	}
 	if st.Size > max {
-		return "", true, tooLarge(what, st.Size, max)
+		return "", readDone, tooLarge(what, st.Size, max)
 	}
 	bp := readBuf.Get().(*[]byte)
 	defer readBuf.Put(bp)
@@ -98,7 +122,7 @@ func (d *dirReader) read(name, what string, max int64) (text string, ok bool, er
 	for {
 		if n == len(buf) {
 			if int64(n) > max {
-				return "", true, tooLarge(what, int64(n), max)
+				return "", readDone, tooLarge(what, int64(n), max)
 			}
 			buf = append(buf, make([]byte, min(int64(len(buf)), max+1-int64(len(buf))))...)
 		}
@@ -108,16 +132,16 @@ func (d *dirReader) read(name, what string, max int64) (text string, ok bool, er
 			continue
 		}
 		if err != nil {
-			return "", true, &fs.PathError{Op: "read", Path: path.Join(d.dir, name), Err: err}
+			return "", readDone, &fs.PathError{Op: "read", Path: path.Join(d.dir, name), Err: err}
 		}
 		n += m
 		if int64(n) > max {
-			return "", true, tooLarge(what, int64(n), max)
+			return "", readDone, tooLarge(what, int64(n), max)
 		}
 		// The end: read returned nothing, or a short read ended the file
 		// where fstat said it ends.
 		if m == 0 || m < want && int64(n) == st.Size {
-			return string(buf[:n]), true, nil
+			return string(buf[:n]), readDone, nil
 		}
 	}
 }

@@ -35,7 +35,8 @@ func (o onlyFS) Open(name string) (fs.File, error) {
 // TestDirReaderSameAsFS: an episodes folder read through the folder's
 // descriptor gives the definition, errors and messages that reading each
 // file through fs.FS gives, on files at and around the cap, empty files,
-// front matter errors and a link inside the show.
+// front matter errors, a folder named like an episode file and a link
+// inside the show.
 func TestDirReaderSameAsFS(t *testing.T) {
 	dir, fsys := rootShow(t, map[string]string{
 		"podcast.yaml":      pinnedShow,
@@ -47,6 +48,8 @@ func TestDirReaderSameAsFS(t *testing.T) {
 		"episodes/over.md":  goodEpisode + strings.Repeat("x", MaxEpisodeFile-len(goodEpisode)+1),
 		"episodes/far.md":   goodEpisode + strings.Repeat("x", MaxEpisodeFile),
 		"notes/linked.md":   "---\ntitle: L\ndate: 2025-01-04\naudio: https://x.org/l.mp3\nlength: 4\n---\nLinked.\n",
+		// A folder named like an episode is no episode.
+		"episodes/folder.md/x.md": goodEpisode,
 	})
 	if err := os.Symlink("../notes/linked.md", filepath.Join(dir, "episodes", "linked.md")); err != nil {
 		t.Skipf("cannot make symbolic links: %v", err)
@@ -85,9 +88,10 @@ func TestDirReaderSameAsFS(t *testing.T) {
 	}
 }
 
-// TestDirReaderLeavesOthers: the reader reads regular files only; a
-// FIFO (without waiting for a writer), a link, a folder and a name of more
-// than one element are left to fs.FS, which says what they are.
+// TestDirReaderLeavesOthers: the reader lists the folder and reads
+// regular files only; a FIFO (without waiting for a writer), a link and a
+// name of more than one element are left to fs.FS, which says what they
+// are; a folder and a name no longer there are said to be so.
 func TestDirReaderLeavesOthers(t *testing.T) {
 	dir, fsys := rootShow(t, map[string]string{"episodes/a.md": "text", "episodes/sub/b.md": "b"})
 	if err := syscall.Mkfifo(filepath.Join(dir, "episodes", "fifo.md"), 0o644); err != nil {
@@ -100,16 +104,19 @@ func TestDirReaderLeavesOthers(t *testing.T) {
 		if dr == nil {
 			t.Fatal("no reader for a folder of an os.Root")
 		}
-		if text, ok, err := dr.read("a.md", "the file", 100); !ok || err != nil || text != "text" {
-			t.Errorf(`read("a.md") = %q, %v, %v; want "text", true, nil`, text, ok, err)
+		if got := strings.Join(dr.names, ","); got != "a.md,fifo.md,link.md,sub" {
+			t.Errorf("names = %s, want a.md,fifo.md,link.md,sub", got)
+		}
+		if text, found, err := dr.read("a.md", "the file", 100); found != readDone || err != nil || text != "text" {
+			t.Errorf(`read("a.md") = %q, %v, %v; want "text", readDone, nil`, text, found, err)
 		}
 		var fp *fileProblem
-		if _, ok, err := dr.read("a.md", "the file", 3); !ok || !errors.As(err, &fp) || fp.msg != "the file is more than the 3 bytes podfeed reads" {
-			t.Errorf(`read("a.md") above the cap = %v, %v; want the cap's error`, ok, err)
+		if _, found, err := dr.read("a.md", "the file", 3); found != readDone || !errors.As(err, &fp) || fp.msg != "the file is more than the 3 bytes podfeed reads" {
+			t.Errorf(`read("a.md") above the cap = %v, %v; want the cap's error`, found, err)
 		}
-		for _, name := range []string{"fifo.md", "link.md", "sub", "sub/b.md", "..", "missing.md"} {
-			if text, ok, err := dr.read(name, "the file", 100); ok || err != nil || text != "" {
-				t.Errorf("read(%q) = %q, %v, %v; want it left to fs.FS", name, text, ok, err)
+		for name, want := range map[string]readResult{"fifo.md": readLeft, "link.md": readLeft, "sub/b.md": readLeft, "..": readLeft, "sub": readFolder, "missing.md": readGone} {
+			if text, found, err := dr.read(name, "the file", 100); found != want || err != nil || text != "" {
+				t.Errorf("read(%q) = %q, %v, %v; want %v", name, text, found, err, want)
 			}
 		}
 	})

@@ -66,9 +66,46 @@ func parseDuration(s string) (time.Duration, error) {
 
 // isAbsURL reports whether s is an absolute http(s) URL with a host.
 func isAbsURL(s string) bool {
+	if plainAbsURL(s) {
+		return true
+	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
 }
+
+// plainAbsURL reports whether s is an absolute http(s) URL of the
+// plainest shape, one url.Parse takes as it is: "http://" or "https://", a
+// host of lower-case ASCII letters, digits, dots and hyphens, then nothing
+// or "/" and a path, query and fragment of ASCII letters, digits and
+// -._~!$&'()*+,;=:@/?# (no escape, space or anything url.Parse refuses).
+// Most URLs in a show are of this shape; for any other, it is false and
+// url.Parse judges.
+func plainAbsURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	h := 0
+	for h < len(rest) && hostByte[rest[h]] {
+		h++
+	}
+	if h == 0 || h < len(rest) && rest[h] != '/' {
+		return false
+	}
+	for i := h; i < len(rest); i++ {
+		if !urlByte[rest[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	hostByte = asciiSet("abcdefghijklmnopqrstuvwxyz0123456789.-")
+	urlByte  = asciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#")
+)
 
 // looksLikeURL reports whether s is meant as a URL rather than a path.
 func looksLikeURL(s string) bool {
@@ -170,8 +207,31 @@ func typeByExtension(name string) string {
 	return ""
 }
 
-// slugRE is what a slug (an episode's file stem, used in output names) may be.
-var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+// validSlug reports whether s may be a slug (an episode's file stem, used
+// in output names): an ASCII letter or digit, then up to 127 more of
+// them, '.', '_' and '-'.
+func validSlug(s string) bool {
+	if len(s) == 0 || len(s) > 128 || !slugByte[s[0]] || s[0] == '.' || s[0] == '_' || s[0] == '-' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !slugByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// slugByte marks the bytes of a slug.
+var slugByte = asciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+
+// asciiSet returns the set of the bytes of chars.
+func asciiSet(chars string) (t [256]bool) {
+	for i := range len(chars) {
+		t[chars[i]] = true
+	}
+	return t
+}
 
 // slugify turns a title into a safe slug: accents dropped, lowercase
 // ASCII letters and digits, single dashes.
