@@ -247,7 +247,6 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		w    where
 		date time.Time
 		eb   *builder // the episode's own builder: its errors, warnings, files
-		it   *feed.Item
 	}
 	var pub []*published
 	slugs := map[string]*Episode{}
@@ -272,15 +271,16 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		pub = append(pub, &published{ep: ep, w: w, date: date})
 	}
 	// Episodes map independently (chapters, probing): spread them over the
-	// cores, then merge in definition order so the output does not depend
-	// on scheduling.
+	// cores, each into its place in the feed's items, then merge the rest
+	// in definition order so the output does not depend on scheduling.
+	ch.Items = make([]feed.Item, len(pub))
 	parallel(len(pub), func(i int) {
 		p := pub[i]
 		if ctx.Err() != nil {
 			return
 		}
 		p.eb = b.fork()
-		p.it = p.eb.item(p.ep, p.w, p.date)
+		p.eb.item(&ch.Items[i], p.ep, p.w, p.date)
 		if opt.ReleaseNotes {
 			p.ep.Notes = ""
 		}
@@ -288,26 +288,22 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	guids := map[string]*Episode{}
-	ch.Items = make([]feed.Item, 0, len(pub))
+	guids := make(map[string]*Episode, len(pub))
 	srcs := make([]itemSource, 0, len(pub))
-	for _, p := range pub {
+	for i, p := range pub {
 		b.errs.errs = append(b.errs.errs, p.eb.errs.errs...)
 		b.warns.errs = append(b.warns.errs, p.eb.warns.errs...)
 		b.files = append(b.files, p.eb.files...)
 		b.unlinked += p.eb.unlinked
-		if p.it == nil {
-			continue
-		}
-		if prev, dup := guids[p.it.GUID]; dup {
+		it := &ch.Items[i]
+		if prev, dup := guids[it.GUID]; dup {
 			f, l, c := p.w.at("guid")
-			b.errs.addf(f, l, c, "guid %q is also used by %s: every episode needs its own", p.it.GUID, prev.File)
+			b.errs.addf(f, l, c, "guid %q is also used by %s: every episode needs its own", it.GUID, prev.File)
 		} else {
-			guids[p.it.GUID] = p.ep
+			guids[it.GUID] = p.ep
 		}
-		ch.Items = append(ch.Items, *p.it)
 		srcs = append(srcs, itemSource{ep: p.ep, w: p.w})
-		p.it, p.eb = nil, nil // copied: the item is held once
+		p.eb = nil
 	}
 	sortByDate(ch.Items, srcs)
 	res.items, res.show = srcs, def.showWhere
@@ -683,10 +679,10 @@ func (b *builder) episodeDate(ep *Episode, w where) (time.Time, bool) {
 	return t, true
 }
 
-// item maps one published episode. It returns nil when the episode is too
-// broken to map (its errors are recorded).
-func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
-	it := &feed.Item{
+// item maps one published episode into it; the episode's errors are
+// recorded.
+func (b *builder) item(it *feed.Item, ep *Episode, w where, date time.Time) {
+	*it = feed.Item{
 		Title:          ep.Title,
 		PubDate:        date,
 		ItunesTitle:    ep.ItunesTitle,
@@ -827,7 +823,6 @@ func (b *builder) item(ep *Episode, w where, date time.Time) *feed.Item {
 	if ep.EpisodeDisplay != "" && ep.Episode == 0 {
 		b.errAt(w, "episode_display", "episode_display needs episode: the number apps sort by")
 	}
-	return it
 }
 
 // enclosure fills the item's enclosure and duration from the definition

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"unsafe"
 )
 
 // dirReader reads the regular files of one folder of a show by name, with
@@ -112,12 +113,9 @@ func (d *dirReader) read(name, what string, max int64) (text string, found readR
 	if st.Size > max {
 		return "", readDone, tooLarge(what, st.Size, max)
 	}
-	bp := readBuf.Get().(*[]byte)
-	defer readBuf.Put(bp)
-	buf := (*bp)[:min(int64(len(*bp)), max+1)]
-	if int64(len(buf)) <= st.Size {
-		buf = make([]byte, st.Size+1)
-	}
+	// The file is read into a buffer of its size (and one byte more, to
+	// see that it ends there), which becomes the text: no copy.
+	buf := make([]byte, min(st.Size+1, max+1))
 	n := 0
 	for {
 		if n == len(buf) {
@@ -141,7 +139,11 @@ func (d *dirReader) read(name, what string, max int64) (text string, found readR
 		// The end: read returned nothing, or a short read ended the file
 		// where fstat said it ends.
 		if m == 0 || m < want && int64(n) == st.Size {
-			return string(buf[:n]), readDone, nil
+			if n == 0 {
+				return "", readDone, nil
+			}
+			// buf is the text's from here on: nothing writes to it.
+			return unsafe.String(&buf[0], n), readDone, nil
 		}
 	}
 }
