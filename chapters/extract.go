@@ -271,26 +271,30 @@ func acceptRun(out []Found, run []cand) []Found {
 // mayHoldTime reports whether s has a digit, then ':', '.' or ',', then a
 // digit: every timestamp shape does, and most prose does not.
 func mayHoldTime(s string) bool {
-	for i := 1; i+1 < len(s); i++ {
-		// Eight bytes at a time while none is a separator.
-		for ; i+8 < len(s); i += 8 {
+	for i := 0; i+2 < len(s); i++ {
+		// Eight bytes at a time while none is a digit (rarer in notes
+		// than the separators).
+		for ; i+8 <= len(s); i += 8 {
 			w := s[i : i+8]
-			if timeSep[w[0]]|timeSep[w[1]]|timeSep[w[2]]|timeSep[w[3]]|timeSep[w[4]]|timeSep[w[5]]|timeSep[w[6]]|timeSep[w[7]] != 0 {
-				for timeSep[s[i]] == 0 {
-					i++ // to the separator in these eight
+			if digit[w[0]]|digit[w[1]]|digit[w[2]]|digit[w[3]]|digit[w[4]]|digit[w[5]]|digit[w[6]]|digit[w[7]] != 0 {
+				for digit[s[i]] == 0 {
+					i++ // to the digit in these eight
 				}
 				break
 			}
 		}
-		if i+1 >= len(s) {
+		if i+2 >= len(s) {
 			break
 		}
-		if timeSep[s[i]] != 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
+		if digit[s[i]] != 0 && timeSep[s[i+1]] != 0 && digit[s[i+2]] != 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// digit marks the ASCII digits.
+var digit = [256]uint8{'0': 1, '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1, '9': 1}
 
 // timeSep marks the bytes that separate a timestamp's numbers.
 var timeSep = [256]uint8{':': 1, '.': 1, ',': 1}
