@@ -711,6 +711,9 @@ type work struct {
 // item.
 const dispatchBatch = 16
 
+// queueDepth is how many batches wait for each rules worker.
+const queueDepth = 2
+
 // batchText is the most text (in bytes) a batch holds before it goes.
 const batchText = 1 << 20
 
@@ -797,7 +800,7 @@ func (e *engine) startRules(workers int) {
 			}
 			n++
 		}
-		q := make(chan *batch, 4)
+		q := make(chan *batch, queueDepth)
 		e.queues = append(e.queues, q)
 		go func() {
 			defer func() { e.rulesDone <- struct{}{} }()

@@ -76,10 +76,17 @@ const (
 	minNodeSlab, maxNodeSlab = 16, 256
 	minAttrSlab, maxAttrSlab = 16, 512
 	minKidSlab, maxKidSlab   = 32, 512
-	minTextSlab, maxTextSlab = 8 << 10, 64 << 10
-	freeSlabSets             = 64        // item slab sets kept for reuse
-	maxKeptNodes             = 4096      // nodes of a slab set kept for reuse
-	maxKeptText              = 256 << 10 // text bytes of a slab set kept for reuse
+	minTextSlab, maxTextSlab = 4 << 10, 32 << 10
+	// freeSlabSets is how many item slab sets are kept for reuse: as
+	// many as the pipeline holds at most (the batches queued for the
+	// slowest worker, the one it runs, the one being filled, and the
+	// item being read), so no set is dropped only to be made again (a
+	// free list smaller than that made 40 KB of garbage for about one
+	// item in fifteen). Sets are made only when none is free, so no more
+	// than that many are ever made, kept or not.
+	freeSlabSets = (queueDepth+2)*dispatchBatch + 1
+	maxKeptNodes = 4096     // nodes of a slab set kept for reuse
+	maxKeptText  = 64 << 10 // text bytes of a slab set kept for reuse
 
 	// slabTextMin is the shortest text kept in an item's slabs: show
 	// notes and descriptions, most of a feed's bytes, which rules read
