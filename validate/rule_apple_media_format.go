@@ -19,11 +19,19 @@ func ruleAppleMediaFormat() *Rule {
 		Good: `<enclosure url="https://example.com/ep1.mp3" length="123" type="audio/mpeg"/>`,
 		Refs: []string{"https://help.apple.com/itc/podcasts_connect/#/itcb54353390", "https://podcasters.apple.com/support/893-audio-requirements"},
 		Item: func(p *Pass, it *Node) {
-			a, v, ok := raHTTPAttr(p.kid(it, ckEnclosure), "url")
-			if !ok {
+			enc := p.kid(it, ckEnclosure)
+			if enc == nil {
 				return
 			}
-			ext := raURLPathExt(v)
+			a := enc.Attr("url")
+			if a == nil {
+				return
+			}
+			v := raTrim(a.Value)
+			if ok, _ := p.httpURL(it, v); !ok {
+				return
+			}
+			ext := p.urlPathExt(it, v)
 			if _, ok := raInListFold(raAppleExtensions, ext); ok {
 				return
 			}

@@ -38,7 +38,7 @@ func ruleAppleTypeExtensionMismatch() *Rule {
 				return
 			}
 			u, _ := raAttrValue(enc, "url")
-			ext, known := raInListFold(raAppleExtensions, raURLPathExt(raTrim(u)))
+			ext, known := raInListFold(raAppleExtensions, p.urlPathExt(it, raTrim(u)))
 			if !known {
 				return
 			}

@@ -21,11 +21,11 @@ func ruleRssEnclosureUrl() *Rule {
 				if v == "" {
 					return
 				}
-				if ok, _ := raHTTPURL(v); !ok {
+				if ok, _ := p.httpURL(it, v); !ok {
 					p.Reportf(a.Pos, "enclosure url %q is not an absolute http(s) URL without spaces", a.Value)
 					return
 				}
-				if ext := raURLPathExt(v); raEqualFold(ext, "html") || raEqualFold(ext, "htm") {
+				if ext := p.urlPathExt(it, v); raEqualFold(ext, "html") || raEqualFold(ext, "htm") {
 					p.Reportf(a.Pos, "enclosure url %q is a web page, not the media file", a.Value)
 				}
 			})

@@ -99,11 +99,22 @@ type kidIndex struct {
 
 	// Parsed values several rules ask for, by the node they came from;
 	// they live as long as the index (one item).
-	dateOf *Node // raParseDate(dateOf.Text) is date
-	date   raDate
-	rfcOf  *Node // piParseRFC2822(rfcOf.Text) is rfc, rfcOK
-	rfc    int64
-	rfcOK  bool
+	dateOf  *Node // raParseDate(dateOf.Text) is date
+	date    raDate
+	rfcOf   *Node // piParseRFC2822(rfcOf.Text) is rfc, rfcOK
+	rfc     int64
+	rfcOK   bool
+	urls    [2]urlFacts // the last URLs asked about (the enclosure's, by three rules)
+	nextURL int
+}
+
+// urlFacts holds what raHTTPURL and raURLPathExt say about one URL, each
+// worked out on the first question.
+type urlFacts struct {
+	in                     string
+	set, httpDone, extDone bool
+	http, https            bool
+	ext                    string
 }
 
 func (x *kidIndex) build(root *Node) {
@@ -111,6 +122,7 @@ func (x *kidIndex) build(root *Node) {
 	x.first = [ckCount]*Node{}
 	x.count = [ckCount]uint16{}
 	x.dateOf, x.rfcOf = nil, nil
+	x.urls = [2]urlFacts{}
 	for _, c := range root.Children {
 		k := ckOf(c)
 		if k == ckOther {
@@ -181,4 +193,41 @@ func (p *Pass) rfcDateOf(root, n *Node) (int64, bool) {
 		x.rfcOf = n
 	}
 	return x.rfc, x.rfcOK
+}
+
+// urlOf returns the facts about URL v, a value of root's subtree, kept for
+// the item.
+func (p *Pass) urlOf(root *Node, v string) *urlFacts {
+	x := p.kids(root)
+	for i := range x.urls {
+		if u := &x.urls[i]; u.set && u.in == v {
+			return u
+		}
+	}
+	u := &x.urls[x.nextURL]
+	x.nextURL ^= 1
+	*u = urlFacts{in: v, set: true}
+	return u
+}
+
+// httpURL is raHTTPURL(v) for a URL in root's subtree, worked out once per
+// item.
+func (p *Pass) httpURL(root *Node, v string) (ok, https bool) {
+	u := p.urlOf(root, v)
+	if !u.httpDone {
+		u.http, u.https = raHTTPURL(v)
+		u.httpDone = true
+	}
+	return u.http, u.https
+}
+
+// urlPathExt is raURLPathExt(v) for a URL in root's subtree, worked out
+// once per item.
+func (p *Pass) urlPathExt(root *Node, v string) string {
+	u := p.urlOf(root, v)
+	if !u.extDone {
+		u.ext = raURLPathExt(v)
+		u.extDone = true
+	}
+	return u.ext
 }

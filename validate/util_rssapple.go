@@ -287,12 +287,29 @@ func raHTTPURL(s string) (ok, https bool) {
 	if !strings.HasPrefix(rest, "//") || len(rest) == 2 || rest[2] == '/' {
 		return false, https
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' {
-			return false, https
-		}
+	if raHasSpaceOrControl(s) {
+		return false, https
 	}
 	return true, https
+}
+
+// raHasSpaceOrControl reports whether s has a byte at or below ' ', eight
+// bytes at a time: (w - 0x21…) & ^w has a byte's high bit set where the
+// first byte below 0x21 is (bytes from 0x80 have it clear in ^w).
+func raHasSpaceOrControl(s string) bool {
+	for len(s) >= 8 {
+		w := raWord(s)
+		if (w-0x2121212121212121)&^w&raHigh8 != 0 {
+			return true
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // raSpaced reports whether s, which raHTTPURL refused, is an absolute
@@ -310,11 +327,11 @@ func raSpaced(s string) bool {
 // the last path segment of URL s after percent-decoding, ignoring query and
 // fragment; "" when the segment has none.
 func raURLPathExt(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '?' || s[i] == '#' {
-			s = s[:i]
-			break
-		}
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		s = s[:i] // a '#' before it ends s sooner, below
+	}
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
 	}
 	if _, rest := raURLScheme(s); strings.HasPrefix(rest, "//") {
 		rest = rest[2:]

@@ -420,3 +420,36 @@ func TestRaASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestRaHasSpaceOrControl compares the word-at-a-time test with a byte
+// loop for every byte value at every place around the word boundaries.
+func TestRaHasSpaceOrControl(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(strings.Repeat("\xc3", n)) // high bytes around it
+				b[at] = byte(c)
+				want := false
+				for _, x := range b {
+					want = want || x <= ' '
+				}
+				if got := raHasSpaceOrControl(string(b)); got != want {
+					t.Fatalf("raHasSpaceOrControl(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestRaURLPathExtCut checks that the query and the fragment are cut in
+// either order.
+func TestRaURLPathExtCut(t *testing.T) {
+	for s, want := range map[string]string{
+		"https://h/a.mp3?x=1#y.z": "mp3", "https://h/a.mp3#x?y.z": "mp3", "https://h/a.m4a#f": "m4a",
+		"https://h/a.mp3?#": "mp3", "https://h/a?b.mp3": "", "/a.b/c.pdf": "pdf", "https://h/": "",
+	} {
+		if got := raURLPathExt(s); got != want {
+			t.Errorf("raURLPathExt(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
