@@ -1142,10 +1142,21 @@ func (s *scanner) startTag() error {
 	s.attrs = s.attrs[:0]
 	empty := false
 	for {
-		sp := s.skipSpace()
-		c, ok := s.byteAt()
-		if !ok {
-			return s.eofErr("a start tag")
+		// The usual cases first, without calls: no white space before
+		// the next byte, or one space.
+		var sp bool
+		var c byte
+		switch i := s.i; {
+		case i+1 < s.end && !isSpace(s.buf[i]):
+			c = s.buf[i]
+		case i+1 < s.end && s.buf[i] == ' ' && !isSpace(s.buf[i+1]):
+			s.i, sp, c = i+1, true, s.buf[i+1]
+		default:
+			sp = s.skipSpace()
+			var ok bool
+			if c, ok = s.byteAt(); !ok {
+				return s.eofErr("a start tag")
+			}
 		}
 		if c == '>' {
 			s.i++
@@ -1153,7 +1164,7 @@ func (s *scanner) startTag() error {
 		}
 		if c == '/' {
 			s.i++
-			c, ok = s.byteAt()
+			c, ok := s.byteAt()
 			if !ok {
 				return s.eofErr("a start tag")
 			}
@@ -1276,24 +1287,30 @@ func (s *scanner) attribute() (rawAttr, error) {
 	if err != nil {
 		return rawAttr{}, err
 	}
-	s.skipSpace()
-	c, ok := s.byteAt()
-	if !ok {
-		return rawAttr{}, s.eofErr("a start tag")
+	var q byte
+	if i := s.i; i+1 < s.end && s.buf[i] == '=' && (s.buf[i+1] == '"' || s.buf[i+1] == '\'') {
+		q = s.buf[i+1] // the usual name="value", without calls
+		s.i = i + 2
+	} else {
+		s.skipSpace()
+		c, ok := s.byteAt()
+		if !ok {
+			return rawAttr{}, s.eofErr("a start tag")
+		}
+		if c != '=' {
+			return rawAttr{}, s.errAt(s.i, "attribute %q has no value (expected \"=\")", qname(prefix, local))
+		}
+		s.i++
+		s.skipSpace()
+		q, ok = s.byteAt()
+		if !ok {
+			return rawAttr{}, s.eofErr("a start tag")
+		}
+		if q != '"' && q != '\'' {
+			return rawAttr{}, s.errAt(s.i, "the value of attribute %q must be quoted", qname(prefix, local))
+		}
+		s.i++
 	}
-	if c != '=' {
-		return rawAttr{}, s.errAt(s.i, "attribute %q has no value (expected \"=\")", qname(prefix, local))
-	}
-	s.i++
-	s.skipSpace()
-	q, ok := s.byteAt()
-	if !ok {
-		return rawAttr{}, s.eofErr("a start tag")
-	}
-	if q != '"' && q != '\'' {
-		return rawAttr{}, s.errAt(s.i, "the value of attribute %q must be quoted", qname(prefix, local))
-	}
-	s.i++
 	vs := s.i
 	for {
 		j := bytes.IndexByte(s.buf[s.i:s.end], q)
