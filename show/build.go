@@ -154,7 +154,7 @@ func (r *Result) ItemPlace(i int, key string) Place {
 	}
 	s := r.items[i]
 	if key == "notes" && s.ep.BodyLine > 0 {
-		if _, ok := s.w.Keys["notes"]; !ok {
+		if !s.w.Keys.has("notes") {
 			return Place{File: s.w.File, Line: s.ep.BodyLine, Col: 1, Found: true}
 		}
 	}
@@ -163,7 +163,7 @@ func (r *Result) ItemPlace(i int, key string) Place {
 
 func sourceOf(w where, key string) Place {
 	f, l, c := w.at(key)
-	_, ok := w.Keys[key]
+	ok := w.Keys.has(key)
 	return Place{File: f, Line: l, Col: c, Found: ok}
 }
 

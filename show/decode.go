@@ -23,7 +23,7 @@ type decoder struct {
 	// lineOffset is added to node lines: front matter starts after "---".
 	lineOffset int
 	// pos records where each key path's value starts.
-	pos map[string]Pos
+	pos *keyPlaces
 	// types caches each struct type's keys; shared by a Load's decoders.
 	types *sync.Map
 }
@@ -157,7 +157,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		for i, c := range n.Content {
 			p := fmt.Sprintf("%s[%d]", path, i)
 			if d.pos != nil {
-				d.pos[p] = Pos{Line: c.Line + d.lineOffset, Col: c.Column}
+				d.pos.set(p, Pos{Line: c.Line + d.lineOffset, Col: c.Column})
 			}
 			d.decode(c, s.Index(i), p)
 		}
@@ -238,7 +238,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			seen[key] = k.Line
 		}
 		if d.pos != nil {
-			d.pos[join(path, key)] = Pos{Line: val.Line + d.lineOffset, Col: val.Column}
+			d.pos.set(join(path, key), Pos{Line: val.Line + d.lineOffset, Col: val.Column})
 		}
 		d.decode(val, v.Field(idx), join(path, key))
 	}

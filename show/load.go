@@ -26,11 +26,11 @@ type Pos struct {
 // of its value in File.
 type where struct {
 	File string
-	Keys map[string]Pos
+	Keys *keyPlaces
 }
 
 func (w where) at(key string) (string, int, int) {
-	if p, ok := w.Keys[key]; ok {
+	if p, ok := w.Keys.get(key); ok {
 		return w.File, p.Line, p.Col
 	}
 	// Fall back to the nearest enclosing key, then the file.
@@ -40,14 +40,84 @@ func (w where) at(key string) (string, int, int) {
 			break
 		}
 		k = k[:i]
-		if p, ok := w.Keys[k]; ok {
+		if p, ok := w.Keys.get(k); ok {
 			return w.File, p.Line, p.Col
 		}
 	}
-	if p, ok := w.Keys[""]; ok {
+	if p, ok := w.Keys.get(""); ok {
 		return w.File, p.Line, p.Col
 	}
 	return w.File, 0, 0
+}
+
+// keyPlaces maps key paths to positions. An episode has a few dozen: a
+// list, searched, costs less to make and to keep than a map (one for each
+// of thousands of episodes). Past smallPlaces entries, a map indexes the
+// list too (podcast.yaml with many episodes inline).
+type keyPlaces struct {
+	list  []keyPlace
+	index map[string]int // key -> its last entry in list; nil while the list is small
+}
+
+type keyPlace struct {
+	key string
+	pos Pos
+}
+
+// smallPlaces is the length up to which a keyPlaces is only searched.
+const smallPlaces = 32
+
+// newKeyPlaces returns an empty keyPlaces with room for n entries.
+func newKeyPlaces(n int) *keyPlaces {
+	return &keyPlaces{list: make([]keyPlace, 0, n)}
+}
+
+// get returns the position set last for key. A nil keyPlaces is empty.
+func (k *keyPlaces) get(key string) (Pos, bool) {
+	if k == nil {
+		return Pos{}, false
+	}
+	if k.index != nil {
+		i, ok := k.index[key]
+		if !ok {
+			return Pos{}, false
+		}
+		return k.list[i].pos, true
+	}
+	for i := len(k.list) - 1; i >= 0; i-- {
+		if k.list[i].key == key {
+			return k.list[i].pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// has reports whether key has a position.
+func (k *keyPlaces) has(key string) bool {
+	_, ok := k.get(key)
+	return ok
+}
+
+// set gives key the position p (replacing any it had).
+func (k *keyPlaces) set(key string, p Pos) {
+	k.list = append(k.list, keyPlace{key, p})
+	switch {
+	case k.index != nil:
+		k.index[key] = len(k.list) - 1
+	case len(k.list) > smallPlaces:
+		k.index = make(map[string]int, 2*len(k.list))
+		for i, e := range k.list {
+			k.index[e.key] = i
+		}
+	}
+}
+
+// each calls f for every key with its position, in the order they were
+// set (a key set twice: each time).
+func (k *keyPlaces) each(f func(key string, p Pos)) {
+	for _, e := range k.list {
+		f(e.key, e.pos)
+	}
 }
 
 // Definition is a loaded show: the channel and every episode, with where
@@ -110,12 +180,13 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 	}
 	types := &sync.Map{}
 	warns := &errorList{}
-	d := &decoder{file: def.ShowFile, errs: errs, warns: warns, pos: map[string]Pos{}, types: types}
+	d := &decoder{file: def.ShowFile, errs: errs, warns: warns, pos: newKeyPlaces(1), types: types}
 	if p, bad := checkEncoding(text); bad {
 		errs.addf(def.ShowFile, p.line, p.col, "%s", p.msg)
 		def.showBroken = true
 	} else if root, release, ok := parseYAML(def.ShowFile, text, 0, errs); ok {
-		d.pos[""] = Pos{Line: 1, Col: 1}
+		d.pos = newKeyPlaces(1 + keyPaths(root))
+		d.pos.set("", Pos{Line: 1, Col: 1})
 		d.decode(root, reflectValue(&def.Show), "")
 		release()
 	} else {
@@ -128,16 +199,17 @@ func Load(fsys fs.FS, dir string) (*Definition, error) {
 		prefix := fmt.Sprintf("episodes[%d]", i)
 		capNotes(errs, def.ShowFile, d.pos, prefix+".notes", &ep.Notes)
 		capNotes(errs, def.ShowFile, d.pos, prefix+".summary", &ep.Summary)
-		w := where{File: def.ShowFile, Keys: map[string]Pos{}}
-		for k, p := range d.pos {
+		w := where{File: def.ShowFile, Keys: newKeyPlaces(0)}
+		d.pos.each(func(k string, p Pos) {
 			if k == prefix {
-				w.Keys[""] = p
+				w.Keys.set("", p)
 			} else if strings.HasPrefix(k, prefix+".") {
-				w.Keys[k[len(prefix)+1:]] = p
+				w.Keys.set(k[len(prefix)+1:], p)
 			}
-		}
+		})
 		ep.File = def.ShowFile
-		ep.Line = w.Keys[""].Line
+		top, _ := w.Keys.get("")
+		ep.Line = top.Line
 		def.epWhere[ep] = w
 		def.Episodes = append(def.Episodes, ep)
 	}
@@ -291,12 +363,12 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 		if !ok {
 			return nil, where{}
 		}
-		d.pos = make(map[string]Pos, 1+keyPaths(root))
-		d.pos[""] = Pos{Line: fmLine, Col: 1}
+		d.pos = newKeyPlaces(1 + keyPaths(root))
+		d.pos.set("", Pos{Line: fmLine, Col: 1})
 		d.decode(root, reflectValue(ep), "")
 		release()
 		if strings.TrimSpace(ep.Notes) != "" && strings.TrimSpace(body) != "" {
-			p := d.pos["notes"]
+			p, _ := d.pos.get("notes")
 			errs.addf(file, p.Line, p.Col, "notes given twice: as the notes key and as the Markdown body; keep one")
 		}
 		if strings.TrimSpace(body) != "" {
@@ -308,18 +380,19 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 		if !ok {
 			return nil, where{}
 		}
-		d.pos = make(map[string]Pos, 1+keyPaths(root))
-		d.pos[""] = Pos{Line: 1, Col: 1}
+		d.pos = newKeyPlaces(1 + keyPaths(root))
+		d.pos.set("", Pos{Line: 1, Col: 1})
 		d.decode(root, reflectValue(ep), "")
 		release()
-		if p, ok := d.pos["notes"]; ok {
+		if p, ok := d.pos.get("notes"); ok {
 			ep.BodyLine = p.Line
 		}
 	}
 	capNotes(errs, file, d.pos, "notes", &ep.Notes)
 	capNotes(errs, file, d.pos, "summary", &ep.Summary)
 	ep.File = file
-	ep.Line = d.pos[""].Line
+	top, _ := d.pos.get("")
+	ep.Line = top.Line
 	return ep, where{File: file, Keys: d.pos}
 }
 

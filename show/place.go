@@ -24,7 +24,7 @@ func (r *Result) itemKey(i int, s xmlspot.Spot) string {
 		return ""
 	}
 	src := r.items[i]
-	has := func(key string) bool { _, ok := src.w.Keys[key]; return ok }
+	has := src.w.Keys.has
 	top := s.Path[0]
 	switch top.Name {
 	case "title":
@@ -148,7 +148,7 @@ func (r *Result) channelKey(s xmlspot.Spot) string {
 	case "itunes:keywords":
 		return "keywords"
 	case "podcast:guid":
-		if _, ok := r.show.Keys["guid"]; !ok {
+		if !r.show.Keys.has("guid") {
 			return "feed_url" // derived from it
 		}
 		return "guid"

@@ -127,11 +127,11 @@ func linkProblem(fsys fs.FS, name string, err error) *fileProblem {
 
 // capNotes drops Markdown text longer than MaxNotes, so it is never
 // rendered, and reports it at its key.
-func capNotes(errs *errorList, file string, pos map[string]Pos, key string, s *string) {
+func capNotes(errs *errorList, file string, pos *keyPlaces, key string, s *string) {
 	if len(*s) <= MaxNotes {
 		return
 	}
-	p := pos[key]
+	p, _ := pos.get(key)
 	name := key[strings.LastIndexByte(key, '.')+1:]
 	size, limit := byteSizes(int64(len(*s)), MaxNotes)
 	errs.addf(file, p.Line, p.Col, "%s: %s of Markdown, more than the %s podfeed renders (a transcript belongs in a transcript file: see transcripts)", name, size, limit)
