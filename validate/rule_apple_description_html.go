@@ -70,7 +70,7 @@ func raHTMLNames(html string, names []string) ([]string, bool) {
 		}
 		found = true
 		if len(names) == 5 {
-			continue // full: later names change nothing
+			break // full: later names change nothing
 		}
 		lower := strings.ToLower(name)
 		dup := false

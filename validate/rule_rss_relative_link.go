@@ -58,6 +58,12 @@ func relativeLinks(text string) (first string, n int) {
 			break
 		}
 		i += k
+		if i == 0 {
+			continue
+		}
+		if b := text[i-1]; b != 'f' && b != 'c' && b != 'F' && b != 'C' {
+			continue // no name in relAttrs ends so: most '=' are other attributes' and query strings'
+		}
 		kind := -1
 		for j, attr := range relAttrs {
 			if p := i + 1 - len(attr); p >= 0 && text[p:i+1] == attr {
