@@ -2,7 +2,9 @@ package show
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestKeyPlaces: a keyPlaces answers as a map would, small (searched) and
@@ -34,6 +36,39 @@ func TestKeyPlaces(t *testing.T) {
 		k.each(func(string, Pos) { seen++ })
 		if seen != n {
 			t.Errorf("n=%d: each gave %d entries", n, seen)
+		}
+	}
+}
+
+// TestInlineEpisodePlaces: each episode defined in podcast.yaml has the
+// positions of its own keys, "episodes[1]" apart from "episodes[10]".
+func TestInlineEpisodePlaces(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(pinnedShow + "episodes:\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "  - title: E%d\n    date: 2025-01-%02d\n    audio: https://x.org/%d.mp3\n    length: %d\n    persons:\n      - name: P%d\n", i, i+1, i, i+1, i)
+	}
+	def, err := Load(fstest.MapFS{"podcast.yaml": {Data: []byte(b.String())}}, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(def.Episodes) != 12 {
+		t.Fatalf("%d episodes, want 12", len(def.Episodes))
+	}
+	first := strings.Count(pinnedShow, "\n") + 2 // the line of episode 0's title
+	for i, ep := range def.Episodes {
+		w := def.epWhere[ep]
+		line := first + 6*i
+		for key, want := range map[string]Pos{"": {line, 5}, "title": {line, 12}, "length": {line + 3, 13}, "persons[0].name": {line + 5, 15}} {
+			if got, ok := w.Keys.get(key); !ok || got != want {
+				t.Errorf("episode %d: %q at %v (%v), want %v", i, key, got, ok, want)
+			}
+		}
+		if w.Keys.has("episodes") || len(w.Keys.list) != 8 {
+			t.Errorf("episode %d: %d positions, want its own 8", i, len(w.Keys.list))
+		}
+		if ep.Line != line {
+			t.Errorf("episode %d: Line %d, want %d", i, ep.Line, line)
 		}
 	}
 }
