@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -18,6 +19,11 @@ import (
 // to Publish as File.Staged, which renames it into place, or removes it
 // when the target already holds its bytes. Its checksum and size are
 // computed as it is written.
+//
+// While the bytes written are those of the file already in place, they
+// are only compared with it, not written: an unchanged feed costs no
+// write (Same). At the first difference the bytes that matched are copied
+// from it and the writing goes on.
 //
 // The temporary file has Publish's TempMarker in its name, so a run that
 // is killed leaves it for the next Publish to remove. Hold the folder's
@@ -38,6 +44,15 @@ type Staged struct {
 	// closed: finish closed the file for the rename.
 	closed bool
 	hook   failHook // tests: a failure at "write"
+
+	// base is the file in place, opened at Stage, while every byte
+	// written so far matched it (nil after the first difference);
+	// baseInfo its state then. same: at Close, the bytes were all of
+	// base's: the temporary file is empty and base holds them.
+	base     *os.File
+	baseInfo fs.FileInfo
+	same     bool
+	scratch  []byte
 }
 
 // Stage creates the temporary file for name (a slash path, as File.Name)
@@ -66,8 +81,43 @@ func Stage(dir, name string, mode fs.FileMode) (*Staged, error) {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
 	s.f = f
+	// The file in place, if it is a regular file, to compare with.
+	if fi, err := root.Lstat(filepath.FromSlash(name)); err == nil && fi.Mode().IsRegular() {
+		if b, err := root.Open(filepath.FromSlash(name)); err == nil {
+			if bi, err := b.Stat(); err == nil && bi.Mode().IsRegular() {
+				s.base, s.baseInfo = b, bi
+			} else {
+				b.Close()
+			}
+		}
+	}
 	return s, nil
 }
+
+// matches reports whether p is base's next bytes.
+func (s *Staged) matches(p []byte) bool {
+	if cap(s.scratch) < len(p) {
+		s.scratch = make([]byte, len(p))
+	}
+	b := s.scratch[:len(p)]
+	n, _ := s.base.ReadAt(b, s.size)
+	return n == len(p) && bytes.Equal(b, p)
+}
+
+// diverge stops comparing: the bytes written so far, which are base's,
+// are copied from it into the temporary file.
+func (s *Staged) diverge() error {
+	base := s.base
+	s.base, s.same, s.scratch = nil, false, nil
+	defer base.Close()
+	_, err := io.CopyBuffer(s.f, io.NewSectionReader(base, 0, s.size), make([]byte, 256<<10))
+	return err
+}
+
+// Same reports whether the bytes written are, byte for byte, those of the
+// file that was in place when Stage was called (nothing was written to
+// the temporary file).
+func (s *Staged) Same() bool { return s.same }
 
 // Name is the target's name, as given to Stage.
 func (s *Staged) Name() string { return s.name }
@@ -85,6 +135,17 @@ func (s *Staged) Write(p []byte) (int, error) {
 		s.err = fmt.Errorf("publish: %s: %w", path.Join(s.dir, s.name), err)
 		return 0, s.err
 	}
+	if s.base != nil {
+		if s.matches(p) {
+			s.crc = crc32.Update(s.crc, castagnoli, p)
+			s.size += int64(len(p))
+			return len(p), nil
+		}
+		if err := s.diverge(); err != nil {
+			s.err = fmt.Errorf("publish: %s: %w", path.Join(s.dir, s.name), err)
+			return 0, s.err
+		}
+	}
 	n, err := s.f.Write(p)
 	s.crc = crc32.Update(s.crc, castagnoli, p[:n])
 	s.size += int64(n)
@@ -98,7 +159,18 @@ func (s *Staged) Write(p []byte) (int, error) {
 // Close ends the writing; the file stays open for reading until Publish
 // or Discard. It returns the first write error, if any.
 func (s *Staged) Close() error {
+	if s.done {
+		return s.err
+	}
 	s.done = true
+	if s.err == nil && s.base != nil {
+		// Every byte matched: the same file, unless it has more.
+		if fi, err := s.base.Stat(); err == nil && fi.Size() == s.size {
+			s.same = true
+		} else if err := s.diverge(); err != nil {
+			s.err = fmt.Errorf("publish: %s: %w", path.Join(s.dir, s.name), err)
+		}
+	}
 	if s.err == nil && !s.gone {
 		// The umask must not narrow the mode asked for.
 		if err := s.f.Chmod(s.mode); err != nil {
@@ -116,6 +188,9 @@ func (s *Staged) ReadAt(p []byte, off int64) (int, error) {
 	if !s.done || s.gone || s.closed {
 		return 0, errors.New("publish: staged file read before Close or after Publish")
 	}
+	if s.same {
+		return s.base.ReadAt(p, off)
+	}
 	return s.f.ReadAt(p, off)
 }
 
@@ -130,6 +205,9 @@ func (s *Staged) Discard() {
 		return
 	}
 	s.gone = true
+	if s.base != nil {
+		s.base.Close()
+	}
 	if !s.closed {
 		s.f.Close()
 	}
@@ -144,6 +222,13 @@ func (s *Staged) finish(hook failHook) (fs.FileInfo, error) {
 	}
 	if s.err != nil {
 		return nil, s.err
+	}
+	if s.same {
+		// Written after all (its mode or its place changed): its bytes
+		// are base's.
+		if err := s.diverge(); err != nil {
+			return nil, err
+		}
 	}
 	err := hook.at("sync", s.name)
 	if err == nil {

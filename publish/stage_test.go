@@ -279,3 +279,74 @@ func TestStagedMatchesRecord(t *testing.T) {
 	}
 	check("<rss>v1</rss>\n", false)
 }
+
+// TestStagedOverExisting: bytes staged over a file in place are compared
+// with it until they differ, then written, the matched part copied from
+// it; whatever the place of the difference, the file published holds the
+// new bytes. The same bytes write nothing (Same), and are published as
+// unchanged, or, with another mode, written out whole.
+func TestStagedOverExisting(t *testing.T) {
+	old := strings.Repeat("0123456789", 100)
+	for _, tc := range []struct{ name, next string }{
+		{"same", old},
+		{"first byte", "x" + old[1:]},
+		{"middle", old[:503] + "x" + old[504:]},
+		{"last byte", old[:len(old)-1] + "x"},
+		{"longer", old + "more"},
+		{"shorter", old[:700]},
+		{"empty", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			base := t.TempDir()
+			dir := filepath.Join(base, "public")
+			if err := Write(dir, []File{{Name: "feed.xml", Data: []byte(old)}}); err != nil {
+				t.Fatal(err)
+			}
+			age(t, dir)
+			s := stage(t, dir, "feed.xml", tc.next)
+			if got := s.Same(); got != (tc.next == old) {
+				t.Errorf("Same = %v", got)
+			}
+			if b, err := io.ReadAll(s.Reader()); err != nil || string(b) != tc.next {
+				t.Errorf("staged bytes read back = %q, %v", b, err)
+			}
+			if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(s.tmp))); err != nil || (tc.next == old) != (fi.Size() == 0 && tc.next != "") {
+				t.Errorf("temporary file: %v (same bytes are not written, others are)", err)
+			}
+			rep, err := Publish(dir, []File{{Name: "feed.xml", Staged: s}}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{"./": "", "feed.xml": "-rw-r--r-- " + tc.next}
+			if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+				t.Errorf("published (-want +got):\n%s", diff)
+			}
+			if unchanged := len(touched(t, dir)) == 0 && len(rep.Unchanged) == 1; unchanged != (tc.next == old) {
+				t.Errorf("unchanged = %v, report %+v", unchanged, rep)
+			}
+		})
+	}
+	t.Run("same bytes, other mode", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "public")
+		if err := Write(dir, []File{{Name: "feed.xml", Data: []byte(old)}}); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Stage(dir, "feed.xml", 0o600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(s, old); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil || !s.Same() {
+			t.Fatalf("Close = %v, Same = %v", err, s.Same())
+		}
+		if _, err := Publish(dir, []File{{Name: "feed.xml", Staged: s}}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"./": "", "feed.xml": "-rw------- " + old}
+		if diff := cmp.Diff(want, snapshot(t, dir)); diff != "" {
+			t.Errorf("published (-want +got):\n%s", diff)
+		}
+	})
+}

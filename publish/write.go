@@ -351,6 +351,9 @@ func sameFile(r *os.Root, base string, fi fs.FileInfo, f File, sum uint32, rec *
 	if rec != nil && rec.Size == fi.Size() && rec.MTime == fi.ModTime().UnixNano() && rec.CRC == sum {
 		return fi, nil
 	}
+	if s := f.Staged; s != nil && s.same && os.SameFile(fi, s.baseInfo) && fi.ModTime().Equal(s.baseInfo.ModTime()) {
+		return fi, nil // the file it was compared with, untouched since
+	}
 	fh, err := r.Open(base)
 	if err != nil {
 		return nil, nil // unreadable: write it anew

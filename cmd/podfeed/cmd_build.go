@@ -179,8 +179,10 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	defer func() { sayUnpinned() }()
 
 	// From here on this build owns the output folder: the feed is encoded
-	// straight into its temporary file there, which the gate and the
-	// comparison read back and publish renames into place (or removes).
+	// straight into its temporary file there (compared with the feed in
+	// place as long as it matches, and then not written), which the gate
+	// and the comparison read back and publish renames into place (or
+	// removes).
 	lock, err := publish.Acquire(ctx, out, c.Duration("wait"), func() {
 		fmt.Fprintf(e.stderr, "podfeed: another build is writing %s; waiting up to %s for it to finish\n", out, c.Duration("wait"))
 	})
@@ -217,11 +219,12 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 	}
 
 	// Subscriber safety: compare with the feed subscribers have. When the
-	// record of the last build says the feed in the output folder is
-	// still the one it wrote, with this feed's checksum and size, it is
+	// feed was staged over the one in the output folder and matched it
+	// byte for byte, or when the record of the last build says that feed
+	// is still the one it wrote, with this feed's checksum and size, it is
 	// this feed: neither is read again.
 	var prev *previousFeed
-	if c.String("previous") == "" && staged.MatchesRecord(manifestPath(dir, out)) {
+	if c.String("previous") == "" && (staged.Same() || staged.MatchesRecord(manifestPath(dir, out))) {
 		prev = &previousFeed{where: filepath.Join(out, "feed.xml"), same: true}
 	} else if prev, err = loadPrevious(ctx, e, c.String("previous"), out, net, staged.Reader()); err != nil {
 		return err
