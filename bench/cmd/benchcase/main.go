@@ -149,11 +149,18 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // generated episodes give length, type and duration).
 func buildLib(ctx context.Context, dir, out string) (result, error) {
 	start := time.Now()
-	def, err := show.Load(os.DirFS(dir), ".")
+	// As the CLI does: the folder through os.Root, and each episode's
+	// Markdown dropped once its item is built.
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return result{}, err
 	}
-	res, err := show.Build(ctx, def, show.BuildOptions{Now: gen.Now, Generator: "podfeed bench"})
+	defer root.Close()
+	def, err := show.Load(root.FS(), ".")
+	if err != nil {
+		return result{}, err
+	}
+	res, err := show.Build(ctx, def, show.BuildOptions{Now: gen.Now, Generator: "podfeed bench", ReleaseNotes: true})
 	if err != nil {
 		return result{}, err
 	}
