@@ -95,91 +95,50 @@ const (
 	slabTextMin = 256
 )
 
-func (s *slabSet) node() *Node {
+// carve hands out the next n elements of one kind of slab: slabs are
+// the set's slabs of that kind and cur the one being filled. The memory
+// may hold an earlier item's values: the caller overwrites it. When the
+// current slab has no room, the next is used, or a new one made: double
+// the last one, within lo and hi, and at least n.
+func carve[T any](slabs *[][]T, cur *int, n, lo, hi int) []T {
 	for {
-		if s.n < len(s.nodes) {
-			sl := s.nodes[s.n]
-			if len(sl) < cap(sl) {
-				sl = sl[:len(sl)+1]
-				s.nodes[s.n] = sl
-				return &sl[len(sl)-1]
+		if *cur < len(*slabs) {
+			sl := (*slabs)[*cur]
+			if l := len(sl); cap(sl)-l >= n {
+				(*slabs)[*cur] = sl[:l+n]
+				return sl[l : l+n : l+n]
 			}
-			s.n++
+			*cur++
 			continue
 		}
 		last := 0
-		if len(s.nodes) > 0 {
-			last = cap(s.nodes[len(s.nodes)-1])
+		if k := len(*slabs); k > 0 {
+			last = cap((*slabs)[k-1])
 		}
-		s.nodes = append(s.nodes, make([]Node, 0, min(max(minNodeSlab, 2*last), maxNodeSlab)))
+		*slabs = append(*slabs, make([]T, 0, max(n, min(max(lo, 2*last), hi))))
 	}
+}
+
+func (s *slabSet) node() *Node {
+	return &carve(&s.nodes, &s.n, 1, minNodeSlab, maxNodeSlab)[0]
 }
 
 func (s *slabSet) attrList(n int) []Attr {
-	for {
-		if s.a < len(s.attrs) {
-			sl := s.attrs[s.a]
-			if cap(sl)-len(sl) >= n {
-				l := len(sl)
-				sl = sl[:l+n]
-				s.attrs[s.a] = sl
-				return sl[l : l+n : l+n]
-			}
-			s.a++
-			continue
-		}
-		last := 0
-		if len(s.attrs) > 0 {
-			last = cap(s.attrs[len(s.attrs)-1])
-		}
-		s.attrs = append(s.attrs, make([]Attr, 0, max(n, min(max(minAttrSlab, 2*last), maxAttrSlab))))
-	}
+	return carve(&s.attrs, &s.a, n, minAttrSlab, maxAttrSlab)
 }
 
 func (s *slabSet) kidList(kids []*Node) []*Node {
-	n := len(kids)
-	for {
-		if s.k < len(s.kids) {
-			sl := s.kids[s.k]
-			if cap(sl)-len(sl) >= n {
-				l := len(sl)
-				sl = append(sl, kids...)
-				s.kids[s.k] = sl
-				return sl[l : l+n : l+n]
-			}
-			s.k++
-			continue
-		}
-		last := 0
-		if len(s.kids) > 0 {
-			last = cap(s.kids[len(s.kids)-1])
-		}
-		s.kids = append(s.kids, make([]*Node, 0, max(n, min(max(minKidSlab, 2*last), maxKidSlab))))
-	}
+	l := carve(&s.kids, &s.k, len(kids), minKidSlab, maxKidSlab)
+	copy(l, kids)
+	return l
 }
 
-// str copies b into the text slabs and returns it as a string, valid
-// until the set is reset.
+// str copies b (not empty) into the text slabs and returns it as a
+// string, valid until the set is reset.
 func (s *slabSet) str(b []byte) string {
-	n := len(b)
-	for {
-		if s.t < len(s.texts) {
-			sl := s.texts[s.t]
-			if cap(sl)-len(sl) >= n {
-				l := len(sl)
-				sl = append(sl, b...)
-				s.texts[s.t] = sl
-				return unsafe.String(&sl[l], n)
-			}
-			s.t++
-			continue
-		}
-		last := 0
-		if len(s.texts) > 0 {
-			last = cap(s.texts[len(s.texts)-1])
-		}
-		s.texts = append(s.texts, make([]byte, 0, max(n, min(max(minTextSlab, 2*last), maxTextSlab))))
-	}
+	t := carve(&s.texts, &s.t, len(b), minTextSlab, maxTextSlab)
+	copy(t, b)
+	return unsafe.String(&t[0], len(t))
 }
 
 // newNode hands out a node for the element being started.
