@@ -53,6 +53,9 @@ type Staged struct {
 	baseInfo fs.FileInfo
 	same     bool
 	scratch  []byte
+	// compared: a regular file was in place at Stage and the bytes were
+	// compared with it (same tells the outcome).
+	compared bool
 }
 
 // Stage creates the temporary file for name (a slash path, as File.Name)
@@ -85,7 +88,7 @@ func Stage(dir, name string, mode fs.FileMode) (*Staged, error) {
 	if fi, err := root.Lstat(filepath.FromSlash(name)); err == nil && fi.Mode().IsRegular() {
 		if b, err := root.Open(filepath.FromSlash(name)); err == nil {
 			if bi, err := b.Stat(); err == nil && bi.Mode().IsRegular() {
-				s.base, s.baseInfo = b, bi
+				s.base, s.baseInfo, s.compared = b, bi, true
 			} else {
 				b.Close()
 			}
@@ -253,12 +256,12 @@ func (s *Staged) finish(hook failHook) (fs.FileInfo, error) {
 
 // sameAs reports whether the file r opened holds the staged bytes.
 func (s *Staged) sameAs(r io.Reader) (bool, error) {
-	return SameContent(r, s.Reader())
+	return sameContent(r, s.Reader())
 }
 
-// SameContent reports whether a and b hold the same bytes, reading both
+// sameContent reports whether a and b hold the same bytes, reading both
 // in pieces; err is a failure to read either.
-func SameContent(a, b io.Reader) (bool, error) {
+func sameContent(a, b io.Reader) (bool, error) {
 	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
 	for {
 		nb, errb := io.ReadFull(b, bb)
@@ -281,33 +284,4 @@ func SameContent(a, b io.Reader) (bool, error) {
 			return n == 0, nil
 		}
 	}
-}
-
-// MatchesRecord reports whether the file in place of s's target is, by the
-// record Publish keeps in manifest (the size and modification time it left
-// the file with, and the checksum of what it wrote), what s holds: a
-// regular file of s's size and mode, unchanged since Publish wrote bytes
-// with s's checksum. Then the file need not be read to know it holds
-// s's bytes; Publish itself trusts the record the same way. False
-// whenever the record or the file says otherwise or cannot be read.
-func (s *Staged) MatchesRecord(manifest string) bool {
-	if manifest == "" || s.err != nil || !s.done {
-		return false
-	}
-	m, err := loadManifest(manifest)
-	if err != nil || m == nil {
-		return false
-	}
-	rec := m.entry(s.name)
-	if rec == nil || rec.Streamed || rec.Size != s.size || rec.CRC != s.crc {
-		return false
-	}
-	root, err := os.OpenRoot(s.dir)
-	if err != nil {
-		return false
-	}
-	defer root.Close()
-	fi, err := root.Lstat(filepath.FromSlash(s.name))
-	return err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() == s.mode &&
-		fi.Size() == rec.Size && fi.ModTime().UnixNano() == rec.MTime
 }

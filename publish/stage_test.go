@@ -11,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -236,48 +235,11 @@ func TestSameContent(t *testing.T) {
 		{big[:64<<10], big[:64<<10], true},
 		{big[:64<<10+1], big[:64<<10], false},
 	} {
-		got, err := SameContent(bytes.NewReader(tc.a), bytes.NewReader(tc.b))
+		got, err := sameContent(bytes.NewReader(tc.a), bytes.NewReader(tc.b))
 		if err != nil || got != tc.want {
-			t.Errorf("SameContent(%d bytes, %d bytes) = %v, %v; want %v", len(tc.a), len(tc.b), got, err, tc.want)
+			t.Errorf("sameContent(%d bytes, %d bytes) = %v, %v; want %v", len(tc.a), len(tc.b), got, err, tc.want)
 		}
 	}
-}
-
-// TestStagedMatchesRecord: the record of the last Publish tells that the
-// feed in place holds the staged bytes only while the file is as Publish
-// left it and the staged bytes have the recorded checksum and size.
-func TestStagedMatchesRecord(t *testing.T) {
-	base := t.TempDir()
-	dir := filepath.Join(base, "public")
-	opt := Options{Manifest: filepath.Join(base, "m.json")}
-	s := stage(t, dir, "feed.xml", "<rss>v1</rss>\n")
-	if s.MatchesRecord(opt.Manifest) {
-		t.Error("matches with no manifest yet")
-	}
-	if _, err := Publish(dir, []File{{Name: "feed.xml", Staged: s}}, opt); err != nil {
-		t.Fatal(err)
-	}
-	check := func(data string, want bool) {
-		t.Helper()
-		s := stage(t, dir, "feed.xml", data)
-		defer s.Discard()
-		if got := s.MatchesRecord(opt.Manifest); got != want {
-			t.Errorf("MatchesRecord(%q) = %v, want %v", data, got, want)
-		}
-		if got := s.MatchesRecord(""); got {
-			t.Errorf("MatchesRecord without a manifest = true")
-		}
-	}
-	check("<rss>v1</rss>\n", true)
-	check("<rss>v2</rss>\n", false) // same size, other bytes
-	check("<rss>v1</rss>\n\n", false)
-	// Edited by hand to the same bytes: its time changed, so the record
-	// no longer answers (the caller reads it).
-	later := time.Now().Add(time.Hour)
-	if err := os.Chtimes(filepath.Join(dir, "feed.xml"), later, later); err != nil {
-		t.Fatal(err)
-	}
-	check("<rss>v1</rss>\n", false)
 }
 
 // TestStagedOverExisting: bytes staged over a file in place are compared

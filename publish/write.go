@@ -348,11 +348,18 @@ func sameFile(r *os.Root, base string, fi fs.FileInfo, f File, sum uint32, rec *
 	if !fi.Mode().IsRegular() || fi.Size() != f.size() || fi.Mode().Perm() != f.perm() {
 		return nil, nil
 	}
+	if s := f.Staged; s != nil && s.compared {
+		// Staged over this file and compared with it byte for byte as
+		// it was written.
+		if !s.same {
+			return nil, nil
+		}
+		if os.SameFile(fi, s.baseInfo) && fi.ModTime().Equal(s.baseInfo.ModTime()) {
+			return fi, nil // the file it was compared with, untouched since
+		}
+	}
 	if rec != nil && rec.Size == fi.Size() && rec.MTime == fi.ModTime().UnixNano() && rec.CRC == sum {
 		return fi, nil
-	}
-	if s := f.Staged; s != nil && s.same && os.SameFile(fi, s.baseInfo) && fi.ModTime().Equal(s.baseInfo.ModTime()) {
-		return fi, nil // the file it was compared with, untouched since
 	}
 	fh, err := r.Open(base)
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/fetch"
-	"github.com/podfeed/podfeed/publish"
 )
 
 // previousFeed is the feed subscribers have now, which the new one is
@@ -38,9 +37,9 @@ func isHTTPURL(s string) bool {
 // failures, exit 1 for a document that is not a whole RSS feed. Without
 // it, the feed already in the output folder, read inside that folder; nil
 // when there is none.
-func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Options, next *io.SectionReader) (*previousFeed, error) {
+func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Options) (*previousFeed, error) {
 	if src == "" {
-		return loadPublished(e, out, opt.MaxBytes, next)
+		return loadPublished(e, out, opt.MaxBytes)
 	}
 	var (
 		r     io.Reader
@@ -95,10 +94,10 @@ func loadPrevious(ctx context.Context, e *env, src, out string, opt fetch.Option
 // loadPublished reads out/feed.xml inside the output folder: a symbolic
 // link out of it, a FIFO or a device is refused, and so is a feed above
 // max bytes. A file that is not a feed podfeed can read is replaced, with
-// a warning. When it holds the bytes of next, the feed about to be
-// written (nil: none), it is not parsed: the result says same. Both are
-// read in pieces, never whole.
-func loadPublished(e *env, out string, max int64, next *io.SectionReader) (*previousFeed, error) {
+// a warning. It is read in pieces, never whole. (Whether it holds the
+// bytes about to be written was answered as they were staged over it:
+// publish.Staged.Same.)
+func loadPublished(e *env, out string, max int64) (*previousFeed, error) {
 	where := filepath.Join(out, "feed.xml")
 	root, err := os.OpenRoot(out)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -126,18 +125,6 @@ func loadPublished(e *env, out string, max int64, next *io.SectionReader) (*prev
 		return nil, fmt.Errorf("read the published feed: %w", err)
 	}
 	defer f.Close()
-	if next != nil && fi.Size() == next.Size() {
-		same, err := publish.SameContent(f, io.NewSectionReader(next, 0, next.Size()))
-		if err != nil {
-			return nil, fmt.Errorf("read the published feed: %w", err)
-		}
-		if same {
-			return &previousFeed{where: where, same: true}, nil
-		}
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf("read the published feed: %w", err)
-		}
-	}
 	sum, err := feed.ReadSummary(&capped{r: f, left: max, what: where, size: fi.Size()})
 	if err != nil {
 		if isReadError(err) {

@@ -218,15 +218,15 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 		e.gated()
 	}
 
-	// Subscriber safety: compare with the feed subscribers have. When the
-	// feed was staged over the one in the output folder and matched it
-	// byte for byte, or when the record of the last build says that feed
-	// is still the one it wrote, with this feed's checksum and size, it is
-	// this feed: neither is read again.
+	// Subscriber safety: compare with the feed subscribers have. The feed
+	// was staged over the one in the output folder, under the lock, and
+	// compared with it byte for byte as it was encoded: when it matched,
+	// the published feed is this one and is not read again; when it did
+	// not, it is read once, for its summary.
 	var prev *previousFeed
-	if c.String("previous") == "" && (staged.Same() || staged.MatchesRecord(manifestPath(dir, out))) {
+	if c.String("previous") == "" && staged.Same() {
 		prev = &previousFeed{where: filepath.Join(out, "feed.xml"), same: true}
-	} else if prev, err = loadPrevious(ctx, e, c.String("previous"), out, net, staged.Reader()); err != nil {
+	} else if prev, err = loadPrevious(ctx, e, c.String("previous"), out, net); err != nil {
 		return err
 	}
 	if prev != nil && !prev.same && unpinnedMove(def, res, prev) != "" {
