@@ -85,6 +85,11 @@ type Node struct {
 	TextPos      Pos // position of the first character of Text (Pos when empty)
 
 	gen uint64 // an item's number in the feed (from 1); 0 for other elements
+	// ascii is set on an item none of whose texts and attribute values
+	// (entity-decoded, CDATA included, as the rules see them) holds a
+	// byte from 0x80; rules that look only for non-ASCII characters
+	// skip such an item
+	ascii bool
 }
 
 // Name returns the element's name as written, prefix included.

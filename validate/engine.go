@@ -121,6 +121,7 @@ type engine struct {
 	chanText  int       // bytes of text the channel's own elements may still keep
 	itemParts int       // elements and attributes of the current item
 	itemPos   Pos       // where the current item starts
+	noASCII   bool      // never mark an item ASCII (tests: the rules' slow path)
 	chanParts int       // elements and attributes outside the items
 	batchSize int       // bytes of text in the batch not yet handed over
 	channel   *Node
@@ -592,6 +593,14 @@ func (e *engine) startElement(t *startTag) error {
 	if isItem {
 		e.itemStarts()
 		e.itemText, e.itemParts, e.itemPos = itemTextBudget, 0, t.Pos
+		// the scanner marks values from here on; the item's own
+		// attributes, read before, are looked at here
+		e.sc.high = false
+		for _, a := range t.Attrs {
+			if !raASCII(a.Value) {
+				e.sc.high = true
+			}
+		}
 	}
 	if err := e.countParts(t, e.item != nil || isItem); err != nil {
 		return err
@@ -665,6 +674,7 @@ func (e *engine) endElement() error {
 	switch {
 	case n == nil:
 	case n == e.item:
+		n.ascii = !e.sc.high && !e.noASCII
 		e.item = nil
 		slabs := e.itemSlabs
 		e.itemSlabs = nil

@@ -30,7 +30,11 @@ func ruleXmlMojibake() *Rule {
 				}
 			}
 		},
-		Item: func(p *Pass, it *Node) { mojibakeTree(p, it) },
+		Item: func(p *Pass, it *Node) {
+			if !it.ascii { // both signs need bytes from 0x80
+				mojibakeTree(p, it)
+			}
+		},
 	}
 }
 

@@ -100,6 +100,12 @@ type scanner struct {
 	doctype   bool
 	entities  map[string]bool // names declared in the DOCTYPE (never expanded)
 
+	// high is set when a decoded text or attribute value holds a byte
+	// from 0x80 (or may: it is never left unset when one does); the
+	// engine clears it at each item's start, so that an item whose
+	// texts and values are all ASCII is known as such (Node.ascii)
+	high bool
+
 	tb    []byte // scratch for decoded text
 	attrs []rawAttr
 	seen  map[[2]string]struct{} // attribute names, for tags with many
@@ -525,7 +531,8 @@ var textSpecial = func() (t [256]bool) {
 // when it needs no rewriting, else the scanner's scratch buffer: either
 // is valid until the scanner reads on.
 func (s *scanner) decodeText(start int, seg []byte) ([]byte, error) {
-	if plainText(seg, true) {
+	if plain, high := plainText(seg, true); plain {
+		s.high = s.high || high
 		return seg, nil
 	}
 	k := nextSpecial(seg, 0, true)
@@ -576,6 +583,9 @@ func (s *scanner) decodeText(start int, seg []byte) ([]byte, error) {
 		}
 	}
 	s.tb = out
+	if !s.high && nextHigh(out, 0) < len(out) {
+		s.high = true
+	}
 	return out, nil
 }
 
@@ -638,8 +648,9 @@ func utf8Plain(b []byte) int {
 
 // plainText reports whether seg is character data that needs no
 // rewriting: valid UTF-8, only allowed characters, no CR, and (outside
-// CDATA) no entity reference or "]]>".
-func plainText(seg []byte, markup bool) bool {
+// CDATA) no entity reference or "]]>"; and, when it is, whether it holds
+// a byte from 0x80 (high; when plain is false, high says nothing).
+func plainText(seg []byte, markup bool) (plain, high bool) {
 	for k := 0; k < len(seg); {
 		// Thirty-two bytes at a time while none of them needs a look:
 		// no byte from 0x80, no control character but tab and newline,
@@ -692,21 +703,22 @@ func plainText(seg []byte, markup bool) bool {
 				k++
 				continue
 			}
-			return false
+			return false, false
 		case c < 0x80:
-			return false
+			return false, false
 		}
+		high = true
 		if n := utf8Plain(seg[k:]); n > 0 {
 			k += n
 			continue
 		}
 		r, n := utf8.DecodeRune(seg[k:])
 		if badChar(r, n) {
-			return false
+			return false, false
 		}
 		k += n
 	}
-	return true
+	return true, high
 }
 
 const (
@@ -1398,6 +1410,9 @@ func (s *scanner) attribute() (rawAttr, error) {
 		}
 	}
 	s.tb = out
+	if !s.high && nextHigh(out, 0) < len(out) {
+		s.high = true
+	}
 	return rawAttr{Prefix: prefix, Local: local, Value: s.text(out), Pos: pos}, nil
 }
 
@@ -1655,7 +1670,8 @@ func (s *scanner) cdataPiece(from, to int) error {
 	if wants {
 		pos = s.posAt(from)
 	}
-	if plainText(seg, false) {
+	if plain, high := plainText(seg, false); plain {
+		s.high = s.high || high
 		if wants {
 			s.sink.charData(seg, pos, true)
 		}
@@ -1694,6 +1710,9 @@ func (s *scanner) cdataPiece(from, to int) error {
 		}
 	}
 	s.tb = out
+	if !s.high && nextHigh(out, 0) < len(out) {
+		s.high = true
+	}
 	if wants {
 		s.sink.charData(out, pos, true)
 	}
