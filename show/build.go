@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -274,17 +275,27 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	// cores, each into its place in the feed's items, then merge the rest
 	// in definition order so the output does not depend on scheduling.
 	ch.Items = make([]feed.Item, len(pub))
-	parallel(len(pub), func(i int) {
-		p := pub[i]
-		if ctx.Err() != nil {
-			return
-		}
-		p.eb = b.fork()
-		p.eb.item(&ch.Items[i], p.ep, p.w, p.date)
-		if opt.ReleaseNotes {
-			p.ep.Notes = ""
-		}
-	})
+	mapItems := func(dr *dirReader) {
+		parallel(len(pub), func(i int) {
+			p := pub[i]
+			if ctx.Err() != nil {
+				return
+			}
+			p.eb = b.fork()
+			p.eb.readBody(p.ep, p.w, dr)
+			p.eb.item(&ch.Items[i], p.ep, p.w, p.date)
+			if opt.ReleaseNotes {
+				p.ep.Notes = ""
+			}
+		})
+	}
+	if slices.ContainsFunc(pub, func(p *published) bool { return p.ep.body.set() && p.ep.Notes == "" }) {
+		// Notes Load left in their files are read again through the
+		// episodes folder's reader, as Load read them.
+		withDirReader(def.fsys, path.Join(def.Dir, "episodes"), mapItems)
+	} else {
+		mapItems(nil)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -374,6 +374,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 	}
 	ep := &Episode{File: file}
 	d := &decoder{file: file, errs: errs, warns: warns, types: types}
+	whole := text
 	text = strings.TrimPrefix(text, "\uFEFF")
 	switch path.Ext(file) {
 	case ".md", ".markdown":
@@ -399,8 +400,16 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 			errs.addf(file, p.Line, p.Col, "notes given twice: as the notes key and as the Markdown body; keep one")
 		}
 		if strings.TrimSpace(body) != "" {
-			ep.Notes = body
+			// The body takes the place of a notes key. It stays in the
+			// file, for Build to read again (body.go); capped here, as
+			// notes given as a key are below.
+			ep.Notes = ""
 			ep.BodyLine = bodyLine
+			notes := body
+			capNotes(errs, file, d.pos, "notes", &notes)
+			if notes != "" {
+				ep.body = newBodyRef(whole, len(whole)-len(body))
+			}
 		}
 	default:
 		root, release, ok := parseYAML(file, text, 0, errs)
