@@ -67,10 +67,35 @@ func encodeFeed(w io.Writer, ch *Channel, spans bool) (*Layout, error) {
 	if ch == nil {
 		return nil, fmt.Errorf("feed: encode: nil channel")
 	}
+	e := newEncoder(w, ch, spans)
+	for i := range ch.Items {
+		e.Item(&ch.Items[i])
+	}
+	return e.Close()
+}
+
+// Encoder writes a feed one item at a time, for a caller that makes the
+// items as it goes and does not hold them all (a build renders the show
+// notes of a few items at a time). The bytes are Encode's for the channel
+// with the items given, in the order given.
+type Encoder struct {
+	cw    *counter
+	x     *xw
+	lay   *Layout
+	spans bool // record where each item goes
+}
+
+// NewEncoder writes the feed's start: the channel's fields, everything
+// before its first item. Of ch.Items it reads only whether any has PSC
+// chapters (which declares their namespace); the items themselves are
+// given to Item.
+func NewEncoder(w io.Writer, ch *Channel) *Encoder {
+	return newEncoder(w, ch, true)
+}
+
+func newEncoder(w io.Writer, ch *Channel, spans bool) *Encoder {
 	cw := &counter{w: w}
 	x := &xw{b: bufio.NewWriterSize(cw, 64<<10), num: make([]byte, 0, 64)}
-	// at is the offset of the next byte written.
-	at := func() int64 { return cw.n + int64(x.b.Buffered()) }
 	x.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if ch.Stylesheet != "" {
 		x.b.WriteString(`<?xml-stylesheet type="text/xsl" href="`)
@@ -89,28 +114,39 @@ func encodeFeed(w io.Writer, ch *Channel, spans bool) (*Layout, error) {
 	x.endOpen()
 	x.open("channel")
 	x.channel(ch)
-	lay := &Layout{}
+	e := &Encoder{cw: cw, x: x, lay: &Layout{}, spans: spans}
 	if spans {
-		lay.Items = make([]Span, len(ch.Items))
+		e.lay.Items = make([]Span, 0, len(ch.Items))
 	}
-	for i := range ch.Items {
-		if spans {
-			// The item's line starts with its indent; its end tag ends
-			// with a line break.
-			lay.Items[i].Start = at() + int64(2*x.depth)
-			x.item(&ch.Items[i])
-			lay.Items[i].End = at() - 1
-			continue
-		}
-		x.item(&ch.Items[i])
+	return e
+}
+
+// at is the offset of the next byte written.
+func (e *Encoder) at() int64 { return e.cw.n + int64(e.x.b.Buffered()) }
+
+// Item writes the next item. A write that fails is reported by Close;
+// after it, Item writes nothing.
+func (e *Encoder) Item(it *Item) {
+	if !e.spans {
+		e.x.item(it)
+		return
 	}
-	x.close("channel")
-	x.close("rss")
-	if err := x.b.Flush(); err != nil {
+	// The item's line starts with its indent; its end tag ends with a
+	// line break.
+	start := e.at() + int64(2*e.x.depth)
+	e.x.item(it)
+	e.lay.Items = append(e.lay.Items, Span{Start: start, End: e.at() - 1})
+}
+
+// Close writes the end of the feed and returns where each item went.
+func (e *Encoder) Close() (*Layout, error) {
+	e.x.close("channel")
+	e.x.close("rss")
+	if err := e.x.b.Flush(); err != nil {
 		return nil, fmt.Errorf("feed: encode: %w", err)
 	}
-	lay.Size = cw.n
-	return lay, nil
+	e.lay.Size = e.cw.n
+	return e.lay, nil
 }
 
 func hasPSC(ch *Channel) bool {
