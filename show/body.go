@@ -5,6 +5,8 @@ import (
 	"hash/crc32"
 	"path"
 	"unsafe"
+
+	"github.com/podfeed/podfeed/chapters"
 )
 
 // An episode file's Markdown body (its show notes) is most of the file.
@@ -20,12 +22,15 @@ import (
 type bodyRef struct {
 	off, size int32 // files are at most MaxEpisodeFile bytes
 	sum       uint32
+	// times: the body may hold timestamps (chapters.MayHoldTimes), so
+	// chapters may be extracted from it.
+	times bool
 }
 
 // newBodyRef records that text, an episode file's whole contents, has its
 // body from byte off.
 func newBodyRef(text string, off int) bodyRef {
-	return bodyRef{off: int32(off), size: int32(len(text)), sum: textSum(text)}
+	return bodyRef{off: int32(off), size: int32(len(text)), sum: textSum(text), times: chapters.MayHoldTimes(text[off:])}
 }
 
 func (r bodyRef) set() bool { return r.off > 0 }
@@ -44,8 +49,8 @@ func textSum(s string) uint32 {
 // nil when there is none) or the definition's fs.FS. A file that is gone
 // or changed since Load read it is an error at the file: its notes would
 // not be the ones its front matter was read with.
-func (b *builder) readBody(ep *Episode, w where, dr *dirReader) {
-	ref := ep.body
+func (b *builder) readBody(ep *Episode, w *where, dr *dirReader) {
+	ref := w.body
 	if !ref.set() || ep.Notes != "" {
 		return
 	}
@@ -63,6 +68,7 @@ func (b *builder) readBody(ep *Episode, w where, dr *dirReader) {
 		err = fmt.Errorf("it changed")
 	}
 	if err != nil {
+		w.body = bodyRef{} // said once, not again by a later reading
 		f, l, c := w.at("")
 		b.errs.addf(f, l, c, "the episode file could not be read again for its notes (%v) while podfeed built the show: build again once it is no longer being written", err)
 		return

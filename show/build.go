@@ -56,6 +56,15 @@ type BuildOptions struct {
 	// holds its Markdown and all of its rendered HTML together. Set it
 	// when Build is called once on the definition.
 	ReleaseNotes bool
+	// StreamNotes leaves the items' show notes (Description and
+	// ContentEncoded) unrendered: Result.EncodeFeed renders them a few
+	// at a time, in the feed's order, as it encodes the feed, and drops
+	// each item's once it is written, so that a large show never holds
+	// its rendered notes (issue 14). Until EncodeFeed has run, the
+	// Result's Warnings are not complete, and the problems found in the
+	// notes are EncodeFeed's error; when Build finds problems elsewhere,
+	// it renders the notes itself, for theirs, and reports them all.
+	StreamNotes bool
 }
 
 // File is one output file, relative to the output folder.
@@ -85,6 +94,9 @@ type Result struct {
 
 	items []itemSource // where each of Channel.Items was defined
 	show  where
+	// stream renders the items' show notes as EncodeFeed writes them
+	// (BuildOptions.StreamNotes); nil once it has.
+	stream *notesStream
 }
 
 // itemSource is where one item of the feed was defined.
@@ -98,20 +110,7 @@ type itemSource struct {
 // once: an item is large, and sorting the items themselves moved each of
 // them about log² n times.
 func sortByDate(items []feed.Item, srcs []itemSource) {
-	order := make([]int, len(items))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := &items[i], &items[j]
-		switch {
-		case a.PubDate.After(b.PubDate):
-			return -1
-		case b.PubDate.After(a.PubDate):
-			return 1
-		}
-		return strings.Compare(a.GUID, b.GUID)
-	})
+	order := dateOrder(items)
 	// Position k takes the item at order[k]: follow each cycle of the
 	// permutation, marking the positions filled.
 	for i := range order {
@@ -129,6 +128,26 @@ func sortByDate(items []feed.Item, srcs []itemSource) {
 		items[k], srcs[k] = item, src
 		order[k] = -1
 	}
+}
+
+// dateOrder returns the indexes of items newest first (then by GUID),
+// stably: their order in the feed.
+func dateOrder(items []feed.Item) []int {
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &items[i], &items[j]
+		switch {
+		case a.PubDate.After(b.PubDate):
+			return -1
+		case b.PubDate.After(a.PubDate):
+			return 1
+		}
+		return strings.Compare(a.GUID, b.GUID)
+	})
+	return order
 }
 
 // Place is where a value of the feed was defined: a file of the show and
@@ -227,11 +246,29 @@ type builder struct {
 	episodeNS uuid.UUID
 	// notesURL is notesBase(), parsed once: the forks only read it.
 	notesURL *url.URL
+	// notesErrAt and notesWarnAt are where, in an episode's errors and
+	// warnings, those of its show notes go when they are rendered later
+	// (StreamNotes): the lists come out as if rendered in place.
+	notesErrAt, notesWarnAt int
+}
+
+// published is an episode that goes into the feed, while Build makes its
+// item.
+type published struct {
+	ep   *Episode
+	w    where
+	date time.Time
+	eb   *builder // the episode's own builder: its errors, warnings, files
 }
 
 // Build turns a loaded definition into the feed model and the files that go
 // with it. Every problem is reported at once, as Errors.
 func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, error) {
+	if def.Show.ChaptersInDescription {
+		// The chapter list goes at the end of the rendered notes, as
+		// the chapters are resolved: the notes are rendered in place.
+		opt.StreamNotes = false
+	}
 	b := &builder{ctx: ctx, def: def, opt: opt, errs: &errorList{}, warns: &errorList{}, md: markdown.New(), art: &artChecks{},
 		episodeNS: EpisodeNamespace(def.Show.GUID, def.Show.FeedURL)}
 	b.notesURL = b.notesBase()
@@ -243,12 +280,6 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	ch := b.channel()
 	res := &Result{Channel: ch}
 
-	type published struct {
-		ep   *Episode
-		w    where
-		date time.Time
-		eb   *builder // the episode's own builder: its errors, warnings, files
-	}
 	var pub []*published
 	slugs := map[string]*Episode{}
 	for _, ep := range def.Episodes {
@@ -282,14 +313,19 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 				return
 			}
 			p.eb = b.fork()
-			p.eb.readBody(p.ep, p.w, dr)
+			if !opt.StreamNotes || p.ep.Chapters == nil && p.w.body.times {
+				// Streamed, the notes are read here only for the
+				// chapters they may list (when they may hold a
+				// timestamp), and again when rendered.
+				p.eb.readBody(p.ep, &p.w, dr)
+			}
 			p.eb.item(&ch.Items[i], p.ep, p.w, p.date)
-			if opt.ReleaseNotes {
+			if opt.ReleaseNotes || opt.StreamNotes && p.w.body.set() {
 				p.ep.Notes = ""
 			}
 		})
 	}
-	if slices.ContainsFunc(pub, func(p *published) bool { return p.ep.body.set() && p.ep.Notes == "" }) {
+	if slices.ContainsFunc(pub, func(p *published) bool { return p.w.body.set() && p.ep.Notes == "" }) {
 		// Notes Load left in their files are read again through the
 		// episodes folder's reader, as Load read them.
 		withDirReader(def.fsys, path.Join(def.Dir, "episodes"), mapItems)
@@ -299,6 +335,47 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].Slug < res.Held[j].Slug })
+	if opt.StreamNotes {
+		st := &notesStream{b: b, pub: pub, order: dateOrder(ch.Items)}
+		if !b.failing(ch.Items, pub) {
+			res.stream = st
+			return res, nil
+		}
+		// Nothing will be written: the notes are rendered only for
+		// their problems, so that one run reports every one.
+		if err := st.run(ch, nil); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.finish(res, pub); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// failing says whether the build has errors already, before the show
+// notes of its items are rendered.
+func (b *builder) failing(items []feed.Item, pub []*published) bool {
+	if len(b.errs.errs) > 0 {
+		return true
+	}
+	guids := make(map[string]bool, len(pub))
+	for i, p := range pub {
+		if len(p.eb.errs.errs) > 0 || guids[items[i].GUID] {
+			return true
+		}
+		guids[items[i].GUID] = true
+	}
+	return false
+}
+
+// finish merges the episodes' errors, warnings and files in definition
+// order (so the output does not depend on scheduling), checks that GUIDs
+// are unique, sorts the items newest first and completes res. It returns
+// the build's errors.
+func (b *builder) finish(res *Result, pub []*published) error {
+	ch := res.Channel
 	guids := make(map[string]*Episode, len(pub))
 	srcs := make([]itemSource, 0, len(pub))
 	for i, p := range pub {
@@ -317,15 +394,14 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 		p.eb = nil
 	}
 	sortByDate(ch.Items, srcs)
-	res.items, res.show = srcs, def.showWhere
+	res.items, res.show = srcs, b.def.showWhere
 	if len(ch.Items) > 0 {
 		ch.PubDate = ch.Items[0].PubDate
 		ch.LastBuildDate = ch.Items[0].PubDate
 	}
 	if b.unlinked > 0 {
-		b.warnAt(def.showWhere, "", "feed_url is not set: %s written to chapters/ but not linked from the feed (podcast:chapters needs their public URL, which podfeed takes from feed_url)", chapterFiles(b.unlinked))
+		b.warnAt(b.def.showWhere, "", "feed_url is not set: %s written to chapters/ but not linked from the feed (podcast:chapters needs their public URL, which podfeed takes from feed_url)", chapterFiles(b.unlinked))
 	}
-	sort.Slice(res.Held, func(i, j int) bool { return res.Held[i].Slug < res.Held[j].Slug })
 	res.Files = b.files
 	res.Warnings = b.warns.errs.sorted()
 	for _, w := range res.Warnings {
@@ -333,10 +409,7 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 			res.Unpinned = w
 		}
 	}
-	if err := b.errs.err(); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return b.errs.err()
 }
 
 // fork returns a builder for one episode: it shares the read-only state and
@@ -734,8 +807,19 @@ func (b *builder) item(it *feed.Item, ep *Episode, w where, date time.Time) {
 
 	media := b.enclosure(ep, w, it)
 
-	// Notes and description. Rendering is most of a build's work; it runs
-	// here, on the episode's own goroutine, for published episodes only.
+	if b.opt.StreamNotes {
+		b.notesErrAt, b.notesWarnAt = len(b.errs.errs), len(b.warns.errs)
+	} else {
+		b.itemNotes(it, ep, w)
+	}
+	b.itemRest(it, ep, w, media)
+}
+
+// itemNotes renders the episode's notes and summary into the item's
+// description and content:encoded.
+func (b *builder) itemNotes(it *feed.Item, ep *Episode, w where) {
+	// Rendering is most of a build's work; it runs on the episode's own
+	// goroutine, for published episodes only.
 	if strings.TrimSpace(ep.Notes) != "" {
 		html, err := b.renderNotes(w, "notes", ep.Notes, bodyLine(ep))
 		if err != nil {
@@ -753,6 +837,10 @@ func (b *builder) item(it *feed.Item, ep *Episode, w where, date time.Time) {
 	if it.Description == "" {
 		b.warnAt(w, "", "no show notes or summary: Apple and Spotify show an empty description")
 	}
+}
+
+// itemRest maps what comes after the notes into the item.
+func (b *builder) itemRest(it *feed.Item, ep *Episode, w where, media MediaInfo) {
 
 	// GUID: stable forever. The default derives from the show's guid and
 	// the slug, so it changes if the file is renamed (build's

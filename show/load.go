@@ -28,6 +28,7 @@ type Pos struct {
 type where struct {
 	File string
 	Keys *keyPlaces
+	body bodyRef // where File's Markdown body is, when Load left it there
 }
 
 func (w where) at(key string) (string, int, int) {
@@ -373,6 +374,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 		return nil, where{}
 	}
 	ep := &Episode{File: file}
+	var ref bodyRef
 	d := &decoder{file: file, errs: errs, warns: warns, types: types}
 	whole := text
 	text = strings.TrimPrefix(text, "\uFEFF")
@@ -408,7 +410,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 			notes := body
 			capNotes(errs, file, d.pos, "notes", &notes)
 			if notes != "" {
-				ep.body = newBodyRef(whole, len(whole)-len(body))
+				ref = newBodyRef(whole, len(whole)-len(body))
 			}
 		}
 	default:
@@ -429,7 +431,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 	ep.File = file
 	top, _ := d.pos.get("")
 	ep.Line = top.Line
-	return ep, where{File: file, Keys: d.pos}
+	return ep, where{File: file, Keys: d.pos, body: ref}
 }
 
 // keyPaths counts the key paths decode may record for the tree n (the

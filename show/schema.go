@@ -209,10 +209,6 @@ type Episode struct {
 	File     string `yaml:"-"`
 	Line     int    `yaml:"-"` // line of the definition's first key
 	BodyLine int    `yaml:"-"` // line where the Markdown notes start in File
-
-	// body is where File's Markdown body is, when Load left it there
-	// (Notes is then empty until Build reads it): see body.go.
-	body bodyRef
 }
 
 // ItemCategory is an episode's RSS <category>: a name, and the

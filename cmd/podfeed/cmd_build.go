@@ -140,6 +140,10 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 		// Each episode's Markdown goes once rendered: a large show does
 		// not hold its Markdown and its HTML together.
 		ReleaseNotes: true,
+		// The notes are rendered as the feed is encoded, and never held
+		// all at once, unless the JSON Feed or Atom file (which
+		// gorilla/feeds builds in memory) needs them after the feed.
+		StreamNotes: !slices.ContainsFunc(def.Show.Outputs, func(o string) bool { return o == "json" || o == "atom" }),
 	}
 	if opts.ProbeRemote {
 		opts.Fetcher = artFetcher{opt: net}
@@ -159,25 +163,6 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 			fmt.Fprintf(e.stderr, "podfeed: warning: media cache not saved: %v\n", err)
 		}
 	}
-	// The warning that podcast.yaml has no guid waits for the comparison
-	// with the published feed, which may have to say more: the guid to pin
-	// is then the published one.
-	sayUnpinned := func() {}
-	if !quiet {
-		for _, w := range res.Warnings {
-			w.File = filepath.Join(dir, w.File)
-			if w == res.Unpinned {
-				sayUnpinned = func() {
-					fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
-					sayUnpinned = func() {}
-				}
-				continue
-			}
-			fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
-		}
-	}
-	defer func() { sayUnpinned() }()
-
 	// From here on this build owns the output folder: the feed is encoded
 	// straight into its temporary file there (compared with the feed in
 	// place as long as it matches, and then not written), which the gate
@@ -199,10 +184,33 @@ func runBuild(c *cli.Context, e *env, dir string) (err error) {
 		}
 	}()
 	staged, layout, files, err := stageOutputs(def, res, out, e.feedWriter)
+	if errors.As(err, new(show.Errors)) {
+		return definitionError(e, dir, err) // found in the notes, rendered as the feed was encoded
+	}
 	if err != nil {
 		return err
 	}
 	defer staged.Discard() // nothing is left behind when the build stops short
+	// The warnings are complete once the feed is encoded (the notes are
+	// rendered then). The one that podcast.yaml has no guid waits for the
+	// comparison with the published feed, which may have to say more: the
+	// guid to pin is then the published one.
+	sayUnpinned := func() {}
+	if !quiet {
+		for _, w := range res.Warnings {
+			w.File = filepath.Join(dir, w.File)
+			if w == res.Unpinned {
+				sayUnpinned = func() {
+					fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
+					sayUnpinned = func() {}
+				}
+				continue
+			}
+			fmt.Fprintf(e.stderr, "%s: warning: %s\n", w.Where(), w.Msg)
+		}
+	}
+	defer func() { sayUnpinned() }()
+
 	// The feed's file holds the notes now: the Markdown and the rendered
 	// HTML can go before the gate and the writes.
 	def.ReleaseNotes()
@@ -386,7 +394,9 @@ func renderOutputs(def *show.Definition, res *show.Result) ([]publish.File, erro
 
 // stageOutputs encodes the feed straight into its temporary file in the
 // output folder out, through a buffer (a feed of 100,000 episodes is
-// 590 MB: it is never held in memory), and renders the files that go with
+// 590 MB: it is never held in memory), rendering the show notes as it goes
+// (show.BuildOptions.StreamNotes: problems found in them are show.Errors),
+// and renders the files that go with
 // it, which are held: chapter files, the stylesheet, and the JSON Feed and
 // Atom files podcast.yaml asks for (gorilla/feeds renders them in memory).
 // files[0] is the staged feed; on an error nothing is left in out. wrap,
@@ -401,7 +411,7 @@ func stageOutputs(def *show.Definition, res *show.Result, out string, wrap func(
 	if wrap != nil {
 		w = wrap(st)
 	}
-	lay, err := feed.EncodeLayout(w, res.Channel)
+	lay, err := res.EncodeFeed(w)
 	if err == nil {
 		err = st.Close()
 	}
