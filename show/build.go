@@ -320,7 +320,12 @@ func Build(ctx context.Context, def *Definition, opt BuildOptions) (*Result, err
 				p.eb.readBody(p.ep, &p.w, dr)
 			}
 			p.eb.item(&ch.Items[i], p.ep, p.w, p.date)
-			if opt.ReleaseNotes || opt.StreamNotes && p.w.body.set() {
+			switch {
+			case opt.StreamNotes:
+				if p.w.body.set() {
+					p.ep.Notes = "" // read again when rendered
+				}
+			case opt.ReleaseNotes:
 				p.ep.Notes = ""
 			}
 		})

@@ -22,8 +22,9 @@ type notesStream struct {
 }
 
 // renderAhead is how many items the renderers may be ahead of the
-// encoder.
-const renderAhead = 64
+// encoder: enough to keep the cores busy, few enough that the notes in
+// flight are a small part of a show's.
+const renderAhead = 16
 
 // EncodeFeed writes the feed to w and says where each item went, as
 // feed.EncodeLayout does. After a Build with StreamNotes, it is where the

@@ -175,3 +175,79 @@ func TestBuildHeapHoldsNoFeed(t *testing.T) {
 	}
 	noTemps(t, out)
 }
+
+// touchOnWrite changes every episode file of a show at the feed's first
+// write, as an editor saving them while the build runs.
+type touchOnWrite struct {
+	t    *testing.T
+	w    io.Writer
+	dir  string
+	done bool
+}
+
+func (o *touchOnWrite) Write(p []byte) (int, error) {
+	if !o.done {
+		o.done = true
+		names, err := filepath.Glob(filepath.Join(o.dir, "episodes", "*.md"))
+		if err != nil || len(names) == 0 {
+			o.t.Errorf("no episodes to change (%v)", err)
+		}
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			if err == nil {
+				err = os.WriteFile(name, append(b, "\nChanged.\n"...), 0o644)
+			}
+			if err != nil {
+				o.t.Error(err)
+			}
+		}
+	}
+	return o.w.Write(p)
+}
+
+// TestBuildNotesChangeDuringEncode: the show notes are read again as the
+// feed is encoded; episode files changed meanwhile are definition errors
+// (exit 1) naming each file, and the build writes nothing: the published
+// feed keeps its bytes and time, no temporary file is left, and a new
+// output folder is not made.
+func TestBuildNotesChangeDuringEncode(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "show")
+	bigNotesShow(t, dir, 300, 4)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := runWith(t, &env{}, "build", "--quiet", "--now", "2025-01-01", "--out", out, dir); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	if err := os.Chtimes(filepath.Join(out, "feed.xml"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	touch := func(w io.Writer) io.Writer { return &touchOnWrite{t: t, w: w, dir: dir} }
+	code, stderr := runWith(t, &env{feedWriter: touch}, "build", "--quiet", "--now", "2025-01-01", "--out", out, dir)
+	if code != 1 || !strings.Contains(stderr, "could not be read again for its notes (it changed)") || !strings.Contains(stderr, "nothing was written") {
+		t.Fatalf("build whose episodes change while the feed is encoded: exit %d, want 1 naming the files\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, filepath.Join(dir, "episodes", "ep0001.md")+":2:1: ") {
+		t.Errorf("an episode encoded after the change is not named at its file:\n%s", stderr)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "feed.xml"))
+	if err != nil || !bytes.Equal(after, before) {
+		t.Errorf("published feed changed by a failed build (%v)", err)
+	}
+	if fi, err := os.Stat(filepath.Join(out, "feed.xml")); err != nil || !fi.ModTime().Equal(old) {
+		t.Errorf("published feed touched by a failed build: %v", err)
+	}
+	noTemps(t, out)
+
+	fresh := filepath.Join(t.TempDir(), "new")
+	code, stderr = runWith(t, &env{feedWriter: touch}, "build", "--quiet", "--now", "2025-01-01", "--out", fresh, dir)
+	if code != 1 {
+		t.Fatalf("build into a new folder whose episodes change: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(fresh); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the output folder the failed build made is still there (%v)", err)
+	}
+}
