@@ -59,6 +59,16 @@ func (w where) at(key string) (string, int, int) {
 type keyPlaces struct {
 	list  []keyPlace
 	index map[string]int // key -> its last entry in list; nil while the list is small
+
+	// An episode file's positions are dropped once Load is done with
+	// them (forget) and found again, on first use, by decoding the
+	// definition anew from src: few are ever asked for (an error, a
+	// finding of the gate), and 100,000 episodes held 80 MB of them.
+	once sync.Once
+	src  string // the definition's text; "" when the positions are kept
+	// lineOffset and top are the decoder's line offset and the line of
+	// the definition's first key.
+	lineOffset, top int
 }
 
 type keyPlace struct {
@@ -74,11 +84,40 @@ func newKeyPlaces(n int) *keyPlaces {
 	return &keyPlaces{list: make([]keyPlace, 0, n)}
 }
 
+// forget drops the positions, to be found again from src (the text they
+// were decoded from, with the decoder's lineOffset; top is the line of
+// the definition's first key) when one is asked for.
+func (k *keyPlaces) forget(src string, lineOffset, top int) {
+	k.list, k.index = nil, nil
+	k.src, k.lineOffset, k.top = src, lineOffset, top
+}
+
+// recall finds the positions forget dropped again, by decoding src as
+// Load did, once; safe for concurrent use.
+func (k *keyPlaces) recall() {
+	if k.src == "" {
+		return
+	}
+	k.once.Do(func() {
+		errs := &errorList{} // Load reported them
+		root, release, ok := parseYAML("", k.src, k.lineOffset, errs)
+		if !ok {
+			return
+		}
+		d := &decoder{errs: errs, lineOffset: k.lineOffset, pos: newKeyPlaces(1 + keyPaths(root))}
+		d.pos.set("", Pos{Line: k.top, Col: 1})
+		d.decode(root, reflectValue(&Episode{}), "")
+		release()
+		k.list, k.index = d.pos.list, d.pos.index
+	})
+}
+
 // get returns the position set last for key. A nil keyPlaces is empty.
 func (k *keyPlaces) get(key string) (Pos, bool) {
 	if k == nil {
 		return Pos{}, false
 	}
+	k.recall()
 	if k.index != nil {
 		i, ok := k.index[key]
 		if !ok {
@@ -117,6 +156,7 @@ func (k *keyPlaces) set(key string, p Pos) {
 // each calls f for every key with its position, in the order they were
 // set (a key set twice: each time).
 func (k *keyPlaces) each(f func(key string, p Pos)) {
+	k.recall()
 	for _, e := range k.list {
 		f(e.key, e.pos)
 	}
@@ -375,6 +415,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 	}
 	ep := &Episode{File: file}
 	var ref bodyRef
+	var src string // what the values and positions are decoded from
 	d := &decoder{file: file, errs: errs, warns: warns, types: types}
 	whole := text
 	text = strings.TrimPrefix(text, "\uFEFF")
@@ -389,7 +430,8 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 		// The values are parsed from a copy of the front matter, so that
 		// they do not keep the whole file in memory once the notes (a
 		// slice of it) are released (Definition.ReleaseNotes).
-		root, release, ok := parseYAML(file, strings.Clone(fm), d.lineOffset, errs)
+		src = strings.Clone(fm)
+		root, release, ok := parseYAML(file, src, d.lineOffset, errs)
 		if !ok {
 			return nil, where{}
 		}
@@ -414,7 +456,8 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 			}
 		}
 	default:
-		root, release, ok := parseYAML(file, text, 0, errs)
+		src = text
+		root, release, ok := parseYAML(file, src, 0, errs)
 		if !ok {
 			return nil, where{}
 		}
@@ -431,6 +474,7 @@ func loadEpisode(file string, text string, errs, warns *errorList, types *sync.M
 	ep.File = file
 	top, _ := d.pos.get("")
 	ep.Line = top.Line
+	d.pos.forget(src, d.lineOffset, top.Line)
 	return ep, where{File: file, Keys: d.pos, body: ref}
 }
 
