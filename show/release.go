@@ -1,11 +1,12 @@
 package show
 
-// A build holds the show three times over: the episodes' Markdown notes
-// (Definition), the rendered HTML (Result.Channel) and the feed's bytes.
-// Once the feed is encoded, the first two are needed no more; a caller
-// that goes on to validate and write the feed releases them, so that a
-// large show does not carry them through the rest of the build (issue
-// 14: 100,000 episodes hold a few hundred MB of each).
+// Without StreamNotes, a build holds the show's notes twice over: the
+// episodes' Markdown (Definition; notes given as keys, and bodies once
+// Build has read them) and the rendered HTML (Result.Channel). Once the
+// feed is encoded, neither is needed; a caller that goes on to validate
+// and write the feed releases them, so that a large show does not carry
+// them through the rest of the build (issue 14: 100,000 episodes hold a
+// few hundred MB of each).
 
 // ReleaseNotes drops every episode's Markdown notes, which only Build
 // reads. Call it after Build, and call Build on d no more.
