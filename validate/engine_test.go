@@ -137,7 +137,11 @@ func TestHTTPCharsetConflict(t *testing.T) {
 // internal-error finding and that the other rules still see every item,
 // the ones after it in the same batch included.
 func TestPanickingHookIsAFinding(t *testing.T) {
-	for _, serial := range []bool{false, true} {
+	// a worker, batches on the scanning goroutine, item by item there
+	for _, mode := range []struct {
+		serial  bool
+		workers int
+	}{{false, 1}, {false, -1}, {true, 0}} {
 		items := map[string]*int{}
 		mk := func(code string, boom bool) *Rule {
 			n := new(int)
@@ -151,14 +155,14 @@ func TestPanickingHookIsAFinding(t *testing.T) {
 		}
 		rules := []*Rule{mk("t-a", false), mk("t-boom", true), mk("t-c", false), mk("t-d", false), mk("t-e", false)}
 		e := newEngine(context.Background(), &Config{}, rules)
-		e.serial = serial
+		e.serial, e.workers = mode.serial, mode.workers
 		res, err := e.run(strings.NewReader(tinyFeed))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for code, n := range items {
 			if *n != 2 {
-				t.Errorf("serial=%v: %s saw %d items, want 2", serial, code, *n)
+				t.Errorf("mode %+v: %s saw %d items, want 2", mode, code, *n)
 			}
 		}
 		var panics []string
@@ -168,7 +172,7 @@ func TestPanickingHookIsAFinding(t *testing.T) {
 			}
 		}
 		if len(panics) != 1 || !strings.HasPrefix(panics[0], "rule t-boom panicked in Item: boom\n") || !strings.Contains(panics[0], "goroutine") {
-			t.Errorf("serial=%v: internal errors %q", serial, panics)
+			t.Errorf("mode %+v: internal errors %q", mode, panics)
 		}
 	}
 }

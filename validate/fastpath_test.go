@@ -14,6 +14,15 @@ func TestASCIIItemsChangeNothing(t *testing.T) {
 	sameFindingsEitherWay(t, "runs with ASCII items skipped and read", func(e *engine) { e.noASCII = true })
 }
 
+// TestInlineBatchesChangeNothing validates every fixture and corpus feed
+// with the hooks run by a rules worker and on the scanning goroutine, a
+// batch at a time rule by rule in both (as on one processor): the
+// findings are the same. TestPipelineMatchesSerial holds the first to
+// item-by-item runs.
+func TestInlineBatchesChangeNothing(t *testing.T) {
+	sameFindingsEitherWay(t, "runs with a rules worker and inline batches", func(e *engine) { e.workers = -1 })
+}
+
 // itemIsASCII is the slow truth Node.ascii stands for: no text or
 // attribute value of the item's tree holds a byte from 0x80.
 func itemIsASCII(n *Node) bool {
