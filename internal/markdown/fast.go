@@ -34,13 +34,12 @@ import (
 // link destinations resolved against base as goldmark's path resolves
 // them; ok is false when goldmark must render it.
 func renderFast(src string, base *url.URL) (res Result, ok bool) {
-	if !plainBytes(src) {
-		return Result{}, false
-	}
 	f := fastPool.Get().(*fast)
 	defer func() {
 		f.sb = strings.Builder{} // the HTML returned keeps its buffer; the pool must not
 		f.rel, f.base = nil, nil
+		clear(f.hrefs)
+		f.hrefs = f.hrefs[:0]
 		fastPool.Put(f)
 	}()
 	f.base = base
@@ -58,50 +57,10 @@ type fast struct {
 	stack []int
 	base  *url.URL // resolves relative destinations; nil: none is
 	rel   []Link   // the relative destinations met
+	hrefs []string // the resolved relative destinations, for tokLinkOpen.href
 }
 
 var fastPool = sync.Pool{New: func() any { return new(fast) }}
-
-// bailByte marks the bytes that send a note to goldmark wherever they
-// are (bail), and "]", which does before a ":" (bracket).
-var bailByte = func() (t [256]uint8) {
-	for c := 0; c < ' '; c++ {
-		if c != '\n' {
-			t[c] = bail
-		}
-	}
-	for _, c := range "`<~|\x7f" {
-		t[c] = bail
-	}
-	t[']'] = bracket
-	return t
-}()
-
-const (
-	bail    = 1
-	bracket = 2
-)
-
-// plainBytes reports whether src is free of the bytes and pairs the
-// direct renderer never handles.
-func plainBytes(src string) bool {
-	for i := 0; i < len(src); i++ {
-		i = skip(src, i, &bailByte)
-		if i == len(src) {
-			break
-		}
-		switch bailByte[src[i]] {
-		case 0:
-		case bail:
-			return false
-		default:
-			if i+1 < len(src) && src[i+1] == ':' {
-				return false // a possible link reference definition
-			}
-		}
-	}
-	return true
-}
 
 // block kinds.
 const (
@@ -357,18 +316,35 @@ const (
 	tokAutolink // a bare URL, GFM's extended autolink
 )
 
-// token is a piece of inline text.
+// token is a piece of inline text. It holds no pointers, so that
+// appending one is a plain copy.
 type token struct {
 	kind       uint8
 	start, end int // the bytes in the inline text (tokLinkOpen: the destination)
+	// tokText, tokLinkOpen: escape must write it (else it is written as
+	// it is).
+	esc bool
 	// tokDelim: the run's character, whether it may open or close, and
 	// the tag it became, if any.
 	ch          byte
 	open, close bool
-	tag         string // "em" or "strong"; "" for literal text
-	closing     bool   // the tag is a closing one
-	href        string // tokLinkOpen: the resolved destination, when it was relative
+	tag         uint8 // tagEm or tagStrong; tagNone for literal text
+	closing     bool  // the tag is a closing one
+	href        int   // tokLinkOpen: 1 + the index in fast.hrefs of the resolved destination, when it was relative
 }
+
+// Tags of emphasis.
+const (
+	tagNone = iota
+	tagEm
+	tagStrong
+)
+
+// openTag and closeTag are the HTML of each tag.
+var (
+	openTag  = [...]string{tagEm: "<em>", tagStrong: "<strong>"}
+	closeTag = [...]string{tagEm: "</em>", tagStrong: "</strong>"}
+)
 
 // inline renders one paragraph's, heading's or item's text, which starts
 // at offset off of the source.
@@ -376,14 +352,23 @@ func (f *fast) inline(s string, off int) bool {
 	f.toks = f.toks[:0]
 	text := 0     // start of the pending text
 	linkEnd := -1 // the "]" of the open link
+	esc := -1     // the last byte met that escape must rewrite
 	for i := 0; i < len(s); {
 		// Most bytes are text: skip to the next one that may not be.
 		if i = skip(s, i, &inlineByte); i == len(s) {
 			break
 		}
+		switch inlineByte[s[i]] {
+		case bail:
+			return false
+		case escaped:
+			esc = i
+			i++
+			continue
+		}
 		switch c := s[i]; c {
 		case '*', '_':
-			f.text(text, i)
+			f.text(text, i, esc)
 			j := i + 1
 			for j < len(s) && s[j] == c {
 				j++
@@ -431,30 +416,41 @@ func (f *fast) inline(s string, off int) bool {
 			}
 			d := k + 2
 			e := d
-			for e < len(s) && s[e] != ')' {
-				if !destByte[s[e]] {
+			amp := false
+		dest:
+			for ; e < len(s); e++ {
+				switch destClass[s[e]] {
+				case destPlain:
+					continue
+				case destEnd:
+					break dest
+				case destCheck:
+					if s[e] == '%' && !(e+2 < len(s) && hex(s[e+1]) && hex(s[e+2])) {
+						return false
+					}
+					if s[e] == '&' {
+						if entityLike(s[e+1:]) {
+							return false
+						}
+						amp = true
+					}
+				default:
 					return false
 				}
-				if s[e] == '%' && !(e+2 < len(s) && hex(s[e+1]) && hex(s[e+2])) {
-					return false
-				}
-				if s[e] == '&' && entityLike(s[e+1:]) {
-					return false
-				}
-				e++
 			}
 			if e == len(s) || e == d || k == i+1 {
 				return false
 			}
-			f.text(text, i)
-			open := token{kind: tokLinkOpen, start: d, end: e}
+			f.text(text, i, esc)
+			open := token{kind: tokLinkOpen, start: d, end: e, esc: amp}
 			if dest := s[d:e]; relative(dest) {
 				f.rel = append(f.rel, Link{Dest: dest, Offset: off + i})
 				if abs, ok := resolve(f.base, dest); ok {
 					if !hrefBytes(abs) {
 						return false // goldmark would percent-encode some of it
 					}
-					open.href = abs
+					f.hrefs = append(f.hrefs, abs)
+					open.href, open.esc = len(f.hrefs), true
 				}
 			}
 			f.toks = append(f.toks, open)
@@ -462,11 +458,14 @@ func (f *fast) inline(s string, off int) bool {
 			i++
 			text = i
 		case ']':
+			if i+1 < len(s) && s[i+1] == ':' {
+				return false // a possible link reference definition
+			}
 			if i != linkEnd {
 				i++
 				continue
 			}
-			f.text(text, i)
+			f.text(text, i, esc)
 			f.toks = append(f.toks, token{kind: tokLinkClose})
 			i = strings.IndexByte(s[i:], ')') + i + 1
 			text, linkEnd = i, -1
@@ -477,6 +476,10 @@ func (f *fast) inline(s string, off int) bool {
 			if i+1 < len(s) && s[i+1] == '\n' && i > 0 && s[i-1] == '\\' {
 				return false // after another backslash, goldmark keeps it as text, no hard break
 			}
+			if i+1 < len(s) && (inlineByte[s[i+1]] == bail || s[i+1] == ']' && i+2 < len(s) && s[i+2] == ':') {
+				return false // escaped or not, goldmark's to render
+			}
+			esc = i
 			if i+1 < len(s) && (punct(s[i+1]) || s[i+1] == '\n') {
 				i += 2
 			} else {
@@ -491,6 +494,7 @@ func (f *fast) inline(s string, off int) bool {
 			if entityLike(s[i+1:]) {
 				return false
 			}
+			esc = i
 			i++
 		case ':':
 			if !strings.HasPrefix(s[i+1:], "//") {
@@ -504,7 +508,7 @@ func (f *fast) inline(s string, off int) bool {
 			if !ok {
 				return false // GFM autolink
 			}
-			f.text(text, start)
+			f.text(text, start, esc)
 			f.toks = append(f.toks, token{kind: tokAutolink, start: start, end: end})
 			i, text = end, end
 		case '@':
@@ -519,7 +523,7 @@ func (f *fast) inline(s string, off int) bool {
 			}
 			start := i - 3
 			if end, ok := autolinkAt(s, start, linkEnd); ok {
-				f.text(text, start)
+				f.text(text, start, esc)
 				f.toks = append(f.toks, token{kind: tokAutolink, start: start, end: end})
 				i, text = end, end
 				continue
@@ -529,7 +533,7 @@ func (f *fast) inline(s string, off int) bool {
 			i++
 		}
 	}
-	f.text(text, len(s))
+	f.text(text, len(s), esc)
 	if !f.emphasis() {
 		return false
 	}
@@ -537,14 +541,32 @@ func (f *fast) inline(s string, off int) bool {
 	return true
 }
 
-// inlineByte marks the bytes inline looks at: every other byte is text.
-// A bare URL is found from the "://" or "www." in it.
+// inlineByte marks the bytes inline looks at: every other byte is text
+// written as it is. A bare URL is found from the "://" or "www." in it.
 var inlineByte = func() (t [256]uint8) {
 	for _, c := range "*_[]\\!&:@." {
-		t[c] = 1
+		t[c] = markup
+	}
+	for _, c := range "\n>\"" {
+		t[c] = escaped
+	}
+	for c := 0; c < ' '; c++ {
+		if c != '\n' {
+			t[c] = bail
+		}
+	}
+	for _, c := range "`<~|\x7f" {
+		t[c] = bail
 	}
 	return t
 }()
+
+// inlineByte's classes.
+const (
+	markup  = 1 + iota // inline's switch decides
+	escaped            // text that escape rewrites (a line break, ">", "\"")
+	bail               // raw HTML, code, strikethrough, tables, control characters: goldmark's
+)
 
 // autolinkAt returns the end of the bare URL at s[start] when it starts a
 // word outside a link's text (linkEnd < 0) and autolink takes it.
@@ -651,10 +673,12 @@ func autolink(s string, i int) (end int, ok bool) {
 // links itself.
 var urlPathByte = alnumAnd("-./=?#:,!")
 
-// text adds the inline text's bytes a to b as a text token, if it is not empty.
-func (f *fast) text(a, b int) {
+// text adds the inline text's bytes a to b as a text token, if it is not
+// empty; esc is the last byte before b that escape rewrites (or a
+// backslash or "&"), if any: before a, the text is written as it is.
+func (f *fast) text(a, b, esc int) {
 	if a < b {
-		f.toks = append(f.toks, token{kind: tokText, start: a, end: b})
+		f.toks = append(f.toks, token{kind: tokText, start: a, end: b, esc: esc >= a})
 	}
 }
 
@@ -684,9 +708,9 @@ func (f *fast) emphasis() bool {
 					return false
 				}
 				f.stack = f.stack[:len(f.stack)-1]
-				tag := "em"
+				tag := uint8(tagEm)
 				if t.end-t.start == 2 {
-					tag = "strong"
+					tag = tagStrong
 				}
 				o.tag, t.tag, t.closing = tag, tag, true
 				continue
@@ -705,25 +729,29 @@ func (f *fast) emit(s string) {
 		t := &f.toks[i]
 		switch t.kind {
 		case tokText:
-			f.escape(s[t.start:t.end])
-		case tokDelim:
-			if t.tag == "" {
-				f.sb.WriteString(s[t.start:t.end])
-				continue
-			}
-			if t.closing {
-				f.sb.WriteString("</")
+			if t.esc {
+				f.escape(s[t.start:t.end])
 			} else {
-				f.sb.WriteByte('<')
+				f.sb.WriteString(s[t.start:t.end])
 			}
-			f.sb.WriteString(t.tag)
-			f.sb.WriteByte('>')
+		case tokDelim:
+			switch {
+			case t.tag == tagNone:
+				f.sb.WriteString(s[t.start:t.end])
+			case t.closing:
+				f.sb.WriteString(closeTag[t.tag])
+			default:
+				f.sb.WriteString(openTag[t.tag])
+			}
 		case tokLinkOpen:
 			f.sb.WriteString(`<a href="`)
-			if t.href != "" {
-				f.escape(t.href)
-			} else {
+			switch {
+			case t.href > 0:
+				f.escape(f.hrefs[t.href-1])
+			case t.esc:
 				f.escape(s[t.start:t.end])
+			default:
+				f.sb.WriteString(s[t.start:t.end])
 			}
 			f.sb.WriteString(`">`)
 		case tokLinkClose:
@@ -830,6 +858,32 @@ func entityLike(s string) bool {
 	}
 	return false
 }
+
+// destClass sorts the bytes of a link destination for inline: those
+// written as they are, the end, those to check ("%", "&") and those that
+// send the note to goldmark (any byte outside destByte, and "~", which
+// is strikethrough anywhere).
+var destClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ')':
+			t[c] = destEnd
+		case c == '%' || c == '&':
+			t[c] = destCheck
+		case !destByte[c] || c == '~':
+			t[c] = destBail
+		}
+	}
+	return t
+}()
+
+// destClass's classes.
+const (
+	destPlain = iota
+	destEnd
+	destCheck
+	destBail
+)
 
 // hrefBytes reports whether goldmark writes the resolved destination u
 // into href as it is: every byte one of destByte, every "%" the start of

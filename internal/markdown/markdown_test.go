@@ -130,6 +130,41 @@ func TestDirect(t *testing.T) {
 		{"[weird](/a%20b) and [pct](/a%zz)", false},
 		{"![cover](img/cover.png) and [x](/y \"t\")", false},
 		{"[a](/b) <i>html</i>", false},
+		// The bytes that send a note to goldmark, found by the inline
+		// scan wherever they stand: in text, headings and items, after a
+		// backslash, in a link's text or destination.
+		{"# Title `code`", false},
+		{"- item <b>x</b>", false},
+		{"1. item ~~gone~~", false},
+		{"text\\`not code`", false},
+		{"text \\< and \\| and \\~", false},
+		{"[a](https://x.org/~u)", false},
+		{"[a `b`](https://x.org)", false},
+		{"a\x00b", false},
+		{"a\x7fb", false},
+		{"## Head\r\n- item\r\n", false},
+		{"- item\twith tab", false},
+		{"para\n<div>\nblock\n</div>", false},
+		{"<div>\nHTML block\n</div>\n\nafter", false},
+		{"x]: y", false},
+		{"[x]: https://x.org", false},
+		{"- [x]: y", false},
+		{"# [x]: y", false},
+		{"a \\]: b", false},
+		{"end]\n: next", true},
+		{"[a]\n(b)", true},
+		// Text written as it is or through escape, token by token.
+		{"plain *em* then & and > and \"q\" *em2* plain", true},
+		{"*a & b* [x & y](https://x.org/?a=1&b=2) \"[q](https://x.org/q)\"", true},
+		{"line one  \nline *two* > three\nline \"four\"", true},
+		{"no escapes *here* at [all](https://x.org/a) **done**", true},
+		{"Caf\u00e9 \u2014 \u00bfqu\u00e9? *el* & **quoted** \u201cx\u201d", true},
+		{"na\u00efve *caf\u00e9*\u00e9", false},
+		{"&copy; &#169; &#xA9; and & alone", false},
+		{"a & b &c d &; e", true},
+		{"*a **b** c* and _d __e__ f_", true},
+		{"**a *b* c** and __d _e_ f__", true},
+		{"\\*not em\\* and \\& and \\> and \\\" and \\\\", true},
 	} {
 		if got := same(t, r, tc.src); got != tc.direct {
 			t.Errorf("direct renderer took %q: %v, want %v", tc.src, got, tc.direct)
@@ -224,6 +259,7 @@ func FuzzDirect(f *testing.F) {
 		"See https://example.org/a/b-c.html, http://x.example.co.uk/p?q=1#top! and ftp://f.example.org/f.\nwww.example.org/path: *more*",
 		"- https://example.org/x/\n- https://example.org.\n\nhttps://a.b.example.org/?x=y https://example.org:",
 		"[a](/about) [b](ep/2.html) [c](../x) [d](?q) [e](//h.example.org/p) [f](#t) [g](mailto:x@y.z)",
+		"# T\\`x\r\n- a\t*b* [c](/~d) x]: y\n\n1. & > \" \\\\ \\\n\u00e9 &amp; <i>h</i>",
 	} {
 		f.Add(s)
 	}
