@@ -494,3 +494,33 @@ func TestEncodeStylesheet(t *testing.T) {
 		t.Errorf("hostile href written as %s, want %s", line, want)
 	}
 }
+
+// TestCleanXML checks cleanXML against xmlText on each awkward character
+// at every offset around the 8-byte runs its fast path reads, alone and
+// after another, and that a clean string comes back without allocating.
+func TestCleanXML(t *testing.T) {
+	pieces := []string{
+		"\x00", "\x08", "\x1f", "\t", "\n", "\r", " ", "~", "\x7f", "é", "—", "🎙️", "\uFFFD",
+		"\uFFFE", "\uFFFF", "\uFFFC", "\xef\xbf", "\xef", "\xff", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+	}
+	for n := 0; n <= 20; n++ {
+		for at := 0; at <= n; at++ {
+			for _, p := range pieces {
+				for _, q := range append([]string{""}, pieces...) {
+					s := strings.Repeat("a", at) + p + strings.Repeat("b", n-at) + q
+					if got, want := cleanXML(s), xmlText(s); got != want {
+						t.Fatalf("cleanXML(%q) = %q, want %q", s, got, want)
+					}
+				}
+			}
+		}
+	}
+	clean := strings.Repeat("<p>Plain text, é — 🎙️\tand\r\nlines.</p>\n", 40)
+	if allocs := testing.AllocsPerRun(10, func() {
+		if cleanXML(clean) != clean {
+			t.Fatal("cleanXML changed a clean string")
+		}
+	}); allocs != 0 {
+		t.Errorf("cleanXML of a clean string allocated %v times, want 0", allocs)
+	}
+}

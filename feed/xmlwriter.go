@@ -292,31 +292,37 @@ func (w *xw) cdata(s string) {
 // each byte of invalid UTF-8 replaced by U+FFFD. It returns s itself, without
 // allocating, when there is nothing to change.
 func cleanXML(s string) string {
-	if utf8.ValidString(s) {
-		i := 0
-		for i < len(s) {
-			// Runs of 8 bytes with no control character and no 0xEF (the
-			// lead byte of U+FFFE and U+FFFF) need no closer look.
-			for i+8 <= len(s) && plain8(load64(s, i)) {
-				i += 8
-			}
-			if i >= len(s) {
-				return s
-			}
-			c := s[i]
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' ||
-				c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE {
-				break
-			}
-			i++
+	// One pass finds the first character to change, if any: runs of 8
+	// printable ASCII bytes at once, anything else one character at a
+	// time (which also checks the UTF-8).
+	i := 0
+	for i < len(s) {
+		for i+8 <= len(s) && printable8(load64(s, i)) {
+			i += 8
 		}
 		if i >= len(s) {
 			return s
 		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if ok, _ := runeOK(r, size); !ok {
+			break
+		}
+		i += size
+	}
+	if i >= len(s) {
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
@@ -348,11 +354,10 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// plain8 reports whether none of the 8 bytes in v is below 0x20 or 0xEF
-// (bit tricks that test all 8 bytes at once).
-func plain8(v uint64) bool {
-	less20 := (v - ones*0x20) & ^v & highs
-	x := v ^ (ones * 0xEF)
-	isEF := (x - ones) & ^x & highs
-	return less20|isEF == 0
+// printable8 reports whether all of the 8 bytes in v are ASCII and none is
+// below 0x20 (a bit trick that tests all 8 at once: a byte below 0x20
+// borrows into its top bit when 0x20 is taken from each, and a byte of
+// 0x80 or more has it already).
+func printable8(v uint64) bool {
+	return (v|(v-ones*0x20))&highs == 0
 }
