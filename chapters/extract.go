@@ -2,6 +2,7 @@ package chapters
 
 import (
 	"html"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -272,14 +273,11 @@ func acceptRun(out []Found, run []cand) []Found {
 // digit: every timestamp shape does, and most prose does not.
 func mayHoldTime(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
-		// Eight bytes at a time while none is a digit (rarer in notes
-		// than the separators).
+		// To the next digit (rarer in notes than the separators), eight
+		// bytes at a time.
 		for ; i+8 <= len(s); i += 8 {
-			w := s[i : i+8]
-			if digit[w[0]]|digit[w[1]]|digit[w[2]]|digit[w[3]]|digit[w[4]]|digit[w[5]]|digit[w[6]]|digit[w[7]] != 0 {
-				for digit[s[i]] == 0 {
-					i++ // to the digit in these eight
-				}
+			if m := digits8(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
 				break
 			}
 		}
@@ -291,6 +289,25 @@ func mayHoldTime(s string) bool {
 		}
 	}
 	return false
+}
+
+// load64 reads 8 bytes of s from i, little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// digits8 returns a mask whose lowest set bit is the top bit of the
+// first ASCII digit among the 8 bytes of v (little-endian), or 0 when
+// none is one. The bytes of v XOR "0" are below 10 just for the digits;
+// "x - 1 has its top bit set where x had not" finds those below 10 with
+// 10 in place of 1. A borrow can only mark bytes above a marked one, so
+// the lowest mark is exact.
+func digits8(v uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := v ^ ones*'0'
+	return (x - ones*10) & ^x & highs
 }
 
 // digit marks the ASCII digits.

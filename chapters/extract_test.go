@@ -1,6 +1,7 @@
 package chapters
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -211,6 +212,29 @@ func TestMayHoldTime(t *testing.T) {
 			if got := mayHoldTime(s); got != tc.want {
 				t.Errorf("mayHoldTime(%q) = %v, want %v", s, got, tc.want)
 			}
+		}
+	}
+	// Against a byte-by-byte reading, on strings of the bytes next to
+	// the digits and separators and their non-ASCII twins (0xB0-0xB9
+	// share the digits' low bits), of every length up to 40.
+	naive := func(s string) bool {
+		isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+		for i := 0; i+2 < len(s); i++ {
+			if isDigit(s[i]) && strings.IndexByte(":.,", s[i+1]) >= 0 && isDigit(s[i+2]) {
+				return true
+			}
+		}
+		return false
+	}
+	alphabet := "09/:;.,x \xb0\xb9\xba\xaf\x80\xff\x10\x39"
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		b := make([]byte, rng.IntN(41))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := mayHoldTime(string(b)), naive(string(b)); got != want {
+			t.Fatalf("mayHoldTime(%q) = %v, want %v", b, got, want)
 		}
 	}
 	// Every place of the time in a string of every length up to 40.
